@@ -1,0 +1,56 @@
+# edX credential advisor: the usual Rasa project targets.
+# `make chat` sets everything up and starts a conversation; `make test` runs all tests.
+SHELL := /bin/bash
+PYTHON ?= python3.10
+VENV := .venv
+BIN := $(VENV)/bin
+SPACY_MODEL := $(shell sed -n 's/^ *model: *//p' config.yml | head -n 1)
+MODEL := models/advisor.tar.gz
+ACTION_PORT ?= 5055
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: install train run-actions shell chat test bench lint validate clean
+
+install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
+
+$(VENV)/.installed: requirements.txt constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/pip check
+	@touch $@
+
+$(SPACY_MODEL)/meta.json: $(VENV)/.installed config.yml
+	$(BIN)/python scripts/build_spacy_pipeline.py
+
+# Retrain only when the data, domain or config changed.
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml domain.yml $(wildcard data/*.yml)
+	$(BIN)/rasa train --fixed-model-name advisor --out models
+	@touch $@
+
+train: install $(MODEL)
+
+run-actions: install
+	$(BIN)/rasa run actions --port $(ACTION_PORT)
+
+shell: train
+	$(BIN)/python -m scripts.chat
+
+chat: shell
+
+validate: install
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test: train
+	$(BIN)/python -m pytest
+
+bench: train
+	$(BIN)/python -m scripts.bench
+
+lint: install
+	$(BIN)/ruff check advisor actions scripts tests
+	$(BIN)/ruff format --check advisor actions scripts tests
+
+clean:
+	rm -rf models build results .pytest_cache

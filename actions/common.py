@@ -1,0 +1,51 @@
+"""Helpers shared by the actions: send a reply and remember its citations."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from advisor.knowledge import KnowledgeBase, default_knowledge
+from advisor.replies import Citation, Reply
+
+
+def kb() -> KnowledgeBase:
+    return default_knowledge()
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[EventType]:
+    """Utter ``reply`` and keep its citations for "where is that from?"."""
+    buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
+    dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+    if not reply.citations:
+        return []
+    return [SlotSet("last_citations", [citation.__dict__ for citation in reply.citations])]
+
+
+def citations_from(tracker: Tracker) -> List[Citation]:
+    stored = tracker.get_slot("last_citations") or []
+    known = kb().sources
+    return [Citation(**item) for item in stored if isinstance(item, dict) and item.get("source_id") in known]
+
+
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of ``entity`` in the latest user message, in order."""
+    values = []
+    for found in tracker.latest_message.get("entities", []):
+        if found.get("entity") == entity and found.get("value") not in (None, ""):
+            values.append(str(found["value"]))
+    return values
+
+
+def latest_text(tracker: Tracker) -> str:
+    text = tracker.latest_message.get("text") or ""
+    # Button payloads like /inform{"goal":"skills"} carry no words to parse.
+    return "" if text.startswith("/") else text
+
+
+def intent_name(tracker: Tracker) -> Optional[str]:
+    intent: Dict[str, Any] = tracker.latest_message.get("intent") or {}
+    return intent.get("name")

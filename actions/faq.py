@@ -1,0 +1,86 @@
+"""Answer the FAQ intents from the knowledge base, using conversation context."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
+from advisor.matching import credential_types_in, resolve_credential_type
+from advisor.replies import faq_reply, sources_reply
+
+INTENT_TOPICS = {
+    "ask_worth": "worth",
+    "ask_credit": "credit",
+    "ask_recognition": "recognition",
+    "ask_cost": "cost",
+    "ask_duration": "duration",
+    "ask_difference": "difference",
+    "ask_definition": "definition",
+    "ask_admission": "admission",
+    "ask_level": "level",
+}
+
+
+def named_credentials(tracker: Tracker) -> List[str]:
+    """Credential types named in the latest message (entities, then raw text)."""
+    named: List[str] = []
+    for value in entity_values(tracker, "credential_type") + credential_types_in(latest_text(tracker)):
+        resolved = resolve_credential_type(value)
+        if resolved and resolved not in named:
+            named.append(resolved)
+    return named
+
+
+def answer(dispatcher: CollectingDispatcher, topic: str, credential: Optional[str]) -> List[EventType]:
+    events = send(dispatcher, faq_reply(kb(), topic, credential)) + [SlotSet("last_topic", topic)]
+    return events + [SlotSet("credential_type", credential)] if credential else events
+
+
+class ActionAnswerFaq(Action):
+    """Answer for the credential named now, else the one in context, else both."""
+
+    def name(self) -> Text:
+        return "action_answer_faq"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
+        named = named_credentials(tracker)
+        if topic == "difference" or len(named) > 1:
+            credential = None
+        elif named:
+            credential = named[0]
+        else:
+            credential = resolve_credential_type(tracker.get_slot("credential_type"))
+        return answer(dispatcher, topic, credential)
+
+
+class ActionAnswerFollowup(Action):
+    """Handle a bare "and for a professional certificate?" outside the form."""
+
+    def name(self) -> Text:
+        return "action_answer_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        named = named_credentials(tracker)
+        topic = tracker.get_slot("last_topic")
+        if named and topic in INTENT_TOPICS.values():
+            return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
+        if named:
+            return answer(dispatcher, "definition", named[0])
+        dispatcher.utter_message(response="utter_anything_else")
+        return []
+
+
+class ActionShowSources(Action):
+    """List the sources, links and dates behind the previous answer."""
+
+    def name(self) -> Text:
+        return "action_show_sources"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
+        return []

@@ -1,0 +1,90 @@
+"""Search the programme catalogue and describe one programme."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import entity_values, kb, latest_text, send
+from advisor.matching import Query, build_query, find_programme, relaxed_search, search_programmes
+from advisor.replies import PAGE_SIZE, claim_reply, not_found_reply, programme_reply, search_reply
+
+
+def query_from(tracker: Tracker) -> Query:
+    return build_query(
+        kb(),
+        latest_text(tracker),
+        subjects=entity_values(tracker, "subject"),
+        institutions=entity_values(tracker, "institution"),
+        credential_types=entity_values(tracker, "credential_type"),
+    )
+
+
+def _stored(query: Query, offset: int) -> Dict[str, Any]:
+    return {
+        "subjects": list(query.subjects),
+        "institutions": list(query.institutions),
+        "credential_types": list(query.credential_types),
+        "offset": offset,
+    }
+
+
+def _run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
+    results = search_programmes(kb(), query)
+    nearest = relaxed_search(kb(), query) if not results else []
+    events = send(dispatcher, search_reply(kb(), query, results, offset, nearest))
+    return events + [SlotSet("last_search", _stored(query, offset))]
+
+
+class ActionSearchPrograms(Action):
+    """Filter the catalogue by subject, institution and credential type."""
+
+    def name(self) -> Text:
+        return "action_search_programs"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        query = query_from(tracker)
+        events = _run_search(dispatcher, query, 0)
+        # Asked mid-form while the bot waits for a subject: take it as the answer.
+        if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
+            events.append(SlotSet("subject", query.subjects[0]))
+        return events
+
+
+class ActionShowMore(Action):
+    """Next page of the previous search."""
+
+    def name(self) -> Text:
+        return "action_show_more"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        stored = tracker.get_slot("last_search")
+        if not isinstance(stored, dict):
+            dispatcher.utter_message(
+                text='There is nothing to show more of yet. Try "which data science programmes are there?"'
+            )
+            return []
+        query = Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
+        offset = int(stored.get("offset", 0)) + PAGE_SIZE
+        if offset >= len(search_programmes(kb(), query)):
+            dispatcher.utter_message(text="That's all the programmes I have for that search.")
+            return []
+        return _run_search(dispatcher, query, offset)
+
+
+class ActionProgramInfo(Action):
+    """Describe one named programme, or say honestly that it can't be verified."""
+
+    def name(self) -> Text:
+        return "action_program_info"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        match = find_programme(kb(), query_from(tracker))
+        if match.programme:
+            return send(dispatcher, programme_reply(kb(), match.programme))
+        if match.claim:
+            return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
+        return send(dispatcher, not_found_reply(kb(), match.nearest))

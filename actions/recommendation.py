@@ -1,0 +1,184 @@
+"""The recommendation form (slot extraction and validation) and its result."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import entity_values, intent_name, kb, latest_text, send
+from advisor.matching import resolve_subject, subjects_in
+from advisor.profile import (
+    ANY_SUBJECT,
+    GOALS,
+    parse_any_subject,
+    parse_budget,
+    parse_credit,
+    parse_goal,
+    parse_weekly_hours,
+)
+from advisor.recommend import Profile, recommend
+from advisor.replies import explain_reply, recommendation_reply
+
+FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
+MAX_WEEKLY_HOURS = 80
+
+
+def _number(value: Optional[str]) -> Optional[float]:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+class ValidateRecommendationForm(FormValidationAction):
+    """Fill the form's slots from buttons or free text, several at once if given.
+
+    A slot the bot has just asked for is read from the whole answer (a bare
+    number or "yes" counts); other slots are only filled while still empty, so
+    a later answer never silently overwrites an earlier one.
+    """
+
+    def name(self) -> Text:
+        return "validate_recommendation_form"
+
+    @staticmethod
+    def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
+        """True if just asked, False if still empty, None if already answered."""
+        if tracker.get_slot("requested_slot") == slot:
+            return True
+        return False if tracker.get_slot(slot) is None else None
+
+    @staticmethod
+    def _entity(tracker: Tracker, name: str) -> Optional[str]:
+        values = entity_values(tracker, name)
+        return values[0] if values else None
+
+    async def extract_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if self._wanted(tracker, "goal") is None:
+            return {}
+        value = self._entity(tracker, "goal") or parse_goal(latest_text(tracker))
+        return {"goal": value} if value else {}
+
+    async def extract_wants_credit(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        asked = self._wanted(tracker, "wants_credit")
+        if asked is None:
+            return {}
+        value = parse_credit(latest_text(tracker), intent_name(tracker), asked=asked)
+        return {"wants_credit": value} if value is not None else {}
+
+    async def extract_weekly_hours(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        asked = self._wanted(tracker, "weekly_hours")
+        if asked is None:
+            return {}
+        value = _number(self._entity(tracker, "weekly_hours"))
+        if value is None:
+            value = parse_weekly_hours(latest_text(tracker), asked=asked)
+        return {"weekly_hours": value} if value is not None else {}
+
+    async def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        asked = self._wanted(tracker, "budget")
+        if asked is None:
+            return {}
+        value = _number(self._entity(tracker, "budget"))
+        if value is None:
+            value = parse_budget(latest_text(tracker), asked=asked)
+        return {"budget": value} if value is not None else {}
+
+    async def extract_subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        asked = self._wanted(tracker, "subject")
+        if asked is None:
+            return {}
+        text = latest_text(tracker)
+        entity = self._entity(tracker, "subject")
+        if entity == ANY_SUBJECT:
+            return {"subject": ANY_SUBJECT}
+        found = [resolve_subject(kb(), entity)] if entity else []
+        found = [s for s in found if s] or subjects_in(kb(), text)
+        if found:
+            return {"subject": found[0]}
+        if asked and parse_any_subject(text):
+            return {"subject": ANY_SUBJECT}
+        if asked and (entity or text.strip()):
+            return {"subject": entity or text.strip()}
+        return {}
+
+    def validate_goal(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return {"goal": value if value in GOALS else None}
+
+    def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        hours = _number(value)
+        if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
+            dispatcher.utter_message(text=f"I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. \"about 6 hours a week\".")
+            return {"weekly_hours": None}
+        return {"weekly_hours": hours}
+
+    def validate_budget(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        budget = _number(value)
+        if budget is None or budget < 0:
+            dispatcher.utter_message(text="I need a budget in US dollars, e.g. \"about $800\" or \"no fixed limit\".")
+            return {"budget": None}
+        return {"budget": budget}
+
+    def validate_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
+            return {"subject": value}
+        dispatcher.utter_message(
+            text=f"I have no programmes in \"{str(value)[:60]}\" in my catalogue, so I'll suggest programmes from any subject."
+        )
+        return {"subject": ANY_SUBJECT}
+
+
+def profile_from(tracker: Tracker) -> Profile:
+    def number(slot: str) -> Optional[float]:
+        return _number(tracker.get_slot(slot))
+
+    return Profile(
+        goal=tracker.get_slot("goal"),
+        wants_credit=tracker.get_slot("wants_credit"),
+        weekly_hours=number("weekly_hours"),
+        budget=number("budget"),
+        subject=tracker.get_slot("subject"),
+    )
+
+
+class ActionResetRecommendation(Action):
+    """Forget earlier answers so a new recommendation starts clean."""
+
+    def name(self) -> Text:
+        return "action_reset_recommendation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "recommended_credential")]
+
+
+class ActionRecommend(Action):
+    """Give the recommendation once the form is complete."""
+
+    def name(self) -> Text:
+        return "action_recommend"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        recommendation = recommend(kb(), profile_from(tracker))
+        events = send(dispatcher, recommendation_reply(kb(), recommendation))
+        return events + [SlotSet("recommended_credential", recommendation.credential_type)]
+
+
+class ActionExplainRecommendation(Action):
+    """Answer "why?" from the learner's own answers."""
+
+    def name(self) -> Text:
+        return "action_explain_recommendation"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        if not tracker.get_slot("recommended_credential"):
+            dispatcher.utter_message(
+                text="I haven't made a recommendation yet. Say \"help me choose\" and I'll ask you five quick questions."
+            )
+            return []
+        profile = profile_from(tracker)
+        dispatcher.utter_message(text=explain_reply(kb(), profile, recommend(kb(), profile)).text)
+        return []

@@ -1,0 +1,260 @@
+"""Tolerant matching of what people type to the catalogue.
+
+Users write "ML", "supply-chain", "MITx", "micro masters" or make typos; this
+module turns such text into canonical subjects, institutions and credential
+types, filters the catalogue, and finds a named programme or the doubtful claim
+it resembles (e.g. a Michigan data-science MicroMasters that is not on edX).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from advisor.knowledge import (
+    MICROMASTERS,
+    PROFESSIONAL_CERTIFICATE,
+    KnowledgeBase,
+    Named,
+    Programme,
+    UnverifiedClaim,
+)
+
+CREDENTIAL_ALIASES = {
+    MICROMASTERS: (
+        "micromasters", "micromaster", "micro masters", "micro master", "micro-masters",
+        "mm", "micromasters program", "micromasters programs", "micromasters programme",
+    ),
+    PROFESSIONAL_CERTIFICATE: (
+        "professional certificate", "professional certificates", "professional cert",
+        "pro cert", "prof cert", "pc", "certificate", "certificates", "cert", "certs",
+        "professional certificate program", "pro certificate",
+    ),
+}
+
+_STOPWORDS = frozenset(
+    "a an and the of in on for to from with by at about what whats which is are there "
+    "any me tell show give details info information program programs programme "
+    "programmes course courses edx x s do does how many much can i you it its".split()
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, turn separators into spaces and drop punctuation."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"[-_/]+", " ", text)
+    text = re.sub(r"[^\w\s&.']", " ", text)
+    text = re.sub(r"(?<!\w)\.|\.(?!\w)", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _contains_phrase(haystack: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack) is not None
+
+
+def _ngrams(words: Sequence[str], size: int) -> Iterable[str]:
+    return (" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+
+
+def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str]:
+    """Canonical names whose name or alias occurs in ``text`` (typos tolerated)."""
+    cleaned = normalise(text)
+    words = cleaned.split()
+    found: List[Tuple[int, str]] = []
+    for name, aliases in items:
+        spellings = {normalise(name), *(normalise(a) for a in aliases)}
+        positions = [m.start() for s in spellings if (m := re.search(rf"(?<!\w){re.escape(s)}(?!\w)", cleaned))]
+        if not positions:
+            # Typos: compare same-length word windows, only for longer spellings.
+            for spelling in spellings:
+                if len(spelling) < 6:
+                    continue
+                size = len(spelling.split())
+                if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in _ngrams(words, size)):
+                    positions.append(len(cleaned))
+                    break
+        if positions:
+            found.append((min(positions), name))
+    found.sort()
+    return [name for _, name in found]
+
+
+def _resolve(value: Optional[str], items: Sequence[Tuple[str, Sequence[str]]]) -> Optional[str]:
+    """Canonical name for an entity value, exact alias first, then fuzzy."""
+    if not value or not value.strip():
+        return None
+    wanted = normalise(value)
+    for name, aliases in items:
+        if wanted == normalise(name) or wanted in {normalise(a) for a in aliases}:
+            return name
+    found = _names_in(value, items)
+    if found:
+        return found[0]
+    spellings = {normalise(a): name for name, aliases in items for a in (name, *aliases) if len(a) >= 4}
+    close = difflib.get_close_matches(wanted, list(spellings), n=1, cutoff=0.8)
+    return spellings[close[0]] if close else None
+
+
+def _table(named: Sequence[Named]) -> List[Tuple[str, Sequence[str]]]:
+    return [(item.name, item.aliases) for item in named]
+
+
+_CREDENTIAL_TABLE = list(CREDENTIAL_ALIASES.items())
+
+
+def resolve_credential_type(value: Optional[str]) -> Optional[str]:
+    return _resolve(value, _CREDENTIAL_TABLE)
+
+
+def credential_types_in(text: str) -> List[str]:
+    return _names_in(text, _CREDENTIAL_TABLE)
+
+
+def resolve_subject(kb: KnowledgeBase, value: Optional[str]) -> Optional[str]:
+    return _resolve(value, _table(kb.subjects))
+
+
+def subjects_in(kb: KnowledgeBase, text: str) -> List[str]:
+    return _names_in(text, _table(kb.subjects))
+
+
+def resolve_institution(kb: KnowledgeBase, value: Optional[str]) -> Optional[str]:
+    return _resolve(value, _table(kb.institutions))
+
+
+def institutions_in(kb: KnowledgeBase, text: str) -> List[str]:
+    return _names_in(text, _table(kb.institutions))
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a user asked for, in canonical terms; empty tuples mean "any"."""
+
+    subjects: Tuple[str, ...] = ()
+    institutions: Tuple[str, ...] = ()
+    credential_types: Tuple[str, ...] = ()
+    text: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.subjects or self.institutions or self.credential_types)
+
+
+def build_query(
+    kb: KnowledgeBase,
+    text: str,
+    subjects: Iterable[str] = (),
+    institutions: Iterable[str] = (),
+    credential_types: Iterable[str] = (),
+) -> Query:
+    """Merge NLU entity values with what the matcher finds in the raw text."""
+
+    def merge(values: Iterable[Optional[str]], extra: Iterable[str]) -> Tuple[str, ...]:
+        merged: List[str] = []
+        for value in [*values, *extra]:
+            if value and value not in merged:
+                merged.append(value)
+        return tuple(merged)
+
+    return Query(
+        subjects=merge((resolve_subject(kb, v) for v in subjects), subjects_in(kb, text)),
+        institutions=merge((resolve_institution(kb, v) for v in institutions), institutions_in(kb, text)),
+        credential_types=merge((resolve_credential_type(v) for v in credential_types), credential_types_in(text)),
+        text=text,
+    )
+
+
+def _fits(programme: Programme, query: Query) -> bool:
+    return (
+        (not query.subjects or any(s in programme.subjects for s in query.subjects))
+        and (not query.institutions or programme.institution in query.institutions)
+        and (not query.credential_types or programme.credential_type in query.credential_types)
+    )
+
+
+def _order(programmes: Iterable[Programme]) -> List[Programme]:
+    rank = {"verified": 0, "uncertain": 1, "retired": 2}
+    return sorted(programmes, key=lambda p: (rank[p.status], p.title))
+
+
+def search_programmes(kb: KnowledgeBase, query: Query) -> List[Programme]:
+    """Programmes that satisfy every constraint in ``query``, verified ones first."""
+    return _order(p for p in kb.programmes if _fits(p, query))
+
+
+def relaxed_search(kb: KnowledgeBase, query: Query) -> List[Programme]:
+    """Nearest programmes when nothing fits: drop one constraint at a time."""
+    for relaxed in (
+        Query(query.subjects, query.institutions, (), query.text),
+        Query(query.subjects, (), query.credential_types, query.text),
+        Query((), query.institutions, query.credential_types, query.text),
+        Query(query.subjects, (), (), query.text),
+        Query((), query.institutions, (), query.text),
+    ):
+        if not relaxed.is_empty:
+            found = search_programmes(kb, relaxed)
+            if found:
+                return found
+    return []
+
+
+def _title_overlap(programme: Programme, text: str) -> float:
+    wanted = {w for w in normalise(text).split() if w not in _STOPWORDS}
+    if not wanted:
+        return 0.0
+    title = {w for w in normalise(programme.title).split() if w not in _STOPWORDS}
+    return len(wanted & title) / len(wanted)
+
+
+@dataclass(frozen=True)
+class ProgrammeMatch:
+    """The answer to "tell me about <programme>": one of the three fields is set."""
+
+    programme: Optional[Programme] = None
+    claim: Optional[UnverifiedClaim] = None
+    nearest: Tuple[Programme, ...] = field(default_factory=tuple)
+
+
+def _claim_matches(claim: UnverifiedClaim, query: Query) -> bool:
+    hits = 0
+    if claim.keywords:
+        if not any(_contains_phrase(normalise(query.text), normalise(k)) for k in claim.keywords):
+            return False
+        hits += 2
+    if claim.institution:
+        if query.institutions and claim.institution not in query.institutions:
+            return False
+        hits += claim.institution in query.institutions
+    if claim.subjects:
+        if query.subjects and not set(claim.subjects) & set(query.subjects):
+            return False
+        hits += bool(set(claim.subjects) & set(query.subjects))
+    if claim.credential_type:
+        if query.credential_types and claim.credential_type not in query.credential_types:
+            return False
+        hits += claim.credential_type in query.credential_types
+    return hits >= 2
+
+
+def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
+    """Find the one programme the user named, or say honestly what exists instead."""
+    for claim in kb.unverified:
+        if claim.keywords and _claim_matches(claim, query):
+            return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
+    candidates = search_programmes(kb, query) if not query.is_empty else []
+    if candidates:
+        best = max(candidates, key=lambda p: _title_overlap(p, query.text))
+        return ProgrammeMatch(programme=best, nearest=tuple(p for p in candidates if p != best)[:2])
+    for claim in kb.unverified:
+        if not claim.keywords and _claim_matches(claim, query):
+            return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
+    by_title = sorted(kb.programmes, key=lambda p: _title_overlap(p, query.text), reverse=True)
+    if by_title and _title_overlap(by_title[0], query.text) >= 0.6:
+        return ProgrammeMatch(programme=by_title[0])
+    return ProgrammeMatch(nearest=tuple(relaxed_search(kb, query)[:3]))
+
+
+def _alternatives(kb: KnowledgeBase, claim: UnverifiedClaim) -> Tuple[Programme, ...]:
+    return tuple(kb.programme(pid) for pid in claim.alternatives)

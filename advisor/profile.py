@@ -1,0 +1,141 @@
+"""Read a learner's situation from free text.
+
+The recommendation needs five answers (goal, whether credit matters, weekly
+hours, budget, subject). People give them in their own words, often several in
+one message ("10 hours a week, about $1,500, I want a master's later"), so the
+parsers here pick each answer out of any sentence; a bare number only counts
+when the bot has just asked for that very answer.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from advisor.matching import normalise
+
+GOAL_SKILLS = "skills"
+GOAL_GRADUATE = "graduate"
+GOALS = (GOAL_SKILLS, GOAL_GRADUATE)
+NO_BUDGET_LIMIT = 1_000_000.0
+ANY_SUBJECT = "any"
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "a couple of": 2, "a couple": 2, "a few": 3, "few": 3,
+}
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_NEGATION = re.compile(
+    r"\b(no|not|don'?t|dont|doesn'?t|doesnt|without|never|nah|nope|neither|"
+    r"irrelevant|unimportant|whatever|isn'?t|isnt)\b"
+)
+
+_GRADUATE_WORDS = (
+    "master", "masters", "master's", "grad school", "graduate", "deep", "in depth", "depth",
+    "expertise", "expert", "academic", "phd", "research", "degree", "advanced", "rigorous",
+    "thorough", "specialise", "specialize", "specialization", "specialisation",
+)
+_SKILL_WORDS = (
+    "quick", "quickly", "fast", "skill", "skills", "job", "practical", "upskill", "hands on",
+    "promotion", "asap", "short", "boost my cv", "resume", "cv", "right away", "immediately",
+    "work", "career switch", "apply at work", "pick up",
+)
+
+
+def _number(raw: str) -> float:
+    """Read "1,500" as 1500 and "2,5" as 2.5 (a decimal comma)."""
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", raw):
+        return float(raw.replace(",", ""))
+    return float(raw.replace(",", "."))
+
+
+def _count(words: str, phrases: tuple) -> int:
+    return sum(1 for phrase in phrases if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
+
+
+def parse_goal(text: str) -> Optional[str]:
+    """``graduate`` for deep/graduate expertise, ``skills`` for a quick job skill."""
+    words = normalise(text)
+    graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
+    if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
+        graduate = 0
+    if graduate > skills:
+        return GOAL_GRADUATE
+    if skills > graduate:
+        return GOAL_SKILLS
+    return None
+
+
+def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
+    """Whether credit toward a master's matters; yes/no only counts when just asked."""
+    words = normalise(text)
+    mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
+    if mentions:
+        window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
+        if _NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window):
+            return False
+        return True
+    if asked:
+        if intent == "affirm" or re.match(r"^(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words):
+            return True
+        if intent == "deny" or re.match(r"^(no|nope|nah|not really|not at all|doesn'?t matter)\b", words):
+            return False
+    return None
+
+
+def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
+    """Hours a week the learner can study; "2 hours a day" counts as 14."""
+    words = normalise(text)
+    for phrase, value in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
+        words = re.sub(rf"(?<!\w){phrase}(?= (hours|hour|hrs|hr|h)\b)", str(value), words)
+    match = re.search(rf"{_NUM}\s*(?:(?:-|to|or)?\s*{_NUM}\s*)?(?:h|hr|hrs|hour|hours)\b(?P<rest>[^\d]{{0,20}})", words)
+    if match:
+        low = _number(match.group(1))
+        high = _number(match.group(2)) if match.group(2) else low
+        hours = (low + high) / 2
+        if re.search(r"\b(a|per|each|every) ?day\b|\bdaily\b", match.group("rest")):
+            hours *= 7
+        return hours
+    if re.search(r"\b(not much time|little time|very busy|pretty busy|busy|barely|hardly any time|limited time)\b", words):
+        return 3.0
+    if re.search(r"\b(full time|lots of time|plenty of time|a lot of time|loads of time)\b", words):
+        return 20.0
+    if re.search(r"\bpart time\b", words):
+        return 10.0
+    if asked:
+        bare = re.fullmatch(rf"(?:about |around |maybe |roughly |like )?{_NUM}(?: ish)?", words)
+        if bare:
+            return _number(bare.group(1))
+    return None
+
+
+def parse_budget(text: str, asked: bool = False) -> Optional[float]:
+    """Budget in US dollars; ``NO_BUDGET_LIMIT`` when money is not a constraint."""
+    words = text.lower().replace("’", "'")
+    if re.search(r"no (fixed |real )?(limit|budget limit|constraint)|money is no|not an issue|doesn'?t matter|unlimited|no budget limit|whatever it (takes|costs)", words):
+        return NO_BUDGET_LIMIT
+    if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words):
+        return 0.0
+    amount = (
+        re.search(r"(?:us\s?\$|\$|usd\s?|€|£)\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b)?", words)
+        or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)
+        or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k)\b", words)
+        or re.search(r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)", words)
+    )
+    if amount:
+        value = _number(amount.group(1))
+        return value * 1000 if amount.group(2) else value
+    if re.search(r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words):
+        return 300.0
+    if asked:
+        bare = re.fullmatch(r"\s*(?:about |around |maybe |roughly )?(\d[\d,]*(?:\.\d+)?)\s*(k)?\s*", words)
+        if bare:
+            value = _number(bare.group(1))
+            return value * 1000 if bare.group(2) else value
+    return None
+
+
+def parse_any_subject(text: str) -> bool:
+    """True when the learner has no subject in mind ("not sure", "anything")."""
+    return re.search(r"\b(not sure|no idea|anything|any subject|don'?t know|dont know|undecided|open to|no preference|whatever)\b", normalise(text)) is not None

@@ -1,0 +1,138 @@
+"""Recommendation rules: Professional Certificate or MicroMasters?
+
+Kept as small, explicit rules so that every recommendation can be explained from
+the learner's own answers ("why?") and tested case by case. Each answer adds
+weight to one side; credit toward a master's weighs most, because only a
+MicroMasters can count toward one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Tuple
+
+from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
+from advisor.matching import Query, search_programmes
+from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
+
+# Weekly hours below which graduate-level courses are hard to keep up with, and
+# above which they are realistic; budgets below which a multi-course
+# graduate programme is likely out of reach. Tuned by hand, covered by tests.
+FEW_HOURS = 6.0
+ENOUGH_HOURS = 8.0
+SMALL_BUDGET = 600.0
+ENOUGH_BUDGET = 1000.0
+MAX_PROGRAMMES = 3
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The learner's answers; ``None`` means not given yet."""
+
+    goal: Optional[str] = None
+    wants_credit: Optional[bool] = None
+    weekly_hours: Optional[float] = None
+    budget: Optional[float] = None
+    subject: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    credential_type: str
+    reasons: Tuple[str, ...]
+    against: Tuple[str, ...]
+    programmes: Tuple[Programme, ...]
+    programmes_note: Optional[str]
+
+
+def describe_hours(hours: float) -> str:
+    return f"about {hours:g} hours a week"
+
+
+def describe_budget(budget: float) -> str:
+    if budget >= NO_BUDGET_LIMIT:
+        return "no fixed budget"
+    if budget <= 0:
+        return "no money to spend"
+    return f"a budget of about ${budget:,.0f}"
+
+
+def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
+    """(side, weight, reason) for every answer that points one way."""
+    votes: List[Tuple[str, float, str]] = []
+    if profile.goal == GOAL_GRADUATE:
+        votes.append((MICROMASTERS, 2, "you want deep, graduate-level expertise"))
+    elif profile.goal == GOAL_SKILLS:
+        votes.append((PROFESSIONAL_CERTIFICATE, 2, "you want a practical job skill, quickly"))
+    if profile.wants_credit is True:
+        votes.append((MICROMASTERS, 3, "credit toward a master's matters to you, and only a MicroMasters can count toward one (if a university admits you)"))
+    elif profile.wants_credit is False:
+        votes.append((PROFESSIONAL_CERTIFICATE, 1, "you don't need academic credit"))
+    if profile.weekly_hours is not None:
+        hours = describe_hours(profile.weekly_hours)
+        if profile.weekly_hours < FEW_HOURS:
+            votes.append((PROFESSIONAL_CERTIFICATE, 1, f"you have {hours}, and graduate-level MicroMasters courses usually ask for more"))
+        elif profile.weekly_hours >= ENOUGH_HOURS:
+            votes.append((MICROMASTERS, 1, f"you have {hours}, enough for graduate-level courses"))
+    if profile.budget is not None:
+        budget = describe_budget(profile.budget)
+        if profile.budget < SMALL_BUDGET:
+            votes.append((PROFESSIONAL_CERTIFICATE, 1, f"you have {budget}, and a whole MicroMasters usually costs more"))
+        elif profile.budget >= ENOUGH_BUDGET:
+            votes.append((MICROMASTERS, 0.5, f"you have {budget}, which covers the usual cost of a MicroMasters"))
+    return votes
+
+
+def choose_credential(profile: Profile) -> Tuple[str, Tuple[str, ...], Tuple[str, ...]]:
+    """The credential the answers favour, the reasons for it, and those against."""
+    votes = _votes(profile)
+    score = {MICROMASTERS: 0.0, PROFESSIONAL_CERTIFICATE: 0.0}
+    for side, weight, _ in votes:
+        score[side] += weight
+    if score[MICROMASTERS] > score[PROFESSIONAL_CERTIFICATE]:
+        chosen = MICROMASTERS
+    elif score[MICROMASTERS] < score[PROFESSIONAL_CERTIFICATE]:
+        chosen = PROFESSIONAL_CERTIFICATE
+    else:
+        # A tie: the smaller commitment is the safer first step, and it can be
+        # followed by a MicroMasters later.
+        chosen = MICROMASTERS if profile.goal == GOAL_GRADUATE else PROFESSIONAL_CERTIFICATE
+    reasons = tuple(reason for side, _, reason in votes if side == chosen)
+    against = tuple(reason for side, _, reason in votes if side != chosen)
+    return chosen, reasons, against
+
+
+def _subject(profile: Profile) -> Optional[str]:
+    return None if profile.subject in (None, ANY_SUBJECT) else profile.subject
+
+
+def pick_programmes(kb: KnowledgeBase, credential_type: str, subject: Optional[str]) -> Tuple[Tuple[Programme, ...], Optional[str]]:
+    """1-3 current programmes of the chosen type in the subject, or an honest note."""
+
+    def current(query: Query) -> List[Programme]:
+        return [p for p in search_programmes(kb, query) if p.status != "retired"]
+
+    name = kb.credentials[credential_type].name
+    if subject is None:
+        return tuple(current(Query(credential_types=(credential_type,)))[:MAX_PROGRAMMES]), None
+    exact = current(Query(subjects=(subject,), credential_types=(credential_type,)))
+    if exact:
+        return tuple(exact[:MAX_PROGRAMMES]), None
+    other = current(Query(subjects=(subject,)))
+    if other:
+        other_name = kb.credentials[other[0].credential_type].name
+        note = (
+            f"I have no verified {name} in {subject} in my catalogue; "
+            f"the closest I can vouch for is a {other_name}:"
+        )
+        return tuple(other[:MAX_PROGRAMMES]), note
+    note = f"I have no verified programme in {subject} in my catalogue; here are {name}s in other subjects:"
+    return tuple(current(Query(credential_types=(credential_type,)))[:MAX_PROGRAMMES]), note
+
+
+def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
+    """Recommend a credential for ``profile`` with reasons and example programmes."""
+    chosen, reasons, against = choose_credential(profile)
+    programmes, note = pick_programmes(kb, chosen, _subject(profile))
+    return Recommendation(chosen, reasons, against, programmes, note)
+

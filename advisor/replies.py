@@ -1,0 +1,278 @@
+"""Turn knowledge and decisions into the words the bot says.
+
+Every reply carries the citations of the facts it states, so that "where is
+that from?" can list exactly those sources. Text is plain (bullets and line
+breaks only) because the same words go to the web widget, Slack and the shell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, List, Optional, Sequence, Tuple
+
+from advisor.knowledge import (
+    CREDENTIAL_TYPES,
+    MICROMASTERS,
+    Fact,
+    KnowledgeBase,
+    Programme,
+    UnverifiedClaim,
+)
+from advisor.matching import Query
+from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
+from advisor.profile import GOAL_GRADUATE, GOAL_SKILLS
+
+PAGE_SIZE = 5
+SHORT_NAMES = {MICROMASTERS: "MicroMasters", "professional_certificate": "Professional Certificate"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    source_id: str
+    as_of: str
+    verified: bool = True
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    citations: Tuple[Citation, ...] = ()
+    buttons: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)
+
+
+def _citations(sources: Iterable[str], as_of: str, verified: bool = True) -> Tuple[Citation, ...]:
+    return tuple(Citation(source_id, as_of, verified) for source_id in sources)
+
+
+def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
+    """One short line naming the sources and their dates."""
+    unique: List[Citation] = []
+    for citation in citations:
+        if citation.source_id not in {c.source_id for c in unique}:
+            unique.append(citation)
+    if not unique:
+        return ""
+    names = "; ".join(f"{kb.sources[c.source_id].title}, as of {c.as_of}" for c in unique[:2])
+    more = f" and {len(unique) - 2} more" if len(unique) > 2 else ""
+    unverified = " Parts of this are not verified." if any(not c.verified for c in unique) else ""
+    return f"(Source: {names}{more}.{unverified} Ask \"where is that from?\" for links.)"
+
+
+def _fact_text(fact: Fact) -> str:
+    return fact.text if fact.verified else f"Not verified: {fact.text}"
+
+
+def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> Reply:
+    """Answer an FAQ topic for one credential, or both side by side."""
+    answers = kb.faq[topic]
+    if credential_type in CREDENTIAL_TYPES:
+        answer = answers[str(credential_type)]
+        citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
+        text = f"{kb.credentials[str(credential_type)].name}: {_fact_text(answer.fact)}"
+        return Reply(f"{text}\n{cite_line(kb, citations)}", citations)
+    lines, citations = [], ()
+    for key in CREDENTIAL_TYPES:
+        answer = answers[key]
+        prefix = "" if answer.fact.verified else "Not verified: "
+        lines.append(f"• {SHORT_NAMES[key]}: {prefix}{answer.summary}")
+        citations += _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
+    text = "\n".join(lines)
+    hint = 'Ask about one of them for more detail, e.g. "and for a MicroMasters?"'
+    return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
+
+
+def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
+    """List the sources behind the last answer, with links and dates."""
+    if not citations:
+        return Reply(
+            "My last message didn't state any facts from my knowledge base. "
+            "Ask me a question and then \"where is that from?\" to see its sources."
+        )
+    lines, seen = ["That came from:"], set()
+    for citation in citations:
+        if citation.source_id in seen:
+            continue
+        seen.add(citation.source_id)
+        source = kb.sources[citation.source_id]
+        flag = "" if citation.verified else " (not verified)"
+        lines.append(f"• {source.title} ({source.kind} source, as of {citation.as_of}){flag}: {source.url}")
+    lines.append("These are stored copies I checked; prices and course lists change, so confirm on the programme page.")
+    return Reply("\n".join(lines), tuple(citations))
+
+
+def programme_line(programme: Programme) -> str:
+    bits = [programme.institution, SHORT_NAMES[programme.credential_type]]
+    if programme.courses:
+        bits.append(f"{programme.courses} courses")
+    if programme.status == "retired":
+        bits.append("retired")
+    elif programme.status == "uncertain":
+        bits.append("details not fully verified")
+    return f"• {programme.title} ({', '.join(bits)})"
+
+
+def _programme_citations(programme: Programme) -> Tuple[Citation, ...]:
+    return _citations(programme.sources, programme.as_of, programme.status != "uncertain")
+
+
+def search_reply(kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()) -> Reply:
+    """A short page of search results, with a way to see more."""
+    wanted = describe_query(kb, query)
+    if not results:
+        if nearest:
+            lines = [f"I have no verified programme for {wanted} in my catalogue. The nearest I can vouch for:"]
+            lines += [programme_line(p) for p in nearest[:PAGE_SIZE]]
+            citations = tuple(c for p in nearest[:PAGE_SIZE] for c in _programme_citations(p))
+            return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+        return Reply(
+            f"I have no verified programme for {wanted} in my catalogue of {len(kb.programmes)} programmes. "
+            "Try a broader subject (e.g. data science, supply chain, AI, finance) or an institution (e.g. MIT, Harvard)."
+        )
+    page = results[offset : offset + PAGE_SIZE]
+    header = f"I found {len(results)} programme{'s' if len(results) != 1 else ''} for {wanted}"
+    if offset:
+        header = f"More programmes for {wanted} ({offset + 1}-{offset + len(page)} of {len(results)})"
+    lines = [header + ":"] + [programme_line(p) for p in page]
+    remaining = len(results) - offset - len(page)
+    buttons: Tuple[Tuple[str, str], ...] = ()
+    if remaining > 0:
+        lines.append(f'{remaining} more: say "show more".')
+        buttons = (("Show more", "/show_more"),)
+    lines.append('Ask "tell me about <programme>" for details.')
+    citations = tuple(c for p in page for c in _programme_citations(p))
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations, buttons)
+
+
+def describe_query(kb: KnowledgeBase, query: Query) -> str:
+    parts = []
+    if query.credential_types:
+        parts.append(" or ".join(f"{SHORT_NAMES[c]} programmes" for c in query.credential_types))
+    else:
+        parts.append("programmes")
+    if query.subjects:
+        parts.append("in " + " or ".join(query.subjects))
+    if query.institutions:
+        parts.append("from " + " or ".join(query.institutions))
+    return " ".join(parts) if not query.is_empty else "all subjects"
+
+
+def programme_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
+    """Details of one programme; unknown fields are said to be unknown."""
+    unknown = "not found in my sources"
+    lines = [f"{programme.title} ({programme.institution}, {kb.credentials[programme.credential_type].name})"]
+    if programme.status == "retired":
+        lines.append("Note: this programme has been retired; it is listed for reference.")
+    elif programme.status == "uncertain":
+        lines.append("Note: some details of this programme are not verified.")
+    lines += [
+        f"• Courses: {programme.structure or (f'{programme.courses} courses' if programme.courses else unknown)}",
+        f"• Length and effort: {programme.duration or unknown}",
+        f"• Price: {programme.price + (f' (as of {programme.price_as_of})' if programme.price_as_of and programme.price_as_of != 'unknown' else '') if programme.price else unknown}",
+        f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
+        f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
+    ]
+    if programme.notes:
+        lines.append(f"• Note: {programme.notes}")
+    citations = _programme_citations(programme)
+    lines.append(cite_line(kb, citations))
+    return Reply("\n".join(lines), citations)
+
+
+def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:
+    """An honest answer to a programme the sources do not support."""
+    lines = [f"I can't confirm {claim.claim}. {claim.answer}"]
+    citations = _citations(claim.sources, claim.as_of)
+    if alternatives:
+        lines.append("What I can vouch for instead:")
+        lines += [programme_line(p) for p in alternatives]
+        citations += tuple(c for p in alternatives for c in _programme_citations(p))
+    lines.append(cite_line(kb, citations))
+    return Reply("\n".join(lines), citations)
+
+
+def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme]) -> Reply:
+    if not nearest:
+        return Reply(
+            "I couldn't find that programme in my catalogue, and I won't guess about programmes I can't verify. "
+            'Try "which data science programmes are there?" or name the institution and subject.'
+        )
+    lines = ["I couldn't find that exact programme in my catalogue. The closest I can vouch for:"]
+    lines += [programme_line(p) for p in nearest]
+    citations = tuple(c for p in nearest for c in _programme_citations(p))
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
+def _join(reasons: Sequence[str]) -> str:
+    if len(reasons) <= 1:
+        return "".join(reasons)
+    return ", ".join(reasons[:-1]) + " and " + reasons[-1]
+
+
+def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> Reply:
+    """The recommendation: the credential, why, the trade-off, and programmes."""
+    chosen = recommendation.credential_type
+    name = kb.credentials[chosen].name
+    lines = [f"My recommendation: a {name}."]
+    if recommendation.reasons:
+        lines.append(f"Why: {_join(recommendation.reasons)}.")
+    else:
+        lines.append("Why: your answers don't point strongly either way, so I suggest the smaller commitment first.")
+    lines.append(f"Trade-off: {trade_off(kb, chosen)}")
+    if recommendation.against:
+        lines.append(f"Worth weighing: {_join(recommendation.against)}.")
+    citations: Tuple[Citation, ...] = ()
+    attribute = "cost" if chosen == MICROMASTERS else "credit"
+    fact = kb.credentials[chosen].attributes[attribute]
+    citations += _citations(fact.sources, fact.as_of, fact.verified)
+    if recommendation.programmes:
+        lines.append(recommendation.programmes_note or "Programmes to look at:")
+        lines += [programme_line(p) for p in recommendation.programmes]
+        citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
+    lines.append(cite_line(kb, citations))
+    lines.append('Ask "why?" for the reasoning, compare the two, or say "start over".')
+    return Reply("\n".join(lines), citations)
+
+
+def trade_off(kb: KnowledgeBase, chosen: str) -> str:
+    if chosen == MICROMASTERS:
+        cost = kb.credentials[MICROMASTERS].attributes["cost"]
+        return (
+            "a MicroMasters asks more: graduate-level work, more hours a week, usually a proctored exam, "
+            "and credit only if a university admits you to its master's. "
+            f"Cost: {_fact_text(cost)}"
+        )
+    credit = kb.credentials["professional_certificate"].attributes["credit"]
+    return (
+        "a Professional Certificate is quicker and usually cheaper, but it is not a step toward a degree. "
+        f"Credit: {_fact_text(credit)}"
+    )
+
+
+def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommendation) -> Reply:
+    """Answer "why?" from the learner's own answers, one line each."""
+    name = kb.credentials[recommendation.credential_type].name
+    lines = [f"I recommended a {name} because of what you told me:"]
+    lines.append(f"• Goal: {_describe_goal(profile.goal)}")
+    lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
+    lines.append(f"• Time: {describe_hours(profile.weekly_hours) if profile.weekly_hours is not None else 'not given'}")
+    lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else 'not given'}")
+    lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != 'any' else 'open'}")
+    lines.append(
+        "Credit weighs most (only a MicroMasters can count toward a master's), then your goal; "
+        "time and budget tip the balance. "
+        + (f"In your case: {_join(recommendation.reasons)}." if recommendation.reasons else "")
+    )
+    if recommendation.against:
+        lines.append(f"Pointing the other way: {_join(recommendation.against)}.")
+    lines.append('Say "start over" to change your answers.')
+    return Reply("\n".join(lines))
+
+
+def _describe_goal(goal: Optional[str]) -> str:
+    return {GOAL_GRADUATE: "deep, graduate-level expertise", GOAL_SKILLS: "a practical job skill, quickly"}.get(
+        str(goal), "not given"
+    )
+
+
+def _describe_credit(wants_credit: Optional[bool]) -> str:
+    return {True: "matters", False: "doesn't matter"}.get(wants_credit, "not given")  # type: ignore[arg-type]

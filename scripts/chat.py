@@ -1,0 +1,25 @@
+"""Start the action server in the background and chat in the terminal (rasa shell)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from scripts.stack import BIN, MODEL, ROOT, action_server, endpoints_file, environment, free_port
+
+
+def main() -> int:
+    port = free_port()
+    log_path = ROOT / "logs" / "actions.log"
+    log_path.parent.mkdir(exist_ok=True)
+    print(f"Starting the action server (log: {log_path.relative_to(ROOT)}) ...", flush=True)
+    with open(log_path, "wb") as log, action_server(port, log), tempfile.TemporaryDirectory() as tmp:
+        print("Loading the bot; type /stop to quit.", flush=True)
+        shell = [str(BIN / "rasa"), "shell", "--model", str(MODEL), "--port", str(free_port()), "--endpoints", str(endpoints_file(port, Path(tmp)))]
+        return subprocess.call(shell, cwd=ROOT, env=environment())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

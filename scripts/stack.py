@@ -1,0 +1,113 @@
+"""Start and stop the real servers: the action server and the Rasa server.
+
+Used by `make chat`, the end-to-end tests and the benchmark, so that all of
+them run the bot exactly the same way.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Dict, Iterator, List, Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "advisor.tar.gz"
+
+
+def environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        PYTHONUNBUFFERED="1",
+    )
+    for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        env.pop(proxy, None)
+    env.update(extra or {})
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for(url: str, process: subprocess.Popen, timeout: float = 180.0) -> None:
+    """Poll ``url`` until it answers; fail early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with code {process.returncode} before {url} answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def _start(args: List[str], log: IO[bytes], env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    return subprocess.Popen(args, cwd=ROOT, env=environment(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def endpoints_file(action_port: int, directory: Path) -> Path:
+    path = directory / "endpoints.yml"
+    path.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n', encoding="utf-8")
+    return path
+
+
+@contextmanager
+def action_server(port: int, log: IO[bytes], env: Optional[Dict[str, str]] = None) -> Iterator[subprocess.Popen]:
+    process = _start([str(BIN / "rasa"), "run", "actions", "--port", str(port)], log, env)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/health", process)
+        yield process
+    finally:
+        stop(process)
+
+
+@contextmanager
+def rasa_server(port: int, action_port: int, log: IO[bytes], credentials: Optional[Path] = None, extra_args: Optional[List[str]] = None) -> Iterator[subprocess.Popen]:
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [
+            str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
+            "--endpoints", str(endpoints_file(action_port, Path(tmp))),
+            "--credentials", str(credentials or ROOT / "credentials.yml"),
+            *(extra_args or []),
+        ]
+        process = _start(args, log)
+        try:
+            wait_for(f"http://127.0.0.1:{port}/status", process)
+            yield process
+        finally:
+            stop(process)
+
+
+@contextmanager
+def full_stack(log_dir: Path) -> Iterator[Dict[str, int]]:
+    """Action server plus Rasa server (REST) on free ports."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    action_port, rasa_port = free_port(), free_port()
+    with open(log_dir / "actions.log", "wb") as action_log, open(log_dir / "rasa.log", "wb") as rasa_log:
+        with action_server(action_port, action_log), rasa_server(rasa_port, action_port, rasa_log):
+            yield {"action_port": action_port, "rasa_port": rasa_port}

@@ -1,0 +1,96 @@
+"""Reading the learner's situation from free text."""
+
+import pytest
+
+from advisor.profile import (
+    GOAL_GRADUATE,
+    GOAL_SKILLS,
+    NO_BUDGET_LIMIT,
+    parse_any_subject,
+    parse_budget,
+    parse_credit,
+    parse_goal,
+    parse_weekly_hours,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I want a quick job skill", GOAL_SKILLS),
+        ("something practical I can use at work soon", GOAL_SKILLS),
+        ("deep expertise, maybe a master's later", GOAL_GRADUATE),
+        ("i want to go to grad school eventually", GOAL_GRADUATE),
+        ("I don't want a masters, just skills for my job", GOAL_SKILLS),
+        ("hello there", None),
+    ],
+)
+def test_goal(text, expected):
+    assert parse_goal(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, intent, asked, expected",
+    [
+        ("credit matters to me", None, False, True),
+        ("I want it to count toward a master's", None, False, True),
+        ("i don't care about credit", None, False, False),
+        ("credit doesn't matter", None, False, False),
+        ("yes", "affirm", True, True),
+        ("nope", "deny", True, False),
+        ("", "affirm", True, True),
+        ("yes", "affirm", False, None),
+    ],
+)
+def test_credit(text, intent, asked, expected):
+    assert parse_credit(text, intent, asked) == expected
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        ("about 5 hours a week", False, 5),
+        ("10h/week", False, 10),
+        ("maybe 8-12 hrs weekly", False, 10),
+        ("two hours a day", False, 14),
+        ("five hours", False, 5),
+        ("I'm pretty busy", False, 3),
+        ("7", True, 7),
+        ("7", False, None),
+        ("budget is $1500", False, None),
+    ],
+)
+def test_weekly_hours(text, asked, expected):
+    assert parse_weekly_hours(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    "text, asked, expected",
+    [
+        ("under $500", False, 500),
+        ("around 1,000 dollars", False, 1000),
+        ("budget is 2k", False, 2000),
+        ("I can spend 1500", False, 1500),
+        ("money is no object", False, NO_BUDGET_LIMIT),
+        ("as cheap as possible", False, 300),
+        ("it has to be free", False, 0),
+        ("800", True, 800),
+        ("800", False, None),
+        ("10 hours a week", False, None),
+    ],
+)
+def test_budget(text, asked, expected):
+    assert parse_budget(text, asked) == expected
+
+
+def test_one_message_with_everything():
+    text = "i want to get into supply chain and maybe do a masters later, 10 hours a week, budget 1500 dollars, credit matters"
+    assert parse_goal(text) == GOAL_GRADUATE
+    assert parse_weekly_hours(text) == 10
+    assert parse_budget(text) == 1500
+    assert parse_credit(text) is True
+
+
+def test_no_subject_preference():
+    assert parse_any_subject("not sure yet")
+    assert not parse_any_subject("data science")

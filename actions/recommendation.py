@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import abc
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -20,6 +22,7 @@ from advisor.profile import (
     parse_goal,
     parse_weekly_hours,
 )
+from advisor.questions import QUESTIONS
 from advisor.recommend import Profile, recommend
 from advisor.replies import explain_reply, recommendation_reply
 
@@ -143,6 +146,48 @@ def profile_from(tracker: Tracker) -> Profile:
         budget=number("budget"),
         subject=tracker.get_slot("subject"),
     )
+
+
+class AskQuestion(Action, abc.ABC):
+    """Ask one form question; when asking it again straight away, say why."""
+
+    @property
+    @abc.abstractmethod
+    def slot(self) -> str:
+        """The form slot this question fills."""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+        question = QUESTIONS[self.slot]
+        last_bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+        repeated = tracker.get_slot("requested_slot") == self.slot and bool(last_bot) and last_bot.get("text") == question.text
+        if repeated and tracker.latest_action_name == "action_listen":
+            dispatcher.utter_message(text=question.hint)
+        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+        dispatcher.utter_message(text=question.text, buttons=buttons)
+        return []
+
+
+class ActionAskGoal(AskQuestion):
+    slot = "goal"
+
+
+class ActionAskWantsCredit(AskQuestion):
+    slot = "wants_credit"
+
+
+class ActionAskWeeklyHours(AskQuestion):
+    slot = "weekly_hours"
+
+
+class ActionAskBudget(AskQuestion):
+    slot = "budget"
+
+
+class ActionAskSubject(AskQuestion):
+    slot = "subject"
 
 
 class ActionResetRecommendation(Action):

@@ -1,0 +1,89 @@
+"""Measure intent and entity accuracy of the trained model on a held-out set.
+
+Used by the accuracy-floor test and by the benchmark. Entities are compared
+as (entity, value) pairs, case-insensitively, after Rasa's own synonym mapping:
+exactly what the actions receive.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Dict, List, Set, Tuple
+
+from scripts.stack import MODEL, ROOT
+
+HOLDOUT = ROOT / "tests" / "nlu_holdout.yml"
+
+
+@dataclass
+class NluScores:
+    examples: int
+    intent_accuracy: float
+    entity_precision: float
+    entity_recall: float
+    entity_f1: float
+    entity_accuracy: float  # share of held-out examples whose entities are all exactly right
+    intent_errors: List[Dict[str, str]] = field(default_factory=list)
+    entity_errors: List[Dict[str, object]] = field(default_factory=list)
+    confusions: Dict[str, int] = field(default_factory=dict)
+
+
+def _pairs(entities: List[Dict]) -> Set[Tuple[str, str]]:
+    return {(e["entity"], str(e.get("value", "")).lower()) for e in entities}
+
+
+async def _parse_all(model: Path, texts: List[str]) -> List[Dict]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    return [await agent.parse_message(text) for text in texts]
+
+
+def evaluate(model: Path = MODEL, data: Path = HOLDOUT) -> NluScores:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    examples = [e for e in load_data(str(data)).intent_examples]
+    parsed = asyncio.run(_parse_all(model, [e.get("text") for e in examples]))
+    correct_intents = 0
+    exact_entities = 0
+    true_pos = predicted = expected = 0
+    scores = NluScores(len(examples), 0, 0, 0, 0, 0)
+    confusions: Counter = Counter()
+    for example, result in zip(examples, parsed):
+        want_intent, got_intent = example.get("intent"), result["intent"]["name"]
+        if want_intent == got_intent:
+            correct_intents += 1
+        else:
+            confusions[f"{want_intent} -> {got_intent}"] += 1
+            scores.intent_errors.append({"text": example.get("text"), "expected": want_intent, "predicted": got_intent})
+        want, got = _pairs(example.get("entities") or []), _pairs(result.get("entities") or [])
+        true_pos += len(want & got)
+        predicted += len(got)
+        expected += len(want)
+        if want == got:
+            exact_entities += 1
+        else:
+            scores.entity_errors.append({"text": example.get("text"), "expected": sorted(want), "predicted": sorted(got)})
+    scores.intent_accuracy = correct_intents / len(examples)
+    scores.entity_precision = true_pos / predicted if predicted else 1.0
+    scores.entity_recall = true_pos / expected if expected else 1.0
+    total = scores.entity_precision + scores.entity_recall
+    scores.entity_f1 = 2 * scores.entity_precision * scores.entity_recall / total if total else 0.0
+    scores.entity_accuracy = exact_entities / len(examples)
+    scores.confusions = dict(confusions.most_common())
+    return scores
+
+
+def main() -> int:
+    scores = evaluate()
+    print(json.dumps(asdict(scores), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

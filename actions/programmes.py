@@ -84,7 +84,7 @@ class ActionProgramInfo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         match = find_programme(kb(), query_from(tracker))
         if match.programme:
-            return send(dispatcher, programme_reply(kb(), match.programme))
+            return send(dispatcher, programme_reply(kb(), match.programme, match.nearest))
         if match.claim:
             return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
         return send(dispatcher, not_found_reply(kb(), match.nearest))

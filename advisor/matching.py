@@ -37,7 +37,8 @@ CREDENTIAL_ALIASES = {
 _STOPWORDS = frozenset(
     "a an and the of in on for to from with by at about what whats which is are there "
     "any me tell show give details info information program programs programme "
-    "programmes course courses edx x s do does how many much can i you it its".split()
+    "programmes course courses edx x s do does how many much can i you it its "
+    "micromasters micromaster professional certificate certificates cert mm pc".split()
 )
 
 
@@ -243,7 +244,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     for claim in kb.unverified:
         if claim.keywords and _claim_matches(claim, query):
             return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
-    candidates = search_programmes(kb, query) if not query.is_empty else []
+    # A credential type alone ("the micromasters") names no single programme.
+    candidates = search_programmes(kb, query) if query.subjects or query.institutions else []
     if candidates:
         best = max(candidates, key=lambda p: _title_overlap(p, query.text))
         return ProgrammeMatch(programme=best, nearest=tuple(p for p in candidates if p != best)[:2])
@@ -253,6 +255,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     by_title = sorted(kb.programmes, key=lambda p: _title_overlap(p, query.text), reverse=True)
     if by_title and _title_overlap(by_title[0], query.text) >= 0.6:
         return ProgrammeMatch(programme=by_title[0])
+    if not (query.subjects or query.institutions):
+        return ProgrammeMatch()
     return ProgrammeMatch(nearest=tuple(relaxed_search(kb, query)[:3]))
 
 

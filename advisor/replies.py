@@ -117,21 +117,21 @@ def _programme_citations(programme: Programme) -> Tuple[Citation, ...]:
 
 def search_reply(kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()) -> Reply:
     """A short page of search results, with a way to see more."""
-    wanted = describe_query(kb, query)
+    wanted = describe_query(query)
     if not results:
         if nearest:
-            lines = [f"I have no verified programme for {wanted} in my catalogue. The nearest I can vouch for:"]
+            lines = [f"I have no verified {wanted} in my catalogue. The nearest I can vouch for:"]
             lines += [programme_line(p) for p in nearest[:PAGE_SIZE]]
             citations = tuple(c for p in nearest[:PAGE_SIZE] for c in _programme_citations(p))
             return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
         return Reply(
-            f"I have no verified programme for {wanted} in my catalogue of {len(kb.programmes)} programmes. "
+            f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
             "Try a broader subject (e.g. data science, supply chain, AI, finance) or an institution (e.g. MIT, Harvard)."
         )
     page = results[offset : offset + PAGE_SIZE]
-    header = f"I found {len(results)} programme{'s' if len(results) != 1 else ''} for {wanted}"
+    header = f"I found {len(results)} {wanted if len(results) != 1 else wanted.replace('programmes', 'programme', 1)}"
     if offset:
-        header = f"More programmes for {wanted} ({offset + 1}-{offset + len(page)} of {len(results)})"
+        header = f"More {wanted} ({offset + 1}-{offset + len(page)} of {len(results)})"
     lines = [header + ":"] + [programme_line(p) for p in page]
     remaining = len(results) - offset - len(page)
     buttons: Tuple[Tuple[str, str], ...] = ()
@@ -143,20 +143,18 @@ def search_reply(kb: KnowledgeBase, query: Query, results: Sequence[Programme], 
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations, buttons)
 
 
-def describe_query(kb: KnowledgeBase, query: Query) -> str:
-    parts = []
-    if query.credential_types:
-        parts.append(" or ".join(f"{SHORT_NAMES[c]} programmes" for c in query.credential_types))
-    else:
-        parts.append("programmes")
+def describe_query(query: Query) -> str:
+    """E.g. "MicroMasters programmes in data science from MIT"."""
+    kinds = " or ".join(SHORT_NAMES[c] for c in query.credential_types)
+    phrase = f"{kinds} programmes" if kinds else "programmes"
     if query.subjects:
-        parts.append("in " + " or ".join(query.subjects))
+        phrase += " in " + " or ".join(query.subjects)
     if query.institutions:
-        parts.append("from " + " or ".join(query.institutions))
-    return " ".join(parts) if not query.is_empty else "all subjects"
+        phrase += " from " + " or ".join(query.institutions)
+    return phrase
 
 
-def programme_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
+def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = ()) -> Reply:
     """Details of one programme; unknown fields are said to be unknown."""
     unknown = "not found in my sources"
     lines = [f"{programme.title} ({programme.institution}, {kb.credentials[programme.credential_type].name})"]
@@ -173,6 +171,8 @@ def programme_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
     ]
     if programme.notes:
         lines.append(f"• Note: {programme.notes}")
+    if others:
+        lines.append("Did you mean another one? Also matching: " + "; ".join(p.title for p in others))
     citations = _programme_citations(programme)
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations)

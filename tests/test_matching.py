@@ -1,0 +1,108 @@
+"""Tolerant matching of what users type to the catalogue."""
+
+import pytest
+
+from advisor.knowledge import default_knowledge
+from advisor.matching import (
+    build_query,
+    find_programme,
+    normalise,
+    relaxed_search,
+    resolve_credential_type,
+    resolve_institution,
+    resolve_subject,
+    search_programmes,
+)
+
+KB = default_knowledge()
+
+
+def ids(programmes):
+    return [p.id for p in programmes]
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("micro masters", "micromasters"),
+        ("MM", "micromasters"),
+        ("micromasteres", "micromasters"),
+        ("pro cert", "professional_certificate"),
+        ("PC", "professional_certificate"),
+        ("certificate", "professional_certificate"),
+        ("profesional certificate", "professional_certificate"),
+        ("pizza", None),
+    ],
+)
+def test_credential_synonyms(value, expected):
+    assert resolve_credential_type(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("ML", "artificial intelligence"),
+        ("machine learning", "artificial intelligence"),
+        ("supply-chain", "supply chain"),
+        ("Logistics", "supply chain"),
+        ("cyber security", "cybersecurity"),
+        ("data sceince", "data science"),
+    ],
+)
+def test_subject_synonyms_and_typos(value, expected):
+    assert resolve_subject(KB, value) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("MITx", "MIT"), ("umich", "University of Michigan"), ("HarvardX", "Harvard"), ("delft", "TU Delft")],
+)
+def test_institution_aliases(value, expected):
+    assert resolve_institution(KB, value) == expected
+
+
+def test_normalise_treats_hyphens_and_case_alike():
+    assert normalise("Supply-Chain  PROGRAMS!") == "supply chain programs"
+
+
+def test_ml_search_finds_ai_programmes():
+    found = search_programmes(KB, build_query(KB, "any ML programs?"))
+    assert "columbiax_ai" in ids(found)
+    assert all("artificial intelligence" in p.subjects for p in found)
+
+
+def test_supply_chain_search_with_hyphen():
+    assert "mitx_scm" in ids(search_programmes(KB, build_query(KB, "supply-chain programmes")))
+
+
+def test_search_by_institution_and_type():
+    found = search_programmes(KB, build_query(KB, "which MIT micromasters are there"))
+    assert found and all(p.institution == "MIT" and p.credential_type == "micromasters" for p in found)
+
+
+def test_search_without_a_match_relaxes_to_the_nearest():
+    query = build_query(KB, "cybersecurity professional certificates")
+    assert search_programmes(KB, query) == []
+    assert "ritx_cybersecurity" in ids(relaxed_search(KB, query))
+
+
+def test_named_programme_is_found_tolerantly():
+    match = find_programme(KB, build_query(KB, "tell me about the mitx supply-chain micro masters"))
+    assert match.programme and match.programme.id == "mitx_scm"
+
+
+def test_michigan_data_science_micromasters_is_an_honest_not_verified():
+    match = find_programme(KB, build_query(KB, "Michigan data science MicroMasters"))
+    assert match.programme is None
+    assert match.claim and match.claim.id == "michigan_data_science_micromasters"
+    assert {"ucsd_data_science", "mitx_sds"} <= set(ids(match.nearest))
+
+
+def test_fintech_is_not_passed_off_as_mitx_finance():
+    match = find_programme(KB, build_query(KB, "the fintech micromasters"))
+    assert match.programme is None and match.claim and "mitx_finance" in ids(match.nearest)
+
+
+def test_unknown_programme_is_not_guessed():
+    match = find_programme(KB, build_query(KB, "stanford quantum computing micromasters"))
+    assert match.programme is None and match.claim is None

@@ -1,0 +1,58 @@
+"""Recommendation rules: each answer moves the decision the way a learner expects."""
+
+from advisor.knowledge import default_knowledge
+from advisor.profile import ANY_SUBJECT, NO_BUDGET_LIMIT
+from advisor.recommend import Profile, choose_credential, recommend
+
+KB = default_knowledge()
+
+
+def test_credit_and_graduate_goal_mean_micromasters():
+    chosen, reasons, against = choose_credential(Profile("graduate", True, 10, 1500, "supply chain"))
+    assert chosen == "micromasters"
+    assert any("credit" in r for r in reasons) and any("graduate" in r for r in reasons)
+    assert against == ()
+
+
+def test_quick_skill_without_credit_means_professional_certificate():
+    chosen, reasons, _ = choose_credential(Profile("skills", False, 4, 400, "data science"))
+    assert chosen == "professional_certificate"
+    assert any("about 4 hours a week" in r for r in reasons)
+    assert any("$400" in r for r in reasons)
+
+
+def test_credit_and_graduate_goal_outweigh_little_time_and_money():
+    chosen, _, against = choose_credential(Profile("graduate", True, 4, 400, None))
+    assert chosen == "micromasters"
+    assert len(against) == 2  # the time and budget concerns are stated, not hidden
+
+
+def test_conflicting_answers_are_named_in_the_trade_off():
+    chosen, _, against = choose_credential(Profile("skills", True, 4, 400, None))
+    assert chosen == "professional_certificate"
+    assert any("credit" in reason for reason in against)
+
+
+def test_tie_goes_to_the_smaller_commitment_unless_graduate_goal():
+    assert choose_credential(Profile())[0] == "professional_certificate"
+    assert choose_credential(Profile(goal="graduate", wants_credit=False))[0] == "micromasters"
+
+
+def test_programmes_match_subject_and_type():
+    result = recommend(KB, Profile("graduate", True, 10, NO_BUDGET_LIMIT, "supply chain"))
+    assert result.credential_type == "micromasters"
+    assert [p.id for p in result.programmes] == ["mitx_scm"]
+    assert result.programmes_note is None
+
+
+def test_subject_without_that_type_says_so_and_offers_the_other():
+    result = recommend(KB, Profile("skills", False, 4, 300, "supply chain"))
+    assert result.credential_type == "professional_certificate"
+    assert result.programmes_note and "no verified" in result.programmes_note
+    assert [p.id for p in result.programmes] == ["mitx_scm"]
+
+
+def test_any_subject_lists_up_to_three_current_programmes():
+    result = recommend(KB, Profile("skills", False, 4, 300, ANY_SUBJECT))
+    assert 1 <= len(result.programmes) <= 3
+    assert all(p.credential_type == "professional_certificate" and p.status != "retired" for p in result.programmes)

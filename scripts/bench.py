@@ -1,0 +1,101 @@
+"""Benchmarks: training time, held-out NLU accuracy, REST reply latency.
+
+Prints the figures and writes them to results/bench.json; docs/benchmarks.md
+records the figures measured on the reference 2-core machine.
+  python -m scripts.bench               # everything (trains a fresh model: ~2 min)
+  python -m scripts.bench --skip-train  # accuracy and latency only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Dict, List
+
+from scripts.evaluate_nlu import evaluate
+from scripts.stack import BIN, ROOT, environment, full_stack
+
+FAQ_MESSAGES = [
+    "how much does a micromasters cost?",
+    "do professional certificates give credit?",
+    "how long does a micromasters take",
+    "is a micromasters worth it",
+    "are edx certificates recognised by employers",
+]
+
+
+def time_training() -> float:
+    """Seconds for `rasa train` from scratch (no cache) into a temporary folder."""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.monotonic()
+        subprocess.run(
+            [str(BIN / "rasa"), "train", "--force", "--out", out, "--fixed-model-name", "bench"],
+            cwd=ROOT, env=environment({"RASA_CACHE_DIRECTORY": str(Path(out) / "cache")}),
+            check=True, capture_output=True,
+        )
+        return time.monotonic() - start
+
+
+def percentile(values: List[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def rest_latency(port: int, rounds: int = 60) -> Dict[str, float]:
+    """Sequential FAQ questions (each runs a custom action); ms per reply."""
+    import urllib.request
+
+    timings = []
+    sender = f"bench-{uuid.uuid4().hex[:8]}"
+    for i in range(rounds + 5):
+        body = json.dumps({"sender": sender, "message": FAQ_MESSAGES[i % len(FAQ_MESSAGES)]}).encode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
+        )
+        start = time.perf_counter()
+        with urllib.request.urlopen(request, timeout=60) as response:
+            replies = json.loads(response.read())
+        elapsed = (time.perf_counter() - start) * 1000
+        assert replies and "Source:" in replies[0]["text"], replies
+        if i >= 5:  # warm-up excluded
+            timings.append(elapsed)
+    return {"messages": rounds, "median_ms": statistics.median(timings), "p95_ms": percentile(timings, 0.95)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--skip-train", action="store_true")
+    args = parser.parse_args()
+    results: Dict[str, object] = {}
+    if not args.skip_train:
+        results["train_seconds"] = round(time_training(), 1)
+        print(f"rasa train from scratch: {results['train_seconds']} s", flush=True)
+    scores = evaluate()
+    results["nlu"] = {
+        "examples": scores.examples,
+        "intent_accuracy": round(scores.intent_accuracy, 4),
+        "entity_f1": round(scores.entity_f1, 4),
+        "entity_precision": round(scores.entity_precision, 4),
+        "entity_recall": round(scores.entity_recall, 4),
+        "entity_exact_per_message": round(scores.entity_accuracy, 4),
+    }
+    print(f"held-out NLU: {json.dumps(results['nlu'])}", flush=True)
+    with full_stack(ROOT / "results" / "logs") as ports:
+        results["rest_faq_latency"] = rest_latency(ports["rasa_port"])
+    print(f"REST FAQ reply latency: {json.dumps(results['rest_faq_latency'])}", flush=True)
+    out = ROOT / "results" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real action server and Rasa server, started once per run."""
+
+import json
+import urllib.request
+import uuid
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+from scripts.stack import full_stack
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+class RestClient:
+    """Talks to the bot like the REST channel's users do, one sender per client."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.sender = f"test-{uuid.uuid4().hex[:8]}"
+
+    def say(self, text: str) -> List[Dict[str, Any]]:
+        body = json.dumps({"sender": self.sender, "message": text}).encode()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def text(self, message: str) -> str:
+        return "\n".join(m.get("text", "") for m in self.say(message))
+
+    def slot(self, name: str) -> Any:
+        url = f"http://127.0.0.1:{self.port}/conversations/{self.sender}/tracker"
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return json.loads(response.read())["slots"].get(name)
+
+
+@pytest.fixture(scope="session")
+def stack():
+    with full_stack(ARTIFACTS / "logs") as ports:
+        yield ports
+
+
+@pytest.fixture
+def client(stack) -> RestClient:
+    return RestClient(stack["rasa_port"])

@@ -1,0 +1,65 @@
+"""End to end: the real action server and Rasa server, over the REST channel."""
+
+import pytest
+
+pytestmark = [pytest.mark.model, pytest.mark.servers]
+
+
+def test_greeting_offers_buttons(client):
+    replies = client.say("hi")
+    assert "edX credential advisor" in replies[0]["text"]
+    assert {b["payload"] for b in replies[0]["buttons"]} >= {"/request_recommendation"}
+
+
+def test_faq_answer_with_source_and_follow_up(client):
+    answer = client.text("how much does a micromasters cost?")
+    assert answer.startswith("MicroMasters program:") and "$1,000" in answer and "as of" in answer
+    follow_up = client.text("and for a professional certificate?")
+    assert follow_up.startswith("Professional Certificate program:")
+    sources = client.text("where is that from?")
+    assert "https://" in sources
+
+
+def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
+    opening = client.say("which one should I choose?")
+    assert any("goal" in m.get("text", "") for m in opening)
+    client.say('/inform{"goal":"skills"}')
+    interrupted = client.text("wait, do certificates give credit?")
+    assert "Professional Certificate" in interrupted and "credit toward a master's" in interrupted  # answered, then asked again
+    client.say("no, not really")
+    client.say("about 4 hours a week")
+    budget_reply = client.text("under $500")
+    assert "subject" in budget_reply
+    result = client.text("data science")
+    assert "My recommendation: a Professional Certificate program." in result
+    assert "HarvardX Professional Certificate in Data Science" in result
+    assert client.slot("recommended_credential") == "professional_certificate"
+    why = client.text("why?")
+    assert "about 4 hours a week" in why
+
+
+def test_opening_message_with_everything_goes_straight_to_the_recommendation(client):
+    reply = client.text(
+        "i'm a logistics engineer, i want to go deep and maybe do a master's later, credit matters, "
+        "i have 10 hours a week and a budget of $1500, interested in supply chain. which should i pick?"
+    )
+    assert "My recommendation: a MicroMasters program." in reply
+    assert "MITx MicroMasters Program in Supply Chain Management" in reply
+    assert client.slot("recommended_credential") == "micromasters"
+
+
+def test_doubtful_programme_gets_an_honest_answer(client):
+    reply = client.text("tell me about the university of michigan data science micromasters")
+    assert "can't confirm" in reply and "UC San Diego" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["", "   ", "x" * 10_000, "😀🎓🔥", "¿Qué es un MicroMasters y cuánto cuesta?", "<img src=x onerror=alert(1)> <b>hi</b>"],
+    ids=["empty", "whitespace", "10k-chars", "emoji", "spanish", "markup"],
+)
+def test_bad_input_gets_a_clear_reply(client, message):
+    replies = client.say(message)
+    assert replies and all(r.get("text", "").strip() for r in replies)
+    # and the bot still works afterwards
+    assert client.say("hello")[0]["text"]

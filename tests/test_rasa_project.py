@@ -1,0 +1,46 @@
+"""Rasa-level checks on the trained model: data validation, conversation tests,
+and the held-out NLU accuracy floor. They use the model `make train` built."""
+
+import subprocess
+
+import pytest
+
+from scripts.evaluate_nlu import evaluate
+from scripts.stack import BIN, MODEL, ROOT, environment
+
+INTENT_FLOOR = 0.95
+ENTITY_FLOOR = 0.90
+
+pytestmark = pytest.mark.model
+
+
+def rasa(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "rasa"), *args], cwd=ROOT, env=environment(), capture_output=True, text=True, timeout=timeout)
+
+
+def test_model_exists():
+    assert MODEL.exists(), "run `make train` first (make test does it)"
+
+
+def test_data_validates_without_warnings():
+    result = rasa("data", "validate", "--fail-on-warnings")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "UserWarning" not in output, output[-3000:]
+
+
+def test_conversation_stories_pass(tmp_path):
+    result = rasa(
+        "test", "core", "--model", str(MODEL), "--stories", "tests/test_stories.yml",
+        "--fail-on-prediction-errors", "--out", str(tmp_path),
+    )
+    failed = (tmp_path / "failed_test_stories.yml")
+    details = failed.read_text() if failed.exists() else ""
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:] + details
+
+
+def test_held_out_nlu_accuracy_floor():
+    scores = evaluate()
+    errors = "\n".join(f"{e['text']!r}: {e['expected']} -> {e['predicted']}" for e in scores.intent_errors)
+    assert scores.intent_accuracy >= INTENT_FLOOR, f"intent accuracy {scores.intent_accuracy:.3f}\n{errors}"
+    assert scores.entity_f1 >= ENTITY_FLOOR, f"entity F1 {scores.entity_f1:.3f}: {scores.entity_errors}"

@@ -27,6 +27,10 @@ from advisor.recommend import Profile, recommend
 from advisor.replies import explain_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
+# Only these messages are read as answers. A question asked mid-form ("do
+# certificates give credit?") must not fill a slot: the form then rejects the
+# turn and the interruption rule answers the question instead.
+ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
 MAX_WEEKLY_HOURS = 80
 
 
@@ -50,7 +54,9 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @staticmethod
     def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
-        """True if just asked, False if still empty, None if already answered."""
+        """True if just asked, False if still empty, None if not to be read now."""
+        if intent_name(tracker) not in ANSWER_INTENTS:
+            return None
         if tracker.get_slot("requested_slot") == slot:
             return True
         return False if tracker.get_slot(slot) is None else None
@@ -113,6 +119,8 @@ class ValidateRecommendationForm(FormValidationAction):
         return {"goal": value if value in GOALS else None}
 
     def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:  # cleared by a reset, nothing to check
+            return {"weekly_hours": None}
         hours = _number(value)
         if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
             dispatcher.utter_message(text=f"I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. \"about 6 hours a week\".")
@@ -120,6 +128,8 @@ class ValidateRecommendationForm(FormValidationAction):
         return {"weekly_hours": hours}
 
     def validate_budget(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if value is None:
+            return {"budget": None}
         budget = _number(value)
         if budget is None or budget < 0:
             dispatcher.utter_message(text="I need a budget in US dollars, e.g. \"about $800\" or \"no fixed limit\".")
@@ -127,7 +137,7 @@ class ValidateRecommendationForm(FormValidationAction):
         return {"budget": budget}
 
     def validate_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
-        if value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
+        if value is None or value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
             return {"subject": value}
         dispatcher.utter_message(
             text=f"I have no programmes in \"{str(value)[:60]}\" in my catalogue, so I'll suggest programmes from any subject."

@@ -29,6 +29,7 @@ def environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
         TF_CPP_MIN_LOG_LEVEL="2",
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         PYTHONUNBUFFERED="1",
+        PYTHONWARNINGS="ignore::DeprecationWarning",
     )
     for proxy in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         env.pop(proxy, None)

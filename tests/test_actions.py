@@ -184,3 +184,19 @@ def test_why_before_any_recommendation():
 def test_reset_clears_previous_answers():
     _, slots = run(ActionResetRecommendation(), tracker(slots={"goal": "skills"}))
     assert slots == {"goal": None, "wants_credit": None, "weekly_hours": None, "budget": None, "subject": None, "recommended_credential": None}
+
+
+def test_a_question_mid_form_fills_no_slot():
+    form = ValidateRecommendationForm()
+    t = tracker("do certificates give credit?", "ask_credit", slots={"requested_slot": "wants_credit", "goal": "skills"}, active_loop="recommendation_form")
+    events = asyncio.run(form.run(CollectingDispatcher(), t, DOMAIN))
+    assert not any(e.get("name") == "wants_credit" for e in events)
+
+
+def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
+    form = ValidateRecommendationForm()
+    dispatcher = CollectingDispatcher()
+    reset = [{"event": "slot", "name": s, "value": None} for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject")]
+    t = tracker("help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset])
+    asyncio.run(form.run(dispatcher, t, DOMAIN))
+    assert dispatcher.messages == []

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
 from advisor.matching import credential_types_in, resolve_credential_type
+from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
 
 INTENT_TOPICS = {
@@ -59,7 +60,11 @@ class ActionAnswerFaq(Action):
 
 
 class ActionAnswerFollowup(Action):
-    """Handle a bare "and for a professional certificate?" outside the form."""
+    """Handle a short answer outside the form.
+
+    "and for a professional certificate?" repeats the last topic for that
+    credential; a description of one's situation starts the recommendation.
+    """
 
     def name(self) -> Text:
         return "action_answer_followup"
@@ -67,6 +72,10 @@ class ActionAnswerFollowup(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         named = named_credentials(tracker)
         topic = tracker.get_slot("last_topic")
+        if not named and describes_situation(latest_text(tracker)):
+            dispatcher.utter_message(response="utter_start_recommendation")
+            form_slots = ("goal", "wants_credit", "weekly_hours", "budget", "subject", "recommended_credential")
+            return [SlotSet(slot, None) for slot in form_slots] + [FollowupAction("recommendation_form")]
         if named and topic in INTENT_TOPICS.values():
             return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
         if named:

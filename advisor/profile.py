@@ -139,3 +139,13 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
 def parse_any_subject(text: str) -> bool:
     """True when the learner has no subject in mind ("not sure", "anything")."""
     return re.search(r"\b(not sure|no idea|anything|any subject|don'?t know|dont know|undecided|open to|no preference|whatever)\b", normalise(text)) is not None
+
+
+def describes_situation(text: str) -> bool:
+    """True when a message gives at least two of the recommendation's answers.
+
+    Such a message ("10 hours a week, about $1,500, credit matters") is a
+    request for advice even when it was not phrased as one.
+    """
+    found = [parse_goal(text), parse_credit(text), parse_weekly_hours(text), parse_budget(text)]
+    return sum(value is not None for value in found) >= 2

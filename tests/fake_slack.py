@@ -59,16 +59,20 @@ class FakeSlack:
 
     def wait_for_posts(self, channel: str, count: int, timeout: float = 60.0) -> List[Dict[str, Any]]:
         """Poll until ``channel`` has at least ``count`` posts; return them all."""
-        return self._wait(lambda: self.posts(channel), count, timeout, f"{count} post(s) in {channel}")
+        return self.wait_until(channel, lambda posts: len(posts) >= count, timeout, f"{count} post(s)")
 
-    def _wait(self, get: Callable[[], List[Any]], count: int, timeout: float, what: str) -> List[Any]:
+    def wait_until(
+        self, channel: str, condition: Callable[[List[Dict[str, Any]]], bool], timeout: float = 60.0, what: str = ""
+    ) -> List[Dict[str, Any]]:
+        """Poll until ``condition(posts in channel)`` holds; return those posts."""
         deadline = time.monotonic() + timeout
         while True:
-            found = get()
-            if len(found) >= count:
+            found = self.posts(channel)
+            if condition(found):
                 return found
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}; got {found!r}")
+                waited = f"{timeout:.0f} s waiting for {what or 'posts'} in {channel}"
+                raise AssertionError(f"timed out after {waited}; got {found!r}")
             time.sleep(0.1)
 
     def _answer(self, method: str, body: Dict[str, Any], authorization: str) -> Dict[str, Any]:
@@ -77,13 +81,20 @@ class FakeSlack:
         if authorization != f"Bearer {self.token}":
             return {"ok": False, "error": "invalid_auth"}
         if method == "auth.test":
-            return {"ok": True, "url": "https://fake.slack.test/", "team": "Test", "user": "advisor",
-                    "team_id": "T0TEST", "user_id": BOT_USER_ID, "bot_id": "B0TEST"}
+            return {
+                "ok": True,
+                "url": "https://fake.slack.test/",
+                "team": "Test",
+                "user": "advisor",
+                "team_id": "T0TEST",
+                "user_id": BOT_USER_ID,
+                "bot_id": "B0TEST",
+            }
         if method == "chat.postMessage":
             if not body.get("channel") or not (body.get("text") or body.get("blocks") or body.get("attachments")):
                 return {"ok": False, "error": "no_text" if body.get("channel") else "channel_not_found"}
             ts = f"{time.time():.6f}"
-            message = {"type": "message", "user": BOT_USER_ID, "bot_id": "B0TEST", "ts": ts, "text": body.get("text", "")}
+            message = {"type": "message", "user": BOT_USER_ID, "bot_id": "B0TEST", "ts": ts, "text": body.get("text")}
             return {"ok": True, "channel": body["channel"], "ts": ts, "message": message}
         return {"ok": True}
 

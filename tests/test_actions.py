@@ -200,3 +200,11 @@ def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
     t = tracker("help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset])
     asyncio.run(form.run(dispatcher, t, DOMAIN))
     assert dispatcher.messages == []
+
+
+def test_a_situation_described_outside_the_form_starts_the_recommendation():
+    text = "i have 10 hours a week and a budget of $1500, credit matters"
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionAnswerFollowup().run(dispatcher, tracker(text, "inform"), DOMAIN))
+    assert {"event": "followup", "timestamp": None, "name": "recommendation_form"} in events
+    assert dispatcher.messages[0]["response"] == "utter_start_recommendation"

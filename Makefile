@@ -49,8 +49,8 @@ bench: train
 	$(BIN)/python -m scripts.bench
 
 lint: install
-	$(BIN)/ruff check advisor actions scripts tests
-	$(BIN)/ruff format --check advisor actions scripts tests
+	$(BIN)/ruff check advisor actions components scripts tests
+	$(BIN)/ruff format --check advisor actions components scripts tests
 
 clean:
 	rm -rf models build results .pytest_cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -44,10 +44,10 @@ def answer(dispatcher: CollectingDispatcher, topic: str, credential: Optional[st
 class ActionAnswerFaq(Action):
     """Answer for the credential named now, else the one in context, else both."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_faq"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         named = named_credentials(tracker)
         if topic == "difference" or len(named) > 1:
@@ -66,10 +66,10 @@ class ActionAnswerFollowup(Action):
     credential; a description of one's situation starts the recommendation.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_answer_followup"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         named = named_credentials(tracker)
         topic = tracker.get_slot("last_topic")
         if not named and describes_situation(latest_text(tracker)):
@@ -87,9 +87,9 @@ class ActionAnswerFollowup(Action):
 class ActionShowSources(Action):
     """List the sources, links and dates behind the previous answer."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_sources"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
         return []

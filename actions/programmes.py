@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -42,10 +42,10 @@ def _run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> 
 class ActionSearchPrograms(Action):
     """Filter the catalogue by subject, institution and credential type."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_search_programs"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         query = query_from(tracker)
         events = _run_search(dispatcher, query, 0)
         # Asked mid-form while the bot waits for a subject: take it as the answer.
@@ -57,10 +57,10 @@ class ActionSearchPrograms(Action):
 class ActionShowMore(Action):
     """Next page of the previous search."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_show_more"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         stored = tracker.get_slot("last_search")
         if not isinstance(stored, dict):
             dispatcher.utter_message(
@@ -78,10 +78,10 @@ class ActionShowMore(Action):
 class ActionProgramInfo(Action):
     """Describe one named programme, or say honestly that it can't be verified."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_program_info"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         match = find_programme(kb(), query_from(tracker))
         if match.programme:
             return send(dispatcher, programme_reply(kb(), match.programme, match.nearest))

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import abc
-
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -49,7 +48,7 @@ class ValidateRecommendationForm(FormValidationAction):
     a later answer never silently overwrites an earlier one.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_recommendation_form"
 
     @staticmethod
@@ -66,20 +65,26 @@ class ValidateRecommendationForm(FormValidationAction):
         values = entity_values(tracker, name)
         return values[0] if values else None
 
-    async def extract_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         if self._wanted(tracker, "goal") is None:
             return {}
         value = self._entity(tracker, "goal") or parse_goal(latest_text(tracker))
         return {"goal": value} if value else {}
 
-    async def extract_wants_credit(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_wants_credit(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         asked = self._wanted(tracker, "wants_credit")
         if asked is None:
             return {}
         value = parse_credit(latest_text(tracker), intent_name(tracker), asked=asked)
         return {"wants_credit": value} if value is not None else {}
 
-    async def extract_weekly_hours(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_weekly_hours(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         asked = self._wanted(tracker, "weekly_hours")
         if asked is None:
             return {}
@@ -88,7 +93,9 @@ class ValidateRecommendationForm(FormValidationAction):
             value = parse_weekly_hours(latest_text(tracker), asked=asked)
         return {"weekly_hours": value} if value is not None else {}
 
-    async def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_budget(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         asked = self._wanted(tracker, "budget")
         if asked is None:
             return {}
@@ -97,7 +104,9 @@ class ValidateRecommendationForm(FormValidationAction):
             value = parse_budget(latest_text(tracker), asked=asked)
         return {"budget": value} if value is not None else {}
 
-    async def extract_subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_subject(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         asked = self._wanted(tracker, "subject")
         if asked is None:
             return {}
@@ -115,32 +124,43 @@ class ValidateRecommendationForm(FormValidationAction):
             return {"subject": entity or text.strip()}
         return {}
 
-    def validate_goal(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_goal(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return {"goal": value if value in GOALS else None}
 
-    def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_weekly_hours(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         if value is None:  # cleared by a reset, nothing to check
             return {"weekly_hours": None}
         hours = _number(value)
         if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
-            dispatcher.utter_message(text=f"I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. \"about 6 hours a week\".")
+            dispatcher.utter_message(
+                text=f'I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. "about 6 hours a week".'
+            )
             return {"weekly_hours": None}
         return {"weekly_hours": hours}
 
-    def validate_budget(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_budget(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         if value is None:
             return {"budget": None}
         budget = _number(value)
         if budget is None or budget < 0:
-            dispatcher.utter_message(text="I need a budget in US dollars, e.g. \"about $800\" or \"no fixed limit\".")
+            dispatcher.utter_message(text='I need a budget in US dollars, e.g. "about $800" or "no fixed limit".')
             return {"budget": None}
         return {"budget": budget}
 
-    def validate_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_subject(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         if value is None or value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
             return {"subject": value}
         dispatcher.utter_message(
-            text=f"I have no programmes in \"{str(value)[:60]}\" in my catalogue, so I'll suggest programmes from any subject."
+            text=f'I have no programmes in "{str(value)[:60]}" in my catalogue, '
+            "so I'll suggest programmes from any subject."
         )
         return {"subject": ANY_SUBJECT}
 
@@ -166,13 +186,15 @@ class AskQuestion(Action, abc.ABC):
     def slot(self) -> str:
         """The form slot this question fills."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         question = QUESTIONS[self.slot]
         last_bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
-        repeated = tracker.get_slot("requested_slot") == self.slot and bool(last_bot) and last_bot.get("text") == question.text
+        repeated = (
+            tracker.get_slot("requested_slot") == self.slot and bool(last_bot) and last_bot.get("text") == question.text
+        )
         if repeated and tracker.latest_action_name == "action_listen":
             dispatcher.utter_message(text=question.hint)
         buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
@@ -203,20 +225,20 @@ class ActionAskSubject(AskQuestion):
 class ActionResetRecommendation(Action):
     """Forget earlier answers so a new recommendation starts clean."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_reset_recommendation"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "recommended_credential")]
 
 
 class ActionRecommend(Action):
     """Give the recommendation once the form is complete."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_recommend"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         recommendation = recommend(kb(), profile_from(tracker))
         events = send(dispatcher, recommendation_reply(kb(), recommendation))
         return events + [SlotSet("recommended_credential", recommendation.credential_type)]
@@ -225,13 +247,14 @@ class ActionRecommend(Action):
 class ActionExplainRecommendation(Action):
     """Answer "why?" from the learner's own answers."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_recommendation"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         if not tracker.get_slot("recommended_credential"):
             dispatcher.utter_message(
-                text="I haven't made a recommendation yet. Say \"help me choose\" and I'll ask you five quick questions."
+                text="I haven't made a recommendation yet. "
+                'Say "help me choose" and I\'ll ask you five quick questions.'
             )
             return []
         profile = profile_from(tracker)

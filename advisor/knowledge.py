@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
@@ -188,7 +188,7 @@ class _Entry:
         if value is None and optional:
             return None
         if not isinstance(value, str) or not (_AS_OF.match(value) or value == "unknown"):
-            self.fail(field, f"expected a quoted date like \"2022-08\", got {value!r}")
+            self.fail(field, f'expected a quoted date like "2022-08", got {value!r}')
         return value
 
     def flag(self, field: str) -> bool:
@@ -420,7 +420,7 @@ def load_knowledge(directory: Path = DEFAULT_DIRECTORY) -> KnowledgeBase:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def default_knowledge() -> KnowledgeBase:
     """The deployment's knowledge base, loaded once per process.
 

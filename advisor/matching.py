@@ -24,13 +24,29 @@ from advisor.knowledge import (
 
 CREDENTIAL_ALIASES = {
     MICROMASTERS: (
-        "micromasters", "micromaster", "micro masters", "micro master", "micro-masters",
-        "mm", "micromasters program", "micromasters programs", "micromasters programme",
+        "micromasters",
+        "micromaster",
+        "micro masters",
+        "micro master",
+        "micro-masters",
+        "mm",
+        "micromasters program",
+        "micromasters programs",
+        "micromasters programme",
     ),
     PROFESSIONAL_CERTIFICATE: (
-        "professional certificate", "professional certificates", "professional cert",
-        "pro cert", "prof cert", "pc", "certificate", "certificates", "cert", "certs",
-        "professional certificate program", "pro certificate",
+        "professional certificate",
+        "professional certificates",
+        "professional cert",
+        "pro cert",
+        "prof cert",
+        "pc",
+        "certificate",
+        "certificates",
+        "cert",
+        "certs",
+        "professional certificate program",
+        "pro certificate",
     ),
 }
 

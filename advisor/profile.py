@@ -21,9 +21,26 @@ NO_BUDGET_LIMIT = 1_000_000.0
 ANY_SUBJECT = "any"
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "a couple of": 2, "a couple": 2, "a few": 3, "few": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "a couple of": 2,
+    "a couple": 2,
+    "a few": 3,
+    "few": 3,
 }
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _NEGATION = re.compile(
@@ -32,14 +49,50 @@ _NEGATION = re.compile(
 )
 
 _GRADUATE_WORDS = (
-    "master", "masters", "master's", "grad school", "graduate", "deep", "in depth", "depth",
-    "expertise", "expert", "academic", "phd", "research", "degree", "advanced", "rigorous",
-    "thorough", "specialise", "specialize", "specialization", "specialisation",
+    "master",
+    "masters",
+    "master's",
+    "grad school",
+    "graduate",
+    "deep",
+    "in depth",
+    "depth",
+    "expertise",
+    "expert",
+    "academic",
+    "phd",
+    "research",
+    "degree",
+    "advanced",
+    "rigorous",
+    "thorough",
+    "specialise",
+    "specialize",
+    "specialization",
+    "specialisation",
 )
 _SKILL_WORDS = (
-    "quick", "quickly", "fast", "skill", "skills", "job", "practical", "upskill", "hands on",
-    "promotion", "asap", "short", "boost my cv", "resume", "cv", "right away", "immediately",
-    "work", "career switch", "apply at work", "pick up",
+    "quick",
+    "quickly",
+    "fast",
+    "skill",
+    "skills",
+    "job",
+    "practical",
+    "upskill",
+    "hands on",
+    "promotion",
+    "asap",
+    "short",
+    "boost my cv",
+    "resume",
+    "cv",
+    "right away",
+    "immediately",
+    "work",
+    "career switch",
+    "apply at work",
+    "pick up",
 )
 
 
@@ -73,9 +126,7 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
     if mentions:
         window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
-        if _NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window):
-            return False
-        return True
+        return not (_NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window))
     if asked:
         if intent == "affirm" or re.match(r"^(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words):
             return True
@@ -97,7 +148,9 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
         if re.search(r"\b(a|per|each|every) ?day\b|\bdaily\b", match.group("rest")):
             hours *= 7
         return hours
-    if re.search(r"\b(not much time|little time|very busy|pretty busy|busy|barely|hardly any time|limited time)\b", words):
+    if re.search(
+        r"\b(not much time|little time|very busy|pretty busy|busy|barely|hardly any time|limited time)\b", words
+    ):
         return 3.0
     if re.search(r"\b(full time|lots of time|plenty of time|a lot of time|loads of time)\b", words):
         return 20.0
@@ -113,20 +166,32 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
 def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     """Budget in US dollars; ``NO_BUDGET_LIMIT`` when money is not a constraint."""
     words = text.lower().replace("’", "'")
-    if re.search(r"no (fixed |real )?(limit|budget limit|constraint)|money is no|not an issue|doesn'?t matter|unlimited|no budget limit|whatever it (takes|costs)", words):
+    if re.search(
+        r"no (fixed |real )?(limit|budget limit|constraint)|money is no|not an issue|doesn'?t matter"
+        r"|unlimited|no budget limit|whatever it (takes|costs)",
+        words,
+    ):
         return NO_BUDGET_LIMIT
-    if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words):
+    if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(
+        r"\d", words
+    ):
         return 0.0
     amount = (
         re.search(r"(?:us\s?\$|\$|usd\s?|€|£)\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b)?", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k)\b", words)
-        or re.search(r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)\s*(k\b)?(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)", words)
+        or re.search(
+            r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)\s*(k\b)?"
+            r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
+            words,
+        )
     )
     if amount:
         value = _number(amount.group(1))
         return value * 1000 if amount.group(2) else value
-    if re.search(r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words):
+    if re.search(
+        r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words
+    ):
         return 300.0
     if asked:
         bare = re.fullmatch(r"\s*(?:about |around |maybe |roughly )?(\d[\d,]*(?:\.\d+)?)\s*(k)?\s*", words)
@@ -138,7 +203,14 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
 
 def parse_any_subject(text: str) -> bool:
     """True when the learner has no subject in mind ("not sure", "anything")."""
-    return re.search(r"\b(not sure|no idea|anything|any subject|don'?t know|dont know|undecided|open to|no preference|whatever)\b", normalise(text)) is not None
+    return (
+        re.search(
+            r"\b(not sure|no idea|anything|any subject|don'?t know|dont know|undecided|open to"
+            r"|no preference|whatever)\b",
+            normalise(text),
+        )
+        is not None
+    )
 
 
 def describes_situation(text: str) -> bool:

@@ -21,8 +21,12 @@ QUESTIONS: Dict[str, Question] = {
     "goal": Question(
         "What's your main goal: a practical job skill you can use soon, or deep, graduate-level expertise "
         "(perhaps toward a master's)?",
-        (("A job skill, quickly", '/inform{"goal":"skills"}'), ("Deep, graduate-level expertise", '/inform{"goal":"graduate"}')),
-        'Sorry, I didn\'t catch your goal. You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s".',
+        (
+            ("A job skill, quickly", '/inform{"goal":"skills"}'),
+            ("Deep, graduate-level expertise", '/inform{"goal":"graduate"}'),
+        ),
+        "Sorry, I didn't catch your goal. "
+        'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s".',
     ),
     "wants_credit": Question(
         "Does academic credit toward a master's degree matter to you?",

@@ -65,19 +65,34 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
     elif profile.goal == GOAL_SKILLS:
         votes.append((PROFESSIONAL_CERTIFICATE, 2, "you want a practical job skill, quickly"))
     if profile.wants_credit is True:
-        votes.append((MICROMASTERS, 3, "credit toward a master's matters to you, and only a MicroMasters can count toward one (if a university admits you)"))
+        votes.append(
+            (
+                MICROMASTERS,
+                3,
+                "credit toward a master's matters to you, "
+                "and only a MicroMasters can count toward one (if a university admits you)",
+            )
+        )
     elif profile.wants_credit is False:
         votes.append((PROFESSIONAL_CERTIFICATE, 1, "you don't need academic credit"))
     if profile.weekly_hours is not None:
         hours = describe_hours(profile.weekly_hours)
         if profile.weekly_hours < FEW_HOURS:
-            votes.append((PROFESSIONAL_CERTIFICATE, 1, f"you have {hours}, and graduate-level MicroMasters courses usually ask for more"))
+            votes.append(
+                (
+                    PROFESSIONAL_CERTIFICATE,
+                    1,
+                    f"you have {hours}, and graduate-level MicroMasters courses usually ask for more",
+                )
+            )
         elif profile.weekly_hours >= ENOUGH_HOURS:
             votes.append((MICROMASTERS, 1, f"you have {hours}, enough for graduate-level courses"))
     if profile.budget is not None:
         budget = describe_budget(profile.budget)
         if profile.budget < SMALL_BUDGET:
-            votes.append((PROFESSIONAL_CERTIFICATE, 1, f"you have {budget}, and a whole MicroMasters usually costs more"))
+            votes.append(
+                (PROFESSIONAL_CERTIFICATE, 1, f"you have {budget}, and a whole MicroMasters usually costs more")
+            )
         elif profile.budget >= ENOUGH_BUDGET:
             votes.append((MICROMASTERS, 0.5, f"you have {budget}, which covers the usual cost of a MicroMasters"))
     return votes
@@ -106,7 +121,9 @@ def _subject(profile: Profile) -> Optional[str]:
     return None if profile.subject in (None, ANY_SUBJECT) else profile.subject
 
 
-def pick_programmes(kb: KnowledgeBase, credential_type: str, subject: Optional[str]) -> Tuple[Tuple[Programme, ...], Optional[str]]:
+def pick_programmes(
+    kb: KnowledgeBase, credential_type: str, subject: Optional[str]
+) -> Tuple[Tuple[Programme, ...], Optional[str]]:
     """1-3 current programmes of the chosen type in the subject, or an honest note."""
 
     def current(query: Query) -> List[Programme]:
@@ -135,4 +152,3 @@ def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
     chosen, reasons, against = choose_credential(profile)
     programmes, note = pick_programmes(kb, chosen, _subject(profile))
     return Recommendation(chosen, reasons, against, programmes, note)
-

@@ -19,8 +19,8 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query
-from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
 from advisor.profile import GOAL_GRADUATE, GOAL_SKILLS
+from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
 
 PAGE_SIZE = 5
 SHORT_NAMES = {MICROMASTERS: "MicroMasters", "professional_certificate": "Professional Certificate"}
@@ -55,7 +55,7 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
     names = "; ".join(f"{kb.sources[c.source_id].title}, as of {c.as_of}" for c in unique[:2])
     more = f" and {len(unique) - 2} more" if len(unique) > 2 else ""
     unverified = " Parts of this are not verified." if any(not c.verified for c in unique) else ""
-    return f"(Source: {names}{more}.{unverified} Ask \"where is that from?\" for links.)"
+    return f'(Source: {names}{more}.{unverified} Ask "where is that from?" for links.)'
 
 
 def _fact_text(fact: Fact) -> str:
@@ -86,7 +86,7 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
     if not citations:
         return Reply(
             "My last message didn't state any facts from my knowledge base. "
-            "Ask me a question and then \"where is that from?\" to see its sources."
+            'Ask me a question and then "where is that from?" to see its sources.'
         )
     lines, seen = ["That came from:"], set()
     for citation in citations:
@@ -115,7 +115,9 @@ def _programme_citations(programme: Programme) -> Tuple[Citation, ...]:
     return _citations(programme.sources, programme.as_of, programme.status != "uncertain")
 
 
-def search_reply(kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()) -> Reply:
+def search_reply(
+    kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()
+) -> Reply:
     """A short page of search results, with a way to see more."""
     wanted = describe_query(query)
     if not results:
@@ -126,7 +128,8 @@ def search_reply(kb: KnowledgeBase, query: Query, results: Sequence[Programme], 
             return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
         return Reply(
             f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
-            "Try a broader subject (e.g. data science, supply chain, AI, finance) or an institution (e.g. MIT, Harvard)."
+            "Try a broader subject (e.g. data science, supply chain, AI, finance) "
+            "or an institution (e.g. MIT, Harvard)."
         )
     page = results[offset : offset + PAGE_SIZE]
     header = f"I found {len(results)} {wanted if len(results) != 1 else wanted.replace('programmes', 'programme', 1)}"
@@ -165,7 +168,7 @@ def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Pr
     lines += [
         f"• Courses: {programme.structure or (f'{programme.courses} courses' if programme.courses else unknown)}",
         f"• Length and effort: {programme.duration or unknown}",
-        f"• Price: {programme.price + (f' (as of {programme.price_as_of})' if programme.price_as_of and programme.price_as_of != 'unknown' else '') if programme.price else unknown}",
+        f"• Price: {_price(programme) or unknown}",
         f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
         f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
     ]
@@ -176,6 +179,13 @@ def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Pr
     citations = _programme_citations(programme)
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations)
+
+
+def _price(programme: Programme) -> Optional[str]:
+    if not programme.price:
+        return None
+    dated = programme.price_as_of and programme.price_as_of != "unknown"
+    return f"{programme.price} (as of {programme.price_as_of})" if dated else programme.price
 
 
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:

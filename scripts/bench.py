@@ -37,8 +37,10 @@ def time_training() -> float:
         start = time.monotonic()
         subprocess.run(
             [str(BIN / "rasa"), "train", "--force", "--out", out, "--fixed-model-name", "bench"],
-            cwd=ROOT, env=environment({"RASA_CACHE_DIRECTORY": str(Path(out) / "cache")}),
-            check=True, capture_output=True,
+            cwd=ROOT,
+            env=environment({"RASA_CACHE_DIRECTORY": str(Path(out) / "cache")}),
+            check=True,
+            capture_output=True,
         )
         return time.monotonic() - start
 

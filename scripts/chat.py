@@ -17,7 +17,16 @@ def main() -> int:
     print(f"Starting the action server (log: {log_path.relative_to(ROOT)}) ...", flush=True)
     with open(log_path, "wb") as log, action_server(port, log), tempfile.TemporaryDirectory() as tmp:
         print("Loading the bot; type /stop to quit.", flush=True)
-        shell = [str(BIN / "rasa"), "shell", "--model", str(MODEL), "--port", str(free_port()), "--endpoints", str(endpoints_file(port, Path(tmp)))]
+        shell = [
+            str(BIN / "rasa"),
+            "shell",
+            "--model",
+            str(MODEL),
+            "--port",
+            str(free_port()),
+            "--endpoints",
+            str(endpoints_file(port, Path(tmp))),
+        ]
         return subprocess.call(shell, cwd=ROOT, env=environment())
 
 

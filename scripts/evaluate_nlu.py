@@ -54,7 +54,7 @@ def evaluate(model: Path = MODEL, data: Path = HOLDOUT) -> NluScores:
     true_pos = predicted = expected = 0
     scores = NluScores(len(examples), 0, 0, 0, 0, 0)
     confusions: Counter = Counter()
-    for example, result in zip(examples, parsed):
+    for example, result in zip(examples, parsed, strict=False):
         want_intent, got_intent = example.get("intent"), result["intent"]["name"]
         if want_intent == got_intent:
             correct_intents += 1
@@ -68,7 +68,9 @@ def evaluate(model: Path = MODEL, data: Path = HOLDOUT) -> NluScores:
         if want == got:
             exact_entities += 1
         else:
-            scores.entity_errors.append({"text": example.get("text"), "expected": sorted(want), "predicted": sorted(got)})
+            scores.entity_errors.append(
+                {"text": example.get("text"), "expected": sorted(want), "predicted": sorted(got)}
+            )
     scores.intent_accuracy = correct_intents / len(examples)
     scores.entity_precision = true_pos / predicted if predicted else 1.0
     scores.entity_recall = true_pos / expected if expected else 1.0

@@ -58,7 +58,9 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 180.0) -> Non
 
 
 def _start(args: List[str], log: IO[bytes], env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=ROOT, env=environment(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        args, cwd=ROOT, env=environment(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -88,12 +90,26 @@ def action_server(port: int, log: IO[bytes], env: Optional[Dict[str, str]] = Non
 
 
 @contextmanager
-def rasa_server(port: int, action_port: int, log: IO[bytes], credentials: Optional[Path] = None, extra_args: Optional[List[str]] = None) -> Iterator[subprocess.Popen]:
+def rasa_server(
+    port: int,
+    action_port: int,
+    log: IO[bytes],
+    credentials: Optional[Path] = None,
+    extra_args: Optional[List[str]] = None,
+) -> Iterator[subprocess.Popen]:
     with tempfile.TemporaryDirectory() as tmp:
         args = [
-            str(BIN / "rasa"), "run", "--model", str(MODEL), "--port", str(port), "--enable-api",
-            "--endpoints", str(endpoints_file(action_port, Path(tmp))),
-            "--credentials", str(credentials or ROOT / "credentials.yml"),
+            str(BIN / "rasa"),
+            "run",
+            "--model",
+            str(MODEL),
+            "--port",
+            str(port),
+            "--enable-api",
+            "--endpoints",
+            str(endpoints_file(action_port, Path(tmp))),
+            "--credentials",
+            str(credentials or ROOT / "credentials.yml"),
             *(extra_args or []),
         ]
         process = _start(args, log)
@@ -109,6 +125,10 @@ def full_stack(log_dir: Path) -> Iterator[Dict[str, int]]:
     """Action server plus Rasa server (REST) on free ports."""
     log_dir.mkdir(parents=True, exist_ok=True)
     action_port, rasa_port = free_port(), free_port()
-    with open(log_dir / "actions.log", "wb") as action_log, open(log_dir / "rasa.log", "wb") as rasa_log:
-        with action_server(action_port, action_log), rasa_server(rasa_port, action_port, rasa_log):
-            yield {"action_port": action_port, "rasa_port": rasa_port}
+    with (
+        open(log_dir / "actions.log", "wb") as action_log,
+        open(log_dir / "rasa.log", "wb") as rasa_log,
+        action_server(action_port, action_log),
+        rasa_server(rasa_port, action_port, rasa_log),
+    ):
+        yield {"action_port": action_port, "rasa_port": rasa_port}

@@ -53,7 +53,10 @@ def entity(name: str, value: str) -> Dict[str, Any]:
 
 
 def test_faq_for_the_named_credential_with_source():
-    messages, slots = run(ActionAnswerFaq(), tracker("how much is a micromasters", "ask_cost", [entity("credential_type", "micromasters")]))
+    messages, slots = run(
+        ActionAnswerFaq(),
+        tracker("how much is a micromasters", "ask_cost", [entity("credential_type", "micromasters")]),
+    )
     assert messages[0]["text"].startswith("MicroMasters program:")
     assert "$1,000" in messages[0]["text"] and "Source:" in messages[0]["text"] and "as of" in messages[0]["text"]
     assert slots["credential_type"] == "micromasters" and slots["last_topic"] == "cost"
@@ -67,20 +70,32 @@ def test_faq_without_a_credential_answers_both_side_by_side():
 
 
 def test_faq_uses_the_credential_from_context():
-    messages, _ = run(ActionAnswerFaq(), tracker("how long does it take", "ask_duration", slots={"credential_type": "micromasters"}))
+    messages, _ = run(
+        ActionAnswerFaq(), tracker("how long does it take", "ask_duration", slots={"credential_type": "micromasters"})
+    )
     assert messages[0]["text"].startswith("MicroMasters program:")
 
 
 def test_follow_up_naming_the_other_credential_reuses_the_topic():
-    t = tracker("and for a professional certificate?", "inform", [entity("credential_type", "professional_certificate")], slots={"last_topic": "cost", "credential_type": "micromasters"})
+    t = tracker(
+        "and for a professional certificate?",
+        "inform",
+        [entity("credential_type", "professional_certificate")],
+        slots={"last_topic": "cost", "credential_type": "micromasters"},
+    )
     messages, slots = run(ActionAnswerFollowup(), t)
     assert messages[0]["text"].startswith("Professional Certificate program:")
     assert slots["last_topic"] == "cost"
 
 
 def test_sources_lists_links_of_the_last_answer():
-    _, slots = run(ActionAnswerFaq(), tracker("is it worth it", "ask_worth", [entity("credential_type", "micromasters")]))
-    messages, _ = run(ActionShowSources(), tracker("where is that from?", "ask_source", slots={"last_citations": slots["last_citations"]}))
+    _, slots = run(
+        ActionAnswerFaq(), tracker("is it worth it", "ask_worth", [entity("credential_type", "micromasters")])
+    )
+    messages, _ = run(
+        ActionShowSources(),
+        tracker("where is that from?", "ask_source", slots={"last_citations": slots["last_citations"]}),
+    )
     assert "https://" in messages[0]["text"] and "as of" in messages[0]["text"]
 
 
@@ -90,7 +105,10 @@ def test_sources_before_any_answer_says_so():
 
 
 def test_search_is_short_with_a_way_to_see_more():
-    messages, slots = run(ActionSearchPrograms(), tracker("which micromasters are there", "search_programs", [entity("credential_type", "micromasters")]))
+    messages, slots = run(
+        ActionSearchPrograms(),
+        tracker("which micromasters are there", "search_programs", [entity("credential_type", "micromasters")]),
+    )
     text = messages[0]["text"]
     assert text.count("• ") == 5 and "show more" in text
     assert messages[0]["buttons"][0]["payload"] == "/show_more"
@@ -99,35 +117,62 @@ def test_search_is_short_with_a_way_to_see_more():
 
 
 def test_search_by_subject_from_entity():
-    messages, _ = run(ActionSearchPrograms(), tracker("which supply chain programs are there", "search_programs", [entity("subject", "supply chain")]))
+    messages, _ = run(
+        ActionSearchPrograms(),
+        tracker("which supply chain programs are there", "search_programs", [entity("subject", "supply chain")]),
+    )
     assert "MITx MicroMasters Program in Supply Chain Management" in messages[0]["text"]
 
 
 def test_program_info_for_a_doubtful_programme_is_honest():
-    t = tracker("tell me about the michigan data science micromasters", "ask_program_info", [entity("institution", "University of Michigan"), entity("subject", "data science"), entity("credential_type", "micromasters")])
+    t = tracker(
+        "tell me about the michigan data science micromasters",
+        "ask_program_info",
+        [
+            entity("institution", "University of Michigan"),
+            entity("subject", "data science"),
+            entity("credential_type", "micromasters"),
+        ],
+    )
     messages, _ = run(ActionProgramInfo(), t)
     text = messages[0]["text"]
     assert text.startswith("I can't confirm") and "Data Science" in text and "UC San Diego" in text
 
 
 def test_program_info_for_a_real_programme():
-    messages, _ = run(ActionProgramInfo(), tracker("what's in the harvardx data science certificate", "ask_program_info"))
+    messages, _ = run(
+        ActionProgramInfo(), tracker("what's in the harvardx data science certificate", "ask_program_info")
+    )
     assert messages[0]["text"].splitlines()[0].startswith("HarvardX Professional Certificate in Data Science (Harvard")
     assert "Courses: " in messages[0]["text"]
 
 
 def test_form_fills_everything_from_one_opening_message():
-    text = "help me choose: i want to get into supply chain and maybe do a masters later, 10 hours a week, budget 1500 dollars, credit matters"
+    text = (
+        "help me choose: i want to get into supply chain and maybe do a masters later, "
+        "10 hours a week, budget 1500 dollars, credit matters"
+    )
     form = ValidateRecommendationForm()
     dispatcher = CollectingDispatcher()
     events = asyncio.run(form.run(dispatcher, tracker(text, "request_recommendation"), DOMAIN))
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
-    assert slots == {"goal": "graduate", "wants_credit": True, "weekly_hours": 10.0, "budget": 1500.0, "subject": "supply chain"}
+    assert slots == {
+        "goal": "graduate",
+        "wants_credit": True,
+        "weekly_hours": 10.0,
+        "budget": 1500.0,
+        "subject": "supply chain",
+    }
 
 
 def test_form_reads_a_bare_number_only_for_the_question_asked():
     form = ValidateRecommendationForm()
-    t = tracker("800", "inform", slots={"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 5.0}, active_loop="recommendation_form")
+    t = tracker(
+        "800",
+        "inform",
+        slots={"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 5.0},
+        active_loop="recommendation_form",
+    )
     events = asyncio.run(form.run(CollectingDispatcher(), t, DOMAIN))
     slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
     assert slots.get("budget") == 800.0 and "weekly_hours" not in slots
@@ -136,7 +181,9 @@ def test_form_reads_a_bare_number_only_for_the_question_asked():
 def test_form_rejects_impossible_hours_with_a_clear_message():
     form = ValidateRecommendationForm()
     dispatcher = CollectingDispatcher()
-    t = tracker("500 hours a week", "inform", slots={"requested_slot": "weekly_hours"}, active_loop="recommendation_form")
+    t = tracker(
+        "500 hours a week", "inform", slots={"requested_slot": "weekly_hours"}, active_loop="recommendation_form"
+    )
     events = asyncio.run(form.run(dispatcher, t, DOMAIN))
     assert {"event": "slot", "timestamp": None, "name": "weekly_hours", "value": None} in events
     assert "hours per week" in dispatcher.messages[0]["text"]
@@ -153,14 +200,26 @@ def test_unknown_subject_falls_back_to_any_and_says_so():
 
 def test_question_asked_again_explains_why():
     question = "Roughly what's your budget in US dollars for the whole credential?"
-    t = tracker("hmm", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form", events=[{"event": "bot", "text": question}])
+    t = tracker(
+        "hmm",
+        "inform",
+        slots={"requested_slot": "budget"},
+        active_loop="recommendation_form",
+        events=[{"event": "bot", "text": question}],
+    )
     messages, _ = run(ActionAskBudget(), t)
     assert messages[0]["text"].startswith("Sorry, I didn't catch the budget")
     assert messages[1]["text"] == question and len(messages[1]["buttons"]) == 3
 
 
 def test_recommendation_names_credential_reasons_trade_off_and_programmes():
-    slots = {"goal": "graduate", "wants_credit": True, "weekly_hours": 10.0, "budget": 1500.0, "subject": "supply chain"}
+    slots = {
+        "goal": "graduate",
+        "wants_credit": True,
+        "weekly_hours": 10.0,
+        "budget": 1500.0,
+        "subject": "supply chain",
+    }
     messages, set_slots = run(ActionRecommend(), tracker(slots=slots))
     text = messages[0]["text"]
     assert set_slots["recommended_credential"] == "micromasters"
@@ -170,7 +229,14 @@ def test_recommendation_names_credential_reasons_trade_off_and_programmes():
 
 
 def test_why_explains_from_the_users_answers():
-    slots = {"goal": "skills", "wants_credit": False, "weekly_hours": 4.0, "budget": 300.0, "subject": "data science", "recommended_credential": "professional_certificate"}
+    slots = {
+        "goal": "skills",
+        "wants_credit": False,
+        "weekly_hours": 4.0,
+        "budget": 300.0,
+        "subject": "data science",
+        "recommended_credential": "professional_certificate",
+    }
     messages, _ = run(ActionExplainRecommendation(), tracker("why?", "ask_why", slots=slots))
     text = messages[0]["text"]
     assert "Professional Certificate" in text and "about 4 hours a week" in text and "$300" in text
@@ -183,12 +249,24 @@ def test_why_before_any_recommendation():
 
 def test_reset_clears_previous_answers():
     _, slots = run(ActionResetRecommendation(), tracker(slots={"goal": "skills"}))
-    assert slots == {"goal": None, "wants_credit": None, "weekly_hours": None, "budget": None, "subject": None, "recommended_credential": None}
+    assert slots == {
+        "goal": None,
+        "wants_credit": None,
+        "weekly_hours": None,
+        "budget": None,
+        "subject": None,
+        "recommended_credential": None,
+    }
 
 
 def test_a_question_mid_form_fills_no_slot():
     form = ValidateRecommendationForm()
-    t = tracker("do certificates give credit?", "ask_credit", slots={"requested_slot": "wants_credit", "goal": "skills"}, active_loop="recommendation_form")
+    t = tracker(
+        "do certificates give credit?",
+        "ask_credit",
+        slots={"requested_slot": "wants_credit", "goal": "skills"},
+        active_loop="recommendation_form",
+    )
     events = asyncio.run(form.run(CollectingDispatcher(), t, DOMAIN))
     assert not any(e.get("name") == "wants_credit" for e in events)
 
@@ -196,8 +274,13 @@ def test_a_question_mid_form_fills_no_slot():
 def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
     form = ValidateRecommendationForm()
     dispatcher = CollectingDispatcher()
-    reset = [{"event": "slot", "name": s, "value": None} for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject")]
-    t = tracker("help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset])
+    reset = [
+        {"event": "slot", "name": s, "value": None}
+        for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject")
+    ]
+    t = tracker(
+        "help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset]
+    )
     asyncio.run(form.run(dispatcher, t, DOMAIN))
     assert dispatcher.messages == []
 

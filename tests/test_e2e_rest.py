@@ -25,7 +25,9 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     assert any("goal" in m.get("text", "") for m in opening)
     client.say('/inform{"goal":"skills"}')
     interrupted = client.text("wait, do certificates give credit?")
-    assert "Professional Certificate" in interrupted and "credit toward a master's" in interrupted  # answered, then asked again
+    assert (
+        "Professional Certificate" in interrupted and "credit toward a master's" in interrupted
+    )  # answered, then asked again
     client.say("no, not really")
     client.say("about 4 hours a week")
     budget_reply = client.text("under $500")
@@ -55,7 +57,14 @@ def test_doubtful_programme_gets_an_honest_answer(client):
 
 @pytest.mark.parametrize(
     "message",
-    ["", "   ", "x" * 10_000, "😀🎓🔥", "¿Qué es un MicroMasters y cuánto cuesta?", "<img src=x onerror=alert(1)> <b>hi</b>"],
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        "😀🎓🔥",
+        "¿Qué es un MicroMasters y cuánto cuesta?",
+        "<img src=x onerror=alert(1)> <b>hi</b>",
+    ],
     ids=["empty", "whitespace", "10k-chars", "emoji", "spanish", "markup"],
 )
 def test_bad_input_gets_a_clear_reply(client, message):

@@ -84,7 +84,10 @@ def test_budget(text, asked, expected):
 
 
 def test_one_message_with_everything():
-    text = "i want to get into supply chain and maybe do a masters later, 10 hours a week, budget 1500 dollars, credit matters"
+    text = (
+        "i want to get into supply chain and maybe do a masters later, "
+        "10 hours a week, budget 1500 dollars, credit matters"
+    )
     assert parse_goal(text) == GOAL_GRADUATE
     assert parse_weekly_hours(text) == 10
     assert parse_budget(text) == 1500

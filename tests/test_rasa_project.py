@@ -15,7 +15,9 @@ pytestmark = pytest.mark.model
 
 
 def rasa(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "rasa"), *args], cwd=ROOT, env=environment(), capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [str(BIN / "rasa"), *args], cwd=ROOT, env=environment(), capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_model_exists():
@@ -31,10 +33,17 @@ def test_data_validates_without_warnings():
 
 def test_conversation_stories_pass(tmp_path):
     result = rasa(
-        "test", "core", "--model", str(MODEL), "--stories", "tests/test_stories.yml",
-        "--fail-on-prediction-errors", "--out", str(tmp_path),
+        "test",
+        "core",
+        "--model",
+        str(MODEL),
+        "--stories",
+        "tests/test_stories.yml",
+        "--fail-on-prediction-errors",
+        "--out",
+        str(tmp_path),
     )
-    failed = (tmp_path / "failed_test_stories.yml")
+    failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:] + details
 

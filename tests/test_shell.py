@@ -21,7 +21,9 @@ class Terminal:
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "220", "-y", "80", command], check=True)
 
     def screen(self) -> str:
-        result = subprocess.run(["tmux", "capture-pane", "-p", "-J", "-S", "-300", "-t", self.name], capture_output=True, text=True)
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-J", "-S", "-300", "-t", self.name], capture_output=True, text=True
+        )
         return result.stdout
 
     def wait_for(self, text: str, timeout: float = 60) -> str:

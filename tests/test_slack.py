@@ -109,6 +109,8 @@ def slack(tmp_path_factory) -> Iterator[Tuple[int, FakeSlack]]:
             str(MODEL),
             "--port",
             str(rasa_port),
+            "--interface",
+            "127.0.0.1",
             "--endpoints",
             str(endpoints_file(action_port, tmp)),
             "--credentials",

@@ -1,0 +1,128 @@
+"""Start the whole stack and serve the web chat: `.venv/bin/python -m scripts.web`.
+
+Starts the action server and the Rasa server with the web chat channel
+(channels/webchat.py: the page at "/", Socket.IO at /socket.io) and prints the
+URL. Ctrl-C (or SIGTERM) stops both servers. Logs go to logs/web-*.log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Iterator, Optional
+
+from scripts.stack import ROOT, action_server, free_port, rasa_server
+
+DEFAULT_PORT = 8000
+DEFAULT_HOST = "127.0.0.1"
+
+# The channel section; credentials.yml will get the same lines.
+WEBCHAT_CREDENTIALS = """\
+channels.webchat.WebChatInput:
+  user_message_evt: user_uttered
+  bot_message_evt: bot_uttered
+  session_persistence: true
+"""
+
+
+@dataclass
+class WebStack:
+    """The running servers and where the chat page is."""
+
+    url: str
+    rasa_port: int
+    action_port: int
+    rasa: subprocess.Popen
+    actions: subprocess.Popen
+
+    def dead(self) -> Optional[str]:
+        """The name of a server that has exited, if any."""
+        for name, process in (("Rasa server", self.rasa), ("action server", self.actions)):
+            if process.poll() is not None:
+                return name
+        return None
+
+
+def credentials_file(directory: Path) -> Path:
+    """Write the credentials the web stack uses: REST plus the web chat channel."""
+    path = directory / "credentials.yml"
+    path.write_text("rest:\n" + WEBCHAT_CREDENTIALS, encoding="utf-8")
+    return path
+
+
+def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
+    """True when nothing listens on ``host:port``."""
+    with socket.socket() as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+        return True
+
+
+@contextmanager
+def web_stack(port: int, log_dir: Path, host: str = DEFAULT_HOST) -> Iterator[WebStack]:
+    """Action server plus Rasa server with the web chat channel; stops both on exit."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    action_port = free_port()
+    with (
+        open(log_dir / "web-actions.log", "wb") as action_log,
+        open(log_dir / "web-rasa.log", "wb") as rasa_log,
+        tempfile.TemporaryDirectory() as tmp,
+        action_server(action_port, action_log) as actions,
+        rasa_server(
+            port, action_port, rasa_log, credentials=credentials_file(Path(tmp)), extra_args=["--interface", host]
+        ) as rasa,
+    ):
+        yield WebStack(f"http://localhost:{port}/", port, action_port, rasa, actions)
+
+
+def _interrupt(signum: int, frame: Optional[FrameType]) -> None:
+    """First Ctrl-C or SIGTERM: stop the servers; further ones are ignored so the cleanup finishes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Run until Ctrl-C; return 1 if a server dies or the port is taken."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port of the chat page (default 8000)")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1; 0.0.0.0 also exposes Rasa's HTTP API)"
+    )
+    args = parser.parse_args(argv)
+    if not port_is_free(args.port, args.host):
+        print(f"Port {args.port} is already in use; stop what runs there or pass --port.", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
+    log_dir = ROOT / "logs"
+    logs = f"{log_dir.relative_to(ROOT)}/web-*.log"
+    print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
+    try:
+        with web_stack(args.port, log_dir, args.host) as stack:
+            print(f"\nChat with the advisor at {stack.url}\nPress Ctrl-C to stop.\n", flush=True)
+            while (dead := stack.dead()) is None:
+                time.sleep(1)
+            print(f"The {dead} stopped unexpectedly; see {logs}", file=sys.stderr)
+            return 1
+    except KeyboardInterrupt:
+        print("\nStopped both servers.", flush=True)
+        return 0
+    except (RuntimeError, TimeoutError) as error:
+        print(f"Could not start the stack: {error}. See {logs}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

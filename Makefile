@@ -11,7 +11,11 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: install train run-actions shell chat test bench lint validate clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages the tests drive: tmux (rasa shell smoke test).
+TEST_APT_PACKAGES := tmux
+
+.PHONY: install system-deps train run-actions shell chat test bench lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
 
@@ -39,10 +43,15 @@ shell: train
 
 chat: shell
 
+system-deps:
+	@missing=""; for p in $(TEST_APT_PACKAGES); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing with apt-get"; \
+	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+
 validate: install
 	$(BIN)/rasa data validate --fail-on-warnings
 
-test: train
+test: system-deps train
 	$(BIN)/python -m pytest
 
 bench: train

@@ -78,6 +78,8 @@ def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> 
         citations += _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     text = "\n".join(lines)
     hint = 'Ask about one of them for more detail, e.g. "and for a MicroMasters?"'
+    if topic == "difference":
+        hint = 'Not sure which fits you? Say "help me choose" and I\'ll ask five quick questions.'
     return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
 
 

@@ -58,8 +58,8 @@ bench: train
 	$(BIN)/python -m scripts.bench
 
 lint: install
-	$(BIN)/ruff check advisor actions components scripts tests
-	$(BIN)/ruff format --check advisor actions components scripts tests
+	$(BIN)/ruff check advisor actions channels components scripts tests
+	$(BIN)/ruff format --check advisor actions channels components scripts tests
 
 clean:
 	rm -rf models build results .pytest_cache

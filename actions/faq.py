@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
+from actions.programmes import query_from, run_search
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
@@ -63,7 +64,9 @@ class ActionAnswerFollowup(Action):
     """Handle a short answer outside the form.
 
     "and for a professional certificate?" repeats the last topic for that
-    credential; a description of one's situation starts the recommendation.
+    credential; a bare subject or institution ("supply chain programmes")
+    searches the catalogue; a description of one's situation starts the
+    recommendation.
     """
 
     def name(self) -> str:
@@ -78,6 +81,9 @@ class ActionAnswerFollowup(Action):
             return [SlotSet(slot, None) for slot in form_slots] + [FollowupAction("recommendation_form")]
         if named and topic in INTENT_TOPICS.values():
             return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
+        query = query_from(tracker)
+        if query.subjects or query.institutions:
+            return run_search(dispatcher, query, 0)
         if named:
             return answer(dispatcher, "definition", named[0])
         dispatcher.utter_message(response="utter_anything_else")

@@ -32,7 +32,7 @@ def _stored(query: Query, offset: int) -> Dict[str, Any]:
     }
 
 
-def _run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
+def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
     results = search_programmes(kb(), query)
     nearest = relaxed_search(kb(), query) if not results else []
     events = send(dispatcher, search_reply(kb(), query, results, offset, nearest))
@@ -47,7 +47,7 @@ class ActionSearchPrograms(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         query = query_from(tracker)
-        events = _run_search(dispatcher, query, 0)
+        events = run_search(dispatcher, query, 0)
         # Asked mid-form while the bot waits for a subject: take it as the answer.
         if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
             events.append(SlotSet("subject", query.subjects[0]))
@@ -72,7 +72,7 @@ class ActionShowMore(Action):
         if offset >= len(search_programmes(kb(), query)):
             dispatcher.utter_message(text="That's all the programmes I have for that search.")
             return []
-        return _run_search(dispatcher, query, offset)
+        return run_search(dispatcher, query, offset)
 
 
 class ActionProgramInfo(Action):

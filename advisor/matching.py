@@ -54,6 +54,7 @@ _STOPWORDS = frozenset(
     "a an and the of in on for to from with by at about what whats which is are there "
     "any me tell show give details info information program programs programme "
     "programmes course courses edx x s do does how many much can i you it its "
+    "online options certificate certification certifications degree degrees "
     "micromasters micromaster professional certificate certificates cert mm pc".split()
 )
 
@@ -84,12 +85,14 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
         spellings = {normalise(name), *(normalise(a) for a in aliases)}
         positions = [m.start() for s in spellings if (m := re.search(rf"(?<!\w){re.escape(s)}(?!\w)", cleaned))]
         if not positions:
-            # Typos: compare same-length word windows, only for longer spellings.
+            # Typos: compare same-length word windows, only for longer spellings,
+            # never against everyday words ("programmes" is not "programming").
             for spelling in spellings:
                 if len(spelling) < 6:
                     continue
                 size = len(spelling.split())
-                if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in _ngrams(words, size)):
+                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS)
+                if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in grams):
                     positions.append(len(cleaned))
                     break
         if positions:

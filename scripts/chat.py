@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from scripts.credentials import effective_credentials
 from scripts.stack import BIN, MODEL, ROOT, action_server, endpoints_file, environment, free_port
 
 
@@ -26,6 +27,8 @@ def main() -> int:
             str(free_port()),
             "--endpoints",
             str(endpoints_file(port, Path(tmp))),
+            "--credentials",
+            str(effective_credentials(ROOT / "credentials.yml", Path(tmp))),
         ]
         return subprocess.call(shell, cwd=ROOT, env=environment())
 

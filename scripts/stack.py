@@ -17,6 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Dict, Iterator, List, Optional
 
+from scripts.credentials import effective_credentials
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "advisor.tar.gz"
@@ -109,7 +111,7 @@ def rasa_server(
             "--endpoints",
             str(endpoints_file(action_port, Path(tmp))),
             "--credentials",
-            str(credentials or ROOT / "credentials.yml"),
+            str(effective_credentials(credentials or ROOT / "credentials.yml", Path(tmp))),
             *(extra_args or []),
         ]
         process = _start(args, log)

@@ -291,3 +291,9 @@ def test_a_situation_described_outside_the_form_starts_the_recommendation():
     events = asyncio.run(ActionAnswerFollowup().run(dispatcher, tracker(text, "inform"), DOMAIN))
     assert {"event": "followup", "timestamp": None, "name": "recommendation_form"} in events
     assert dispatcher.messages[0]["response"] == "utter_start_recommendation"
+
+
+def test_a_bare_subject_outside_the_form_searches_the_catalogue():
+    t = tracker("supply chain programmes", "inform", [entity("subject", "supply chain")])
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert "MITx MicroMasters Program in Supply Chain Management" in messages[0]["text"]

@@ -106,3 +106,8 @@ def test_fintech_is_not_passed_off_as_mitx_finance():
 def test_unknown_programme_is_not_guessed():
     match = find_programme(KB, build_query(KB, "stanford quantum computing micromasters"))
     assert match.programme is None and match.claim is None
+
+
+def test_everyday_words_are_not_read_as_typos_of_subjects():
+    found = search_programmes(KB, build_query(KB, "which supply chain programmes are there?"))
+    assert ids(found) == ["mitx_scm"]

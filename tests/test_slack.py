@@ -80,6 +80,11 @@ def test_channel_keeps_the_slack_name_and_expands_or_rejects_variables(monkeypat
 # ---------------------------------------------------------------- the real servers
 
 
+def servers(test: Any) -> Any:
+    """Mark a test as needing the trained model and the real servers (like tests/test_e2e_rest.py)."""
+    return pytest.mark.model(pytest.mark.servers(test))
+
+
 @pytest.fixture(scope="module")
 def slack(tmp_path_factory) -> Iterator[Tuple[int, FakeSlack]]:
     """Action server + Rasa with the Slack channel, its Web API calls going to the fake."""
@@ -125,10 +130,6 @@ def slack(tmp_path_factory) -> Iterator[Tuple[int, FakeSlack]]:
             yield rasa_port, fake
         finally:
             stop(rasa)
-    # every Web API call carried the bot token and used only arguments new Slack apps accept
-    for call in fake.calls():
-        assert call.authorization == f"Bearer {BOT_TOKEN}"
-        assert "as_user" not in call.body
 
 
 def sign(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> str:
@@ -203,6 +204,7 @@ def barrier(port: int, fake: FakeSlack, user: str, channel: str, expected_before
     return fake.wait_until(channel, lambda posts: any("welcome" in p["text"] for p in posts[expected_before:]))
 
 
+@servers
 def test_url_verification_answers_the_challenge(slack):
     port, _ = slack
     challenge = {"token": "unused", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gm", "type": "url_verification"}
@@ -211,6 +213,7 @@ def test_url_verification_answers_the_challenge(slack):
     assert send(port, challenge, secret="not-the-secret")[0] == 400
 
 
+@servers
 def test_direct_message_gets_exactly_one_cost_answer_with_its_source(slack):
     port, fake = slack
     user, channel = ids()
@@ -224,6 +227,7 @@ def test_direct_message_gets_exactly_one_cost_answer_with_its_source(slack):
     assert len(posts) == 2  # nothing else was posted for the question
 
 
+@servers
 def test_channel_mention_is_answered_in_that_channel(slack):
     port, fake = slack
     user, _ = ids()
@@ -236,6 +240,7 @@ def test_channel_mention_is_answered_in_that_channel(slack):
     assert "Supply Chain" in reply["text"] and "<@" not in reply["text"]
 
 
+@servers
 def test_help_me_choose_sends_block_kit_buttons_and_a_click_continues(slack):
     port, fake = slack
     user, channel = ids()
@@ -275,6 +280,7 @@ def test_help_me_choose_sends_block_kit_buttons_and_a_click_continues(slack):
     assert fake.wait_for_posts(channel, 4)[3]["text"] == "About how many hours a week can you study?"
 
 
+@servers
 def test_a_retry_of_a_handled_event_is_acknowledged_without_a_second_reply(slack):
     port, fake = slack
     user, channel = ids()
@@ -294,6 +300,7 @@ def test_a_retry_of_a_handled_event_is_acknowledged_without_a_second_reply(slack
     assert "MicroMasters" in fake.wait_for_posts(channel, 3)[2]["text"]
 
 
+@servers
 @pytest.mark.parametrize(
     "forgery",
     [{"signature": "v0=" + "0" * 64}, {"secret": "the-wrong-secret"}, {"age": 301}, {"signature": ""}],
@@ -308,9 +315,20 @@ def test_requests_not_signed_by_slack_are_rejected_and_not_answered(slack, forge
     assert len(posts) == 1 and posts[0]["text"].startswith("You're welcome")
 
 
+@servers
 def test_the_bots_own_messages_are_not_answered(slack):
     port, fake = slack
     user, channel = ids()
     echo = event("Hi! I'm the edX credential advisor.", BOT_USER_ID, channel, bot_id="B0TEST")
     assert send(port, echo)[0] == 200
     assert len(barrier(port, fake, user, channel, 0)) == 1
+
+
+@servers
+def test_every_api_call_carried_the_bot_token_and_only_arguments_new_apps_accept(slack):
+    _, fake = slack
+    calls = fake.calls()
+    assert calls and {call.method for call in calls} == {"chat.postMessage"}
+    for call in calls:
+        assert call.authorization == f"Bearer {BOT_TOKEN}"
+        assert "as_user" not in call.body and "type" not in call.body

@@ -12,10 +12,10 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests drive: tmux (rasa shell smoke test).
-TEST_APT_PACKAGES := tmux
+# Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
+TEST_APT_PACKAGES := tmux chromium
 
-.PHONY: install system-deps train run-actions shell chat test bench lint validate clean
+.PHONY: install system-deps train run run-actions shell chat test bench lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
 
@@ -34,6 +34,10 @@ $(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml domain.yml $(wi
 	@touch $@
 
 train: install $(MODEL)
+
+# The whole stack with the web chat at http://localhost:8000/
+run: train
+	$(BIN)/python -m scripts.web
 
 run-actions: install
 	$(BIN)/rasa run actions --port $(ACTION_PORT)
@@ -54,8 +58,9 @@ validate: install
 test: system-deps train
 	$(BIN)/python -m pytest
 
-bench: train
+bench: system-deps train
 	$(BIN)/python -m scripts.bench
+	$(BIN)/python -m scripts.bench_web
 
 lint: install
 	$(BIN)/ruff check advisor actions channels components scripts tests

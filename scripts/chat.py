@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -11,7 +12,14 @@ from scripts.credentials import effective_credentials
 from scripts.stack import BIN, MODEL, ROOT, action_server, endpoints_file, environment, free_port
 
 
+def _stop(signum: int, frame: object) -> None:
+    """A closed terminal (SIGHUP) or SIGTERM still stops the action server."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
+    signal.signal(signal.SIGHUP, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     port = free_port()
     log_path = ROOT / "logs" / "actions.log"
     log_path.parent.mkdir(exist_ok=True)

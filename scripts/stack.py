@@ -98,7 +98,9 @@ def rasa_server(
     log: IO[bytes],
     credentials: Optional[Path] = None,
     extra_args: Optional[List[str]] = None,
+    enable_api: bool = True,
 ) -> Iterator[subprocess.Popen]:
+    """Rasa server on ``port``; ready when the REST channel (always configured) answers."""
     with tempfile.TemporaryDirectory() as tmp:
         args = [
             str(BIN / "rasa"),
@@ -107,7 +109,7 @@ def rasa_server(
             str(MODEL),
             "--port",
             str(port),
-            "--enable-api",
+            *(["--enable-api"] if enable_api else []),
             "--endpoints",
             str(endpoints_file(action_port, Path(tmp))),
             "--credentials",
@@ -116,7 +118,7 @@ def rasa_server(
         ]
         process = _start(args, log)
         try:
-            wait_for(f"http://127.0.0.1:{port}/status", process)
+            wait_for(f"http://127.0.0.1:{port}/webhooks/rest/", process)
             yield process
         finally:
             stop(process)

@@ -12,7 +12,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,13 +24,17 @@ from scripts.stack import ROOT, action_server, free_port, rasa_server
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
 
-# The channel section; credentials.yml will get the same lines.
-WEBCHAT_CREDENTIALS = """\
-channels.webchat.WebChatInput:
-  user_message_evt: user_uttered
-  bot_message_evt: bot_uttered
-  session_persistence: true
-"""
+# Headless system chromium for the browser tests and the web benchmark (no browser download).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass
@@ -52,13 +55,6 @@ class WebStack:
         return None
 
 
-def credentials_file(directory: Path) -> Path:
-    """Write the credentials the web stack uses: REST plus the web chat channel."""
-    path = directory / "credentials.yml"
-    path.write_text("rest:\n" + WEBCHAT_CREDENTIALS, encoding="utf-8")
-    return path
-
-
 def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
     """True when nothing listens on ``host:port``."""
     with socket.socket() as sock:
@@ -70,18 +66,19 @@ def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
 
 
 @contextmanager
-def web_stack(port: int, log_dir: Path, host: str = DEFAULT_HOST) -> Iterator[WebStack]:
-    """Action server plus Rasa server with the web chat channel; stops both on exit."""
+def web_stack(port: int, log_dir: Path, host: str = DEFAULT_HOST, enable_api: bool = True) -> Iterator[WebStack]:
+    """Action server plus Rasa server with the web chat channel; stops both on exit.
+
+    The tests read the tracker through Rasa's HTTP API; `make run` turns it off
+    so that the chat port serves only the page, the socket and the webhooks.
+    """
     log_dir.mkdir(parents=True, exist_ok=True)
     action_port = free_port()
     with (
         open(log_dir / "web-actions.log", "wb") as action_log,
         open(log_dir / "web-rasa.log", "wb") as rasa_log,
-        tempfile.TemporaryDirectory() as tmp,
         action_server(action_port, action_log) as actions,
-        rasa_server(
-            port, action_port, rasa_log, credentials=credentials_file(Path(tmp)), extra_args=["--interface", host]
-        ) as rasa,
+        rasa_server(port, action_port, rasa_log, extra_args=["--interface", host], enable_api=enable_api) as rasa,
     ):
         yield WebStack(f"http://localhost:{port}/", port, action_port, rasa, actions)
 
@@ -110,7 +107,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logs = f"{log_dir.relative_to(ROOT)}/web-*.log"
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
     try:
-        with web_stack(args.port, log_dir, args.host) as stack:
+        with web_stack(args.port, log_dir, args.host, enable_api=False) as stack:
             print(f"\nChat with the advisor at {stack.url}\nPress Ctrl-C to stop.\n", flush=True)
             while (dead := stack.dead()) is None:
                 time.sleep(1)

@@ -51,10 +51,10 @@ def describe_hours(hours: float) -> str:
 
 def describe_budget(budget: float) -> str:
     if budget >= NO_BUDGET_LIMIT:
-        return "no fixed budget"
+        return "no fixed limit"
     if budget <= 0:
-        return "no money to spend"
-    return f"a budget of about ${budget:,.0f}"
+        return "nothing to spend"
+    return f"about ${budget:,.0f}"
 
 
 def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
@@ -63,7 +63,7 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
     if profile.goal == GOAL_GRADUATE:
         votes.append((MICROMASTERS, 2, "you want deep, graduate-level expertise"))
     elif profile.goal == GOAL_SKILLS:
-        votes.append((PROFESSIONAL_CERTIFICATE, 2, "you want a practical job skill, quickly"))
+        votes.append((PROFESSIONAL_CERTIFICATE, 2, "you want a practical job skill quickly"))
     if profile.wants_credit is True:
         votes.append(
             (
@@ -91,10 +91,10 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
         budget = describe_budget(profile.budget)
         if profile.budget < SMALL_BUDGET:
             votes.append(
-                (PROFESSIONAL_CERTIFICATE, 1, f"you have {budget}, and a whole MicroMasters usually costs more")
+                (PROFESSIONAL_CERTIFICATE, 1, f"your budget is {budget}, and a whole MicroMasters usually costs more")
             )
         elif profile.budget >= ENOUGH_BUDGET:
-            votes.append((MICROMASTERS, 0.5, f"you have {budget}, which covers the usual cost of a MicroMasters"))
+            votes.append((MICROMASTERS, 0.5, f"your budget ({budget}) covers the usual cost of a MicroMasters"))
     return votes
 
 

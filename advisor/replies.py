@@ -40,6 +40,11 @@ class Reply:
     buttons: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)
 
 
+def when(as_of: str) -> str:
+    """How a fact's date reads in a reply."""
+    return "date unknown" if as_of == "unknown" else f"as of {as_of}"
+
+
 def _citations(sources: Iterable[str], as_of: str, verified: bool = True) -> Tuple[Citation, ...]:
     return tuple(Citation(source_id, as_of, verified) for source_id in sources)
 
@@ -52,7 +57,7 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
             unique.append(citation)
     if not unique:
         return ""
-    names = "; ".join(f"{kb.sources[c.source_id].title}, as of {c.as_of}" for c in unique[:2])
+    names = "; ".join(f"{kb.sources[c.source_id].title}, {when(c.as_of)}" for c in unique[:2])
     more = f" and {len(unique) - 2} more" if len(unique) > 2 else ""
     unverified = " Parts of this are not verified." if any(not c.verified for c in unique) else ""
     return f'(Source: {names}{more}.{unverified} Ask "where is that from?" for links.)'
@@ -97,7 +102,7 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
         seen.add(citation.source_id)
         source = kb.sources[citation.source_id]
         flag = "" if citation.verified else " (not verified)"
-        lines.append(f"• {source.title} ({source.kind} source, as of {citation.as_of}){flag}: {source.url}")
+        lines.append(f"• {source.title} ({source.kind} source, {when(citation.as_of)}){flag}: {source.url}")
     lines.append("These are stored copies I checked; prices and course lists change, so confirm on the programme page.")
     return Reply("\n".join(lines), tuple(citations))
 
@@ -214,10 +219,8 @@ def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme]) -> Reply:
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
-def _join(reasons: Sequence[str]) -> str:
-    if len(reasons) <= 1:
-        return "".join(reasons)
-    return ", ".join(reasons[:-1]) + " and " + reasons[-1]
+def _bullets(reasons: Sequence[str]) -> List[str]:
+    return [f"• {reason[0].upper()}{reason[1:]}." for reason in reasons]
 
 
 def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> Reply:
@@ -226,12 +229,12 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
     name = kb.credentials[chosen].name
     lines = [f"My recommendation: a {name}."]
     if recommendation.reasons:
-        lines.append(f"Why: {_join(recommendation.reasons)}.")
+        lines += ["Why:", *_bullets(recommendation.reasons)]
     else:
         lines.append("Why: your answers don't point strongly either way, so I suggest the smaller commitment first.")
-    lines.append(f"Trade-off: {trade_off(kb, chosen)}")
     if recommendation.against:
-        lines.append(f"Worth weighing: {_join(recommendation.against)}.")
+        lines += ["Worth weighing:", *_bullets(recommendation.against)]
+    lines.append(f"Trade-off: {trade_off(kb, chosen)}")
     citations: Tuple[Citation, ...] = ()
     attribute = "cost" if chosen == MICROMASTERS else "credit"
     fact = kb.credentials[chosen].attributes[attribute]
@@ -270,18 +273,17 @@ def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else 'not given'}")
     lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != 'any' else 'open'}")
     lines.append(
-        "Credit weighs most (only a MicroMasters can count toward a master's), then your goal; "
-        "time and budget tip the balance. "
-        + (f"In your case: {_join(recommendation.reasons)}." if recommendation.reasons else "")
+        "How I weigh them: credit counts most (only a MicroMasters can count toward a master's), "
+        "then your goal; time and budget tip the balance."
     )
     if recommendation.against:
-        lines.append(f"Pointing the other way: {_join(recommendation.against)}.")
+        lines += ["Pointing the other way:", *_bullets(recommendation.against)]
     lines.append('Say "start over" to change your answers.')
     return Reply("\n".join(lines))
 
 
 def _describe_goal(goal: Optional[str]) -> str:
-    return {GOAL_GRADUATE: "deep, graduate-level expertise", GOAL_SKILLS: "a practical job skill, quickly"}.get(
+    return {GOAL_GRADUATE: "deep, graduate-level expertise", GOAL_SKILLS: "a practical job skill, soon"}.get(
         str(goal), "not given"
     )
 

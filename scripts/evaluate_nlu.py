@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,8 @@ from typing import Dict, List, Set, Tuple
 from scripts.stack import MODEL, ROOT
 
 HOLDOUT = ROOT / "tests" / "nlu_holdout.yml"
+# Rasa logs every parsed message at debug level otherwise.
+os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 
 @dataclass

@@ -46,6 +46,7 @@ def time_training() -> float:
 
 
 def percentile(values: List[float], share: float) -> float:
+    """Nearest-rank percentile."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 

@@ -20,15 +20,14 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
+from scripts.bench import FAQ_MESSAGES as REST_FAQ_MESSAGES
+from scripts.bench import percentile
 from scripts.stack import ROOT, free_port
 from scripts.web import CHROMIUM, CHROMIUM_ARGS, web_stack
 
+# The REST benchmark's questions, and a few more.
 FAQ_MESSAGES = [
-    "how much does a micromasters cost?",
-    "do professional certificates give credit?",
-    "how long does a micromasters take",
-    "is a micromasters worth it",
-    "are edx certificates recognised by employers",
+    *REST_FAQ_MESSAGES,
     "how much does a professional certificate cost?",
     "what is a micromasters?",
     "do I need a degree to enrol in a micromasters?",
@@ -58,12 +57,6 @@ TIME_ONE_MESSAGE = """async (text) => {
     const end = await rendered;
     return {ms: end - start, text: bots()[before].textContent};
 }"""
-
-
-def percentile(values: List[float], share: float) -> float:
-    """Nearest-rank percentile, as in scripts/bench.py."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(url: str, messages: int) -> Dict[str, Any]:

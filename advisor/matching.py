@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
@@ -76,13 +77,24 @@ def _ngrams(words: Sequence[str], size: int) -> Iterable[str]:
     return (" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
 
 
+# Names are looked for in the first part of a message only: the fuzzy pass
+# compares every spelling with every word window, and a 10,000-character
+# message must not take seconds.
+MAX_MATCH_CHARS = 1000
+
+
+@cache
+def _spellings(name: str, aliases: Tuple[str, ...]) -> Tuple[str, ...]:
+    return tuple({normalise(name), *(normalise(a) for a in aliases)})
+
+
 def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str]:
     """Canonical names whose name or alias occurs in ``text`` (typos tolerated)."""
-    cleaned = normalise(text)
+    cleaned = normalise(text[:MAX_MATCH_CHARS])
     words = cleaned.split()
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
-        spellings = {normalise(name), *(normalise(a) for a in aliases)}
+        spellings = _spellings(name, tuple(aliases))
         positions = [m.start() for s in spellings if (m := re.search(rf"(?<!\w){re.escape(s)}(?!\w)", cleaned))]
         if not positions:
             # Typos: compare same-length word windows, only for longer spellings,

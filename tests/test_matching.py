@@ -111,3 +111,8 @@ def test_unknown_programme_is_not_guessed():
 def test_everyday_words_are_not_read_as_typos_of_subjects():
     found = search_programmes(KB, build_query(KB, "which supply chain programmes are there?"))
     assert ids(found) == ["mitx_scm"]
+
+
+def test_a_very_long_message_still_finds_the_subject_it_opens_with():
+    query = build_query(KB, "tell me about supply chain programmes " + "and many more words here " * 2000)
+    assert query.subjects == ("supply chain",)

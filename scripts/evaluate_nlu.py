@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
+import logging
 import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -19,8 +19,6 @@ from typing import Dict, List, Set, Tuple
 from scripts.stack import MODEL, ROOT
 
 HOLDOUT = ROOT / "tests" / "nlu_holdout.yml"
-# Rasa logs every parsed message at debug level otherwise.
-os.environ.setdefault("LOG_LEVEL", "WARNING")
 
 
 @dataclass
@@ -41,8 +39,11 @@ def _pairs(entities: List[Dict]) -> Set[Tuple[str, str]]:
 
 
 async def _parse_all(model: Path, texts: List[str]) -> List[Dict]:
+    import structlog
     from rasa.core.agent import Agent
 
+    # Rasa's structlog logger prints every parsed message at debug level otherwise.
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]
 

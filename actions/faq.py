@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
 from actions.programmes import query_from, run_search
+from actions.recommendation import reset_events
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
@@ -77,8 +78,7 @@ class ActionAnswerFollowup(Action):
         topic = tracker.get_slot("last_topic")
         if not named and describes_situation(latest_text(tracker)):
             dispatcher.utter_message(response="utter_start_recommendation")
-            form_slots = ("goal", "wants_credit", "weekly_hours", "budget", "subject", "recommended_credential")
-            return [SlotSet(slot, None) for slot in form_slots] + [FollowupAction("recommendation_form")]
+            return [*reset_events(), FollowupAction("recommendation_form")]
         if named and topic in INTENT_TOPICS.values():
             return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
         query = query_from(tracker)

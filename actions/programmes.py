@@ -34,6 +34,9 @@ def _stored(query: Query, offset: int) -> Dict[str, Any]:
 
 def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
     results = search_programmes(kb(), query)
+    if offset and offset >= len(results):
+        dispatcher.utter_message(text="That's all the programmes I have for that search.")
+        return []
     nearest = relaxed_search(kb(), query) if not results else []
     events = send(dispatcher, search_reply(kb(), query, results, offset, nearest))
     return events + [SlotSet("last_search", _stored(query, offset))]
@@ -68,11 +71,7 @@ class ActionShowMore(Action):
             )
             return []
         query = Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
-        offset = int(stored.get("offset", 0)) + PAGE_SIZE
-        if offset >= len(search_programmes(kb(), query)):
-            dispatcher.utter_message(text="That's all the programmes I have for that search.")
-            return []
-        return run_search(dispatcher, query, offset)
+        return run_search(dispatcher, query, int(stored.get("offset", 0)) + PAGE_SIZE)
 
 
 class ActionProgramInfo(Action):

@@ -222,6 +222,11 @@ class ActionAskSubject(AskQuestion):
     slot = "subject"
 
 
+def reset_events() -> List[EventType]:
+    """Forget the form's answers and the last recommendation."""
+    return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "recommended_credential")]
+
+
 class ActionResetRecommendation(Action):
     """Forget earlier answers so a new recommendation starts clean."""
 
@@ -229,7 +234,7 @@ class ActionResetRecommendation(Action):
         return "action_reset_recommendation"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "recommended_credential")]
+        return reset_events()
 
 
 class ActionRecommend(Action):

@@ -8,15 +8,13 @@ exactly as in ``SlackInput``. ``name()`` stays "slack", so the webhook is /webho
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
-from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
-from rasa.shared.exceptions import InvalidConfigException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -24,7 +22,6 @@ from sanic.response import HTTPResponse
 logger = logging.getLogger(__name__)
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^\s)]+)\)|(https?://[^\s<>]*[^\s<>.,;:!?)\]'\"])")
-_UNSET = re.compile(r"\$\{(\w+)\}")
 MAX_BUTTONS = 25  # Block Kit's limit for one actions block
 
 
@@ -93,12 +90,6 @@ class AdvisorSlackInput(SlackInput):
         super().__init__(*args, **kwargs)
         self._seen: OrderedDict[str, None] = OrderedDict()
 
-    @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
-        """Build from credentials; also expands ${VAR} left in quoted values (Rasa expands only unquoted ones)."""
-        resolved = {key: _expand(key, value) for key, value in (credentials or {}).items()}
-        return super().from_credentials(resolved or None)
-
     def _already_seen(self, keys: List[str]) -> bool:
         """Remember ``keys``; True if any was seen before (bounded LRU)."""
         seen = any(key in self._seen for key in keys)
@@ -161,15 +152,3 @@ class AdvisorSlackInput(SlackInput):
     def get_output_channel(self, channel: Optional[str] = None, thread_id: Optional[str] = None) -> OutputChannel:
         """Reply through AdvisorSlackBot."""
         return AdvisorSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)
-
-
-def _expand(key: str, value: Any) -> Any:
-    if not isinstance(value, str) or "${" not in value:
-        return value
-    expanded = os.path.expandvars(value)
-    missing = _UNSET.findall(expanded)
-    if missing:
-        raise InvalidConfigException(
-            f"Slack credential '{key}' refers to unset environment variable(s) {', '.join(missing)}."
-        )
-    return expanded

@@ -297,3 +297,9 @@ def test_a_bare_subject_outside_the_form_searches_the_catalogue():
     t = tracker("supply chain programmes", "inform", [entity("subject", "supply chain")])
     messages, _ = run(ActionAnswerFollowup(), t)
     assert "MITx MicroMasters Program in Supply Chain Management" in messages[0]["text"]
+
+
+def test_show_more_after_the_last_page_says_so():
+    stored = {"subjects": ["supply chain"], "institutions": [], "credential_types": [], "offset": 0}
+    messages, slots = run(ActionShowMore(), tracker("more", "show_more", slots={"last_search": stored}))
+    assert messages[0]["text"] == "That's all the programmes I have for that search." and slots == {}

@@ -206,14 +206,15 @@ def _fits(programme: Programme, query: Query) -> bool:
     )
 
 
-def _order(programmes: Iterable[Programme]) -> List[Programme]:
+def _order(programmes: Iterable[Programme], subjects: Tuple[str, ...] = ()) -> List[Programme]:
+    """Verified first; then those whose main subject is the one asked for."""
     rank = {"verified": 0, "uncertain": 1, "retired": 2}
-    return sorted(programmes, key=lambda p: (rank[p.status], p.title))
+    return sorted(programmes, key=lambda p: (rank[p.status], p.subjects[0] not in subjects, p.title))
 
 
 def search_programmes(kb: KnowledgeBase, query: Query) -> List[Programme]:
-    """Programmes that satisfy every constraint in ``query``, verified ones first."""
-    return _order(p for p in kb.programmes if _fits(p, query))
+    """Programmes that satisfy every constraint in ``query``, best matches first."""
+    return _order((p for p in kb.programmes if _fits(p, query)), query.subjects)
 
 
 def relaxed_search(kb: KnowledgeBase, query: Query) -> List[Programme]:

@@ -56,3 +56,8 @@ def test_any_subject_lists_up_to_three_current_programmes():
     result = recommend(KB, Profile("skills", False, 4, 300, ANY_SUBJECT))
     assert 1 <= len(result.programmes) <= 3
     assert all(p.credential_type == "professional_certificate" and p.status != "retired" for p in result.programmes)
+
+
+def test_programmes_mainly_about_the_subject_come_first():
+    result = recommend(KB, Profile("graduate", True, 10, 1200, "data science"))
+    assert {p.id for p in result.programmes[:2]} == {"ucsd_data_science", "mitx_sds"}

@@ -18,6 +18,10 @@ GOAL_SKILLS = "skills"
 GOAL_GRADUATE = "graduate"
 GOALS = (GOAL_SKILLS, GOAL_GRADUATE)
 NO_BUDGET_LIMIT = 1_000_000.0
+# "Cheap", "tight budget": a small budget with no figure. Replies call it "small"
+# rather than quoting a number the user never said; not a round figure, so it is
+# not mistaken for an amount someone typed.
+LOW_BUDGET = 299.0
 ANY_SUBJECT = "any"
 
 _NUMBER_WORDS = {
@@ -192,7 +196,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if re.search(
         r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words
     ):
-        return 300.0
+        return LOW_BUDGET
     if asked:
         bare = re.fullmatch(r"\s*(?:about |around |maybe |roughly )?(\d[\d,]*(?:\.\d+)?)\s*(k)?\s*", words)
         if bare:

@@ -13,7 +13,7 @@ from typing import List, Optional, Tuple
 
 from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
 from advisor.matching import Query, search_programmes
-from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
+from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, LOW_BUDGET, NO_BUDGET_LIMIT
 
 # Weekly hours below which graduate-level courses are hard to keep up with, and
 # above which they are realistic; budgets below which a multi-course
@@ -54,6 +54,8 @@ def describe_budget(budget: float) -> str:
         return "no fixed limit"
     if budget <= 0:
         return "nothing to spend"
+    if budget == LOW_BUDGET:
+        return "small"
     return f"about ${budget:,.0f}"
 
 

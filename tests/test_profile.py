@@ -5,6 +5,7 @@ import pytest
 from advisor.profile import (
     GOAL_GRADUATE,
     GOAL_SKILLS,
+    LOW_BUDGET,
     NO_BUDGET_LIMIT,
     parse_any_subject,
     parse_budget,
@@ -72,7 +73,7 @@ def test_weekly_hours(text, asked, expected):
         ("budget is 2k", False, 2000),
         ("I can spend 1500", False, 1500),
         ("money is no object", False, NO_BUDGET_LIMIT),
-        ("as cheap as possible", False, 300),
+        ("as cheap as possible", False, LOW_BUDGET),
         ("it has to be free", False, 0),
         ("800", True, 800),
         ("800", False, None),

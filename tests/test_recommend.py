@@ -1,7 +1,7 @@
 """Recommendation rules: each answer moves the decision the way a learner expects."""
 
 from advisor.knowledge import default_knowledge
-from advisor.profile import ANY_SUBJECT, NO_BUDGET_LIMIT
+from advisor.profile import ANY_SUBJECT, LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.recommend import Profile, choose_credential, recommend
 
 KB = default_knowledge()
@@ -19,6 +19,12 @@ def test_quick_skill_without_credit_means_professional_certificate():
     assert chosen == "professional_certificate"
     assert any("about 4 hours a week" in r for r in reasons)
     assert any("$400" in r for r in reasons)
+
+
+def test_a_budget_given_as_cheap_is_called_small_not_a_made_up_figure():
+    _, reasons, _ = choose_credential(Profile("skills", False, 4, LOW_BUDGET, "data science"))
+    assert any("your budget is small" in r for r in reasons)
+    assert not any("$" in r for r in reasons)
 
 
 def test_credit_and_graduate_goal_outweigh_little_time_and_money():

@@ -45,6 +45,15 @@ def time_training() -> float:
         return time.monotonic() - start
 
 
+def write_results(name: str, results: Dict[str, object]) -> Path:
+    """Save a benchmark's figures as results/<name>.json (not committed) and say where."""
+    out = ROOT / "results" / f"{name}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT)}")
+    return out
+
+
 def percentile(values: List[float], share: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(values)
@@ -93,10 +102,7 @@ def main() -> int:
     with full_stack(ROOT / "results" / "logs") as ports:
         results["rest_faq_latency"] = rest_latency(ports["rasa_port"])
     print(f"REST FAQ reply latency: {json.dumps(results['rest_faq_latency'])}", flush=True)
-    out = ROOT / "results" / "bench.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT)}")
+    write_results("bench", results)
     return 0
 
 

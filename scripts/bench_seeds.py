@@ -22,6 +22,7 @@ from typing import Dict, List
 
 import yaml
 
+from scripts.bench import write_results
 from scripts.evaluate_nlu import evaluate
 from scripts.stack import BIN, ROOT
 
@@ -82,10 +83,7 @@ def main() -> int:
         f"intent accuracy over {len(runs)} seeds: mean {summary['intent_accuracy_mean']}, "
         f"min {summary['intent_accuracy_min']}, max {summary['intent_accuracy_max']}"
     )
-    out = ROOT / "results" / "bench_seeds.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(summary, indent=2), encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT)}")
+    write_results("bench_seeds", summary)
     return 0
 
 

@@ -13,15 +13,13 @@ results/bench_web.json.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import statistics
 import sys
-from pathlib import Path
 from typing import Any, Dict, List
 
 from scripts.bench import FAQ_MESSAGES as REST_FAQ_MESSAGES
-from scripts.bench import percentile
+from scripts.bench import percentile, write_results
 from scripts.stack import ROOT, free_port
 from scripts.web import CHROMIUM, CHROMIUM_ARGS, web_stack
 
@@ -105,7 +103,6 @@ def main() -> int:
     if not CHROMIUM.exists():
         print(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium", file=sys.stderr)
         return 1
-    out = ROOT / "results" / "bench_web.json"
     print("Starting the stack ...", flush=True)
     with web_stack(free_port(), ROOT / "results" / "logs") as stack:
         print(f"Timing {args.messages} FAQ questions in the browser at {stack.url} ...", flush=True)
@@ -116,9 +113,7 @@ def main() -> int:
         f"(min {results['min_ms']}, max {results['max_ms']}; {results['transport']})",
         flush=True,
     )
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"written to {Path(out).relative_to(ROOT)}")
+    write_results("bench_web", results)
     return 0
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,9 +21,9 @@ from typing import Dict, List
 
 import yaml
 
-from scripts.bench import write_results
+from scripts.bench import train, write_results
 from scripts.evaluate_nlu import evaluate
-from scripts.stack import BIN, ROOT
+from scripts.stack import ROOT
 
 DEFAULT_SEEDS = [42, 1, 7, 13, 21]
 
@@ -42,24 +41,8 @@ def config_with_seed(seed: int, folder: Path) -> Path:
 
 def score_seed(seed: int, folder: Path) -> Dict[str, float]:
     """Train a model with this seed and score it on the held-out set."""
-    name = f"seed{seed}"
-    subprocess.run(
-        [
-            str(BIN / "rasa"),
-            "train",
-            "--config",
-            str(config_with_seed(seed, folder)),
-            "--out",
-            str(folder),
-            "--fixed-model-name",
-            name,
-        ],
-        cwd=ROOT,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    scores = evaluate(folder / f"{name}.tar.gz")
+    model = train(folder / f"seed{seed}", "model", config_with_seed(seed, folder))
+    scores = evaluate(model)
     return {"seed": seed, "intent_accuracy": round(scores.intent_accuracy, 4), "entity_f1": round(scores.entity_f1, 4)}
 
 

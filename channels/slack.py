@@ -74,11 +74,12 @@ class AdvisorSlackBot(SlackBot):
             }
             for index, button in enumerate(buttons)
         ]
+        mrkdwn = to_mrkdwn(text)
         blocks = [
-            {"type": "section", "text": {"type": "mrkdwn", "text": to_mrkdwn(text)[:3000]}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": mrkdwn[:3000]}},
             {"type": "actions", "elements": elements},
         ]
-        await self._post_message(self.slack_channel or recipient_id, text=to_mrkdwn(text), blocks=blocks)
+        await self._post_message(self.slack_channel or recipient_id, text=mrkdwn, blocks=blocks)
 
 
 class AdvisorSlackInput(SlackInput):
@@ -140,12 +141,16 @@ class AdvisorSlackInput(SlackInput):
         async def url_verification(request: Request) -> Optional[HTTPResponse]:
             if request.method != "POST" or request.headers.get("content-type") != "application/json":
                 return None
+            try:
+                body = request.json
+            except Exception:  # malformed JSON: Rasa's route answers it
+                return None
+            # Events go on to Rasa's route, which checks their signature itself.
+            if not isinstance(body, dict) or body.get("type") != "url_verification":
+                return None
             if not self.is_request_from_slack_authentic(request):
                 return None  # Rasa's route rejects it with 400
-            body = request.json or {}
-            if body.get("type") == "url_verification":
-                return response.json({"challenge": body.get("challenge")})
-            return None
+            return response.json({"challenge": body.get("challenge")})
 
         return slack_webhook
 

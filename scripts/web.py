@@ -83,10 +83,15 @@ def web_stack(port: int, log_dir: Path, host: str = DEFAULT_HOST, enable_api: bo
         yield WebStack(f"http://localhost:{port}/", port, action_port, rasa, actions)
 
 
+# Ctrl-C, SIGTERM and a closed terminal (SIGHUP): the servers run in their own
+# session, so they never see the terminal's signals and must be stopped here.
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
 def _interrupt(signum: int, frame: Optional[FrameType]) -> None:
-    """First Ctrl-C or SIGTERM: stop the servers; further ones are ignored so the cleanup finishes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    """First stop signal: stop the servers; further ones are ignored so the cleanup finishes."""
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
@@ -101,8 +106,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not port_is_free(args.port, args.host):
         print(f"Port {args.port} is already in use; stop what runs there or pass --port.", file=sys.stderr)
         return 1
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
+    for stop_signal in STOP_SIGNALS:
+        signal.signal(stop_signal, _interrupt)
     log_dir = ROOT / "logs"
     logs = f"{log_dir.relative_to(ROOT)}/web-*.log"
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)

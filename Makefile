@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
 TEST_APT_PACKAGES := tmux chromium
 
-.PHONY: install system-deps train run run-actions shell chat test bench bench-seeds lint validate clean
+.PHONY: install system-deps train run run-actions shell chat test bench bench-seeds bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
 
@@ -65,6 +65,12 @@ bench: system-deps train
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install
 	$(BIN)/python -m scripts.bench_seeds
+
+# Five-fold cross-validation on the training data: the shipped DIET and, for
+# comparison, Rasa's logistic regression (about 22 minutes; docs/benchmarks.md).
+bench-cv: install
+	$(BIN)/python -m scripts.bench_cv --classifier diet
+	$(BIN)/python -m scripts.bench_cv --classifier logreg
 
 lint: install
 	$(BIN)/ruff check advisor actions channels components scripts tests

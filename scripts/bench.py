@@ -114,8 +114,8 @@ def main() -> int:
         "entity_exact_per_message": round(scores.entity_accuracy, 4),
     }
     print(f"held-out NLU: {json.dumps(results['nlu'])}", flush=True)
-    with full_stack(ROOT / "results" / "logs") as ports:
-        results["rest_faq_latency"] = rest_latency(ports["rasa_port"])
+    with full_stack(ROOT / "results" / "logs") as stack:
+        results["rest_faq_latency"] = rest_latency(stack.rasa_port)
     print(f"REST FAQ reply latency: {json.dumps(results['rest_faq_latency'])}", flush=True)
     write_results("bench", results)
     return 0

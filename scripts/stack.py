@@ -1,6 +1,6 @@
 """Start and stop the real servers: the action server and the Rasa server.
 
-Used by `make chat`, the end-to-end tests and the benchmark, so that all of
+Used by `make run`, `make chat`, the end-to-end and browser tests and the benchmarks, so that all of
 them run the bot exactly the same way.
 """
 
@@ -14,6 +14,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Dict, Iterator, List, Optional
 
@@ -124,15 +125,47 @@ def rasa_server(
             stop(process)
 
 
+@dataclass
+class Stack:
+    """The running servers and where to reach them."""
+
+    rasa_port: int
+    action_port: int
+    rasa: subprocess.Popen
+    actions: subprocess.Popen
+
+    @property
+    def url(self) -> str:
+        """The web chat page (channels/webchat.py serves it at the root)."""
+        return f"http://localhost:{self.rasa_port}/"
+
+    def dead(self) -> Optional[str]:
+        """The name of a server that has exited, if any."""
+        for name, process in (("Rasa server", self.rasa), ("action server", self.actions)):
+            if process.poll() is not None:
+                return name
+        return None
+
+
 @contextmanager
-def full_stack(log_dir: Path) -> Iterator[Dict[str, int]]:
-    """Action server plus Rasa server (REST) on free ports."""
+def full_stack(
+    log_dir: Path,
+    port: Optional[int] = None,
+    host: str = "127.0.0.1",
+    enable_api: bool = True,
+    log_prefix: str = "",
+) -> Iterator[Stack]:
+    """Action server plus Rasa server with every channel in credentials.yml; stops both on exit.
+
+    The tests read the tracker through Rasa's HTTP API; `make run` turns it off
+    so that the chat port serves only the page, the socket and the webhooks.
+    """
     log_dir.mkdir(parents=True, exist_ok=True)
-    action_port, rasa_port = free_port(), free_port()
+    action_port, rasa_port = free_port(), port or free_port()
     with (
-        open(log_dir / "actions.log", "wb") as action_log,
-        open(log_dir / "rasa.log", "wb") as rasa_log,
-        action_server(action_port, action_log),
-        rasa_server(rasa_port, action_port, rasa_log),
+        open(log_dir / f"{log_prefix}actions.log", "wb") as action_log,
+        open(log_dir / f"{log_prefix}rasa.log", "wb") as rasa_log,
+        action_server(action_port, action_log) as actions,
+        rasa_server(rasa_port, action_port, rasa_log, extra_args=["--interface", host], enable_api=enable_api) as rasa,
     ):
-        yield {"action_port": action_port, "rasa_port": rasa_port}
+        yield Stack(rasa_port, action_port, rasa, actions)

@@ -10,16 +10,13 @@ from __future__ import annotations
 import argparse
 import signal
 import socket
-import subprocess
 import sys
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import Iterator, Optional
+from typing import Optional
 
-from scripts.stack import ROOT, action_server, free_port, rasa_server
+from scripts.stack import ROOT, full_stack
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
@@ -37,24 +34,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-@dataclass
-class WebStack:
-    """The running servers and where the chat page is."""
-
-    url: str
-    rasa_port: int
-    action_port: int
-    rasa: subprocess.Popen
-    actions: subprocess.Popen
-
-    def dead(self) -> Optional[str]:
-        """The name of a server that has exited, if any."""
-        for name, process in (("Rasa server", self.rasa), ("action server", self.actions)):
-            if process.poll() is not None:
-                return name
-        return None
-
-
 def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
     """True when nothing listens on ``host:port``."""
     with socket.socket() as sock:
@@ -63,24 +42,6 @@ def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
         except OSError:
             return False
         return True
-
-
-@contextmanager
-def web_stack(port: int, log_dir: Path, host: str = DEFAULT_HOST, enable_api: bool = True) -> Iterator[WebStack]:
-    """Action server plus Rasa server with the web chat channel; stops both on exit.
-
-    The tests read the tracker through Rasa's HTTP API; `make run` turns it off
-    so that the chat port serves only the page, the socket and the webhooks.
-    """
-    log_dir.mkdir(parents=True, exist_ok=True)
-    action_port = free_port()
-    with (
-        open(log_dir / "web-actions.log", "wb") as action_log,
-        open(log_dir / "web-rasa.log", "wb") as rasa_log,
-        action_server(action_port, action_log) as actions,
-        rasa_server(port, action_port, rasa_log, extra_args=["--interface", host], enable_api=enable_api) as rasa,
-    ):
-        yield WebStack(f"http://localhost:{port}/", port, action_port, rasa, actions)
 
 
 # Ctrl-C, SIGTERM and a closed terminal (SIGHUP): the servers run in their own
@@ -112,7 +73,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     logs = f"{log_dir.relative_to(ROOT)}/web-*.log"
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
     try:
-        with web_stack(args.port, log_dir, args.host, enable_api=False) as stack:
+        with full_stack(log_dir, args.port, args.host, enable_api=False, log_prefix="web-") as stack:
             print(f"\nChat with the advisor at {stack.url}\nPress Ctrl-C to stop.\n", flush=True)
             while (dead := stack.dead()) is None:
                 time.sleep(1)

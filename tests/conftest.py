@@ -4,11 +4,11 @@ import json
 import urllib.request
 import uuid
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator, List
 
 import pytest
 
-from scripts.stack import full_stack
+from scripts.stack import Stack, full_stack
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
@@ -40,11 +40,12 @@ class RestClient:
 
 
 @pytest.fixture(scope="session")
-def stack():
-    with full_stack(ARTIFACTS / "logs") as ports:
-        yield ports
+def stack() -> Iterator[Stack]:
+    """One action server and one Rasa server (REST and web chat) for the whole run."""
+    with full_stack(ARTIFACTS / "logs") as running:
+        yield running
 
 
 @pytest.fixture
-def client(stack) -> RestClient:
-    return RestClient(stack["rasa_port"])
+def client(stack: Stack) -> RestClient:
+    return RestClient(stack.rasa_port)

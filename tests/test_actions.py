@@ -1,7 +1,7 @@
 """Each custom action, run with a CollectingDispatcher and a hand-built tracker."""
 
 import asyncio
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -42,10 +42,21 @@ def tracker(
     )
 
 
-def run(action, t: Tracker):
+def run_action(action, t: Tracker) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """Run one action as the action server would: what it says and the events it returns."""
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, t, DOMAIN))
-    return dispatcher.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    return dispatcher.messages, events
+
+
+def slots_set(events: List[Dict[str, Any]]) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def run(action, t: Tracker) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
+    """What the action says and the slots it sets."""
+    messages, events = run_action(action, t)
+    return messages, slots_set(events)
 
 
 def entity(name: str, value: str) -> Dict[str, Any]:
@@ -153,9 +164,8 @@ def test_form_fills_everything_from_one_opening_message():
         "10 hours a week, budget 1500 dollars, credit matters"
     )
     form = ValidateRecommendationForm()
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(form.run(dispatcher, tracker(text, "request_recommendation"), DOMAIN))
-    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    _, events = run_action(form, tracker(text, "request_recommendation"))
+    slots = slots_set(events)
     assert slots == {
         "goal": "graduate",
         "wants_credit": True,
@@ -173,29 +183,27 @@ def test_form_reads_a_bare_number_only_for_the_question_asked():
         slots={"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 5.0},
         active_loop="recommendation_form",
     )
-    events = asyncio.run(form.run(CollectingDispatcher(), t, DOMAIN))
-    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    _, events = run_action(form, t)
+    slots = slots_set(events)
     assert slots.get("budget") == 800.0 and "weekly_hours" not in slots
 
 
 def test_form_rejects_impossible_hours_with_a_clear_message():
     form = ValidateRecommendationForm()
-    dispatcher = CollectingDispatcher()
     t = tracker(
         "500 hours a week", "inform", slots={"requested_slot": "weekly_hours"}, active_loop="recommendation_form"
     )
-    events = asyncio.run(form.run(dispatcher, t, DOMAIN))
+    messages, events = run_action(form, t)
     assert {"event": "slot", "timestamp": None, "name": "weekly_hours", "value": None} in events
-    assert "hours per week" in dispatcher.messages[0]["text"]
+    assert "hours per week" in messages[0]["text"]
 
 
 def test_unknown_subject_falls_back_to_any_and_says_so():
     form = ValidateRecommendationForm()
-    dispatcher = CollectingDispatcher()
     t = tracker("marine biology", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")
-    events = asyncio.run(form.run(dispatcher, t, DOMAIN))
+    messages, events = run_action(form, t)
     assert any(e.get("name") == "subject" and e.get("value") == "any" for e in events)
-    assert "marine biology" in dispatcher.messages[0]["text"]
+    assert "marine biology" in messages[0]["text"]
 
 
 def test_question_asked_again_explains_why():
@@ -267,13 +275,12 @@ def test_a_question_mid_form_fills_no_slot():
         slots={"requested_slot": "wants_credit", "goal": "skills"},
         active_loop="recommendation_form",
     )
-    events = asyncio.run(form.run(CollectingDispatcher(), t, DOMAIN))
+    _, events = run_action(form, t)
     assert not any(e.get("name") == "wants_credit" for e in events)
 
 
 def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
     form = ValidateRecommendationForm()
-    dispatcher = CollectingDispatcher()
     reset = [
         {"event": "slot", "name": s, "value": None}
         for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject")
@@ -281,16 +288,15 @@ def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
     t = tracker(
         "help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset]
     )
-    asyncio.run(form.run(dispatcher, t, DOMAIN))
-    assert dispatcher.messages == []
+    messages, _ = run_action(form, t)
+    assert messages == []
 
 
 def test_a_situation_described_outside_the_form_starts_the_recommendation():
     text = "i have 10 hours a week and a budget of $1500, credit matters"
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(ActionAnswerFollowup().run(dispatcher, tracker(text, "inform"), DOMAIN))
+    messages, events = run_action(ActionAnswerFollowup(), tracker(text, "inform"))
     assert {"event": "followup", "timestamp": None, "name": "recommendation_form"} in events
-    assert dispatcher.messages[0]["response"] == "utter_start_recommendation"
+    assert messages[0]["response"] == "utter_start_recommendation"
 
 
 def test_a_bare_subject_outside_the_form_searches_the_catalogue():

@@ -15,8 +15,8 @@ from typing import Any, Dict, Iterator, List
 
 import pytest
 
-from scripts.stack import free_port
-from scripts.web import CHROMIUM, CHROMIUM_ARGS, WebStack, web_stack
+from scripts.stack import Stack
+from scripts.web import CHROMIUM, CHROMIUM_ARGS
 
 try:
     from playwright.sync_api import (
@@ -55,11 +55,10 @@ def browser() -> Iterator[Browser]:
         instance.close()
 
 
-@pytest.fixture(scope="module")
-def webstack(browser: Browser) -> Iterator[WebStack]:
-    """The real stack with the web chat channel, on a free port (browser checked first)."""
-    with web_stack(free_port(), ARTIFACTS / "logs") as running:
-        yield running
+@pytest.fixture
+def webstack(browser: Browser, stack: Stack) -> Stack:
+    """The session's real stack, which also serves the web chat (browser checked first)."""
+    return stack
 
 
 @pytest.fixture
@@ -145,24 +144,24 @@ class Chat:
 
 
 @pytest.fixture
-def chat(context: BrowserContext, webstack: WebStack) -> Chat:
+def chat(context: BrowserContext, webstack: Stack) -> Chat:
     """The chat page, opened and connected, in a fresh profile."""
     return Chat(context.new_page(), webstack.url).open()
 
 
-def tracker_events(webstack: WebStack, session_id: str) -> List[Dict[str, Any]]:
+def tracker_events(webstack: Stack, session_id: str) -> List[Dict[str, Any]]:
     """The conversation's events as Rasa stores them (HTTP API)."""
     url = f"http://127.0.0.1:{webstack.rasa_port}/conversations/{session_id}/tracker"
     with urllib.request.urlopen(url, timeout=30) as response:
         return list(json.loads(response.read())["events"])
 
 
-def user_texts(webstack: WebStack, session_id: str) -> List[str]:
+def user_texts(webstack: Stack, session_id: str) -> List[str]:
     """What the user said in this Rasa conversation, in order."""
     return [e.get("text") or "" for e in tracker_events(webstack, session_id) if e["event"] == "user"]
 
 
-def test_page_is_served_at_the_root_with_only_its_own_files(webstack: WebStack, context: BrowserContext) -> None:
+def test_page_is_served_at_the_root_with_only_its_own_files(webstack: Stack, context: BrowserContext) -> None:
     with urllib.request.urlopen(webstack.url, timeout=10) as response:
         assert response.headers.get_content_type() == "text/html"
         assert "script-src 'self'" in response.headers["Content-Security-Policy"]
@@ -213,7 +212,7 @@ def test_faq_answer_is_shown_with_its_source(chat: Chat) -> None:
     assert link.inner_text() == link.get_attribute("href")
 
 
-def test_quick_reply_sends_its_payload_and_shows_its_title(chat: Chat, webstack: WebStack) -> None:
+def test_quick_reply_sends_its_payload_and_shows_its_title(chat: Chat, webstack: Stack) -> None:
     chat.say("hello", "What would you like to know?")
     reply = chat.click_reply("Help me choose", "main goal")
     assert "Let's find the right fit" in reply
@@ -223,7 +222,7 @@ def test_quick_reply_sends_its_payload_and_shows_its_title(chat: Chat, webstack:
     assert "/request_recommendation" in user_texts(webstack, chat.session_id())
 
 
-def test_reload_keeps_the_transcript_and_continues_the_same_session(chat: Chat, webstack: WebStack) -> None:
+def test_reload_keeps_the_transcript_and_continues_the_same_session(chat: Chat, webstack: Stack) -> None:
     chat.say("hi", "What would you like to know?")
     chat.click_reply("Help me choose", "main goal")
     session_id, transcript = chat.session_id(), chat.transcript()
@@ -251,7 +250,7 @@ def test_markup_is_shown_literally_and_never_run(chat: Chat) -> None:
     assert chat.dialogs == []
 
 
-def test_restart_clears_the_transcript_and_starts_a_new_session(chat: Chat, webstack: WebStack) -> None:
+def test_restart_clears_the_transcript_and_starts_a_new_session(chat: Chat, webstack: Stack) -> None:
     chat.say("hi", "What would you like to know?")
     old_session = chat.session_id()
     chat.page.get_by_role("button", name="Restart").click()
@@ -291,7 +290,7 @@ def test_keyboard_only(chat: Chat) -> None:
     assert page.evaluate("() => document.activeElement.id") == "message"
 
 
-def test_phone_screen_has_no_horizontal_scroll(browser: Browser, webstack: WebStack) -> None:
+def test_phone_screen_has_no_horizontal_scroll(browser: Browser, webstack: Stack) -> None:
     ctx = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
     ctx.set_default_timeout(REPLY_TIMEOUT_MS)
     try:

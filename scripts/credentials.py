@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import List
+from typing import List, Mapping, Optional
 
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 _TOP_LEVEL_KEY = re.compile(r"""^(?!-(\s|$))(?P<key>"[^"]*"|'[^']*'|[^\s#'"][^:]*?)\s*:(\s|$)""")
@@ -25,9 +25,10 @@ def _is_slack(key: str) -> bool:
     return name == "slack" or name.rsplit(".", 1)[-1].endswith("SlackInput")
 
 
-def missing_slack_variables() -> List[str]:
-    """The Slack variables that are unset or empty."""
-    return [name for name in SLACK_VARIABLES if not os.environ.get(name, "").strip()]
+def missing_slack_variables(environ: Optional[Mapping[str, str]] = None) -> List[str]:
+    """The Slack variables that are unset or empty (in ``environ``, by default this process's)."""
+    environ = os.environ if environ is None else environ
+    return [name for name in SLACK_VARIABLES if not environ.get(name, "").strip()]
 
 
 def without_slack(text: str) -> str:
@@ -42,14 +43,15 @@ def without_slack(text: str) -> str:
     return "".join(kept)
 
 
-def effective_credentials(source: Path, directory: Path) -> Path:
+def effective_credentials(source: Path, directory: Path, environ: Optional[Mapping[str, str]] = None) -> Path:
     """Write the credentials Rasa should use into ``directory`` and return that file's path.
 
     An exact copy when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set; otherwise a copy
     without the Slack section, and one line saying Slack is disabled and how to enable it.
+    ``environ`` is the environment Rasa will run with (by default this process's).
     """
     text = Path(source).read_text(encoding="utf-8")
-    missing = missing_slack_variables()
+    missing = missing_slack_variables(environ)
     if missing:
         trimmed = without_slack(text)
         if trimmed != text:

@@ -100,11 +100,17 @@ def rasa_server(
     credentials: Optional[Path] = None,
     extra_args: Optional[List[str]] = None,
     enable_api: bool = True,
+    env: Optional[Dict[str, str]] = None,
+    command: Optional[List[str]] = None,
 ) -> Iterator[subprocess.Popen]:
-    """Rasa server on ``port``; ready when the REST channel (always configured) answers."""
+    """Rasa server on ``port``; ready when the REST channel (always configured) answers.
+
+    ``env`` adds to the server's environment (and decides whether Slack is enabled);
+    ``command`` replaces the ``rasa`` executable (the Slack tests' entry point).
+    """
     with tempfile.TemporaryDirectory() as tmp:
         args = [
-            str(BIN / "rasa"),
+            *(command or [str(BIN / "rasa")]),
             "run",
             "--model",
             str(MODEL),
@@ -114,10 +120,10 @@ def rasa_server(
             "--endpoints",
             str(endpoints_file(action_port, Path(tmp))),
             "--credentials",
-            str(effective_credentials(credentials or ROOT / "credentials.yml", Path(tmp))),
+            str(effective_credentials(credentials or ROOT / "credentials.yml", Path(tmp), environment(env))),
             *(extra_args or []),
         ]
-        process = _start(args, log)
+        process = _start(args, log, env)
         try:
             wait_for(f"http://127.0.0.1:{port}/webhooks/rest/", process)
             yield process

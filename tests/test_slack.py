@@ -7,7 +7,6 @@ import hashlib
 import hmac
 import itertools
 import json
-import subprocess
 import time
 import urllib.error
 import urllib.parse
@@ -20,7 +19,7 @@ import pytest
 
 from channels.slack import AdvisorSlackInput, to_mrkdwn
 from scripts.credentials import effective_credentials
-from scripts.stack import BIN, MODEL, ROOT, action_server, endpoints_file, environment, free_port, stop, wait_for
+from scripts.stack import BIN, ROOT, action_server, free_port, rasa_server
 from tests.fake_slack import BOT_USER_ID, FakeSlack
 
 BOT_TOKEN = "test-bot-token"  # deliberately not shaped like a real xoxb- token
@@ -82,14 +81,9 @@ def servers(test: Any) -> Any:
 @pytest.fixture(scope="module")
 def slack(tmp_path_factory) -> Iterator[Tuple[int, FakeSlack]]:
     """Action server + Rasa with the Slack channel, its Web API calls going to the fake."""
-    tmp = tmp_path_factory.mktemp("slack")
     secrets = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in secrets.items():
-            patch.setenv(name, value)
-        # The shipped credentials.yml, so a broken Slack section there fails these tests.
-        credentials = effective_credentials(ROOT / "credentials.yml", tmp)
-    assert "AdvisorSlackInput" in credentials.read_text()
+    shipped = effective_credentials(ROOT / "credentials.yml", tmp_path_factory.mktemp("slack"), secrets)
+    assert "AdvisorSlackInput" in shipped.read_text(), "credentials.yml has no Slack channel"
     LOGS.mkdir(parents=True, exist_ok=True)
     action_port, rasa_port = free_port(), free_port()
     with (
@@ -97,32 +91,18 @@ def slack(tmp_path_factory) -> Iterator[Tuple[int, FakeSlack]]:
         open(LOGS / "slack-actions.log", "wb") as action_log,
         open(LOGS / "slack-rasa.log", "wb") as rasa_log,
         action_server(action_port, action_log),
+        # The shipped credentials.yml, so a broken Slack section there fails these tests.
+        rasa_server(
+            rasa_port,
+            action_port,
+            rasa_log,
+            extra_args=["--interface", "127.0.0.1"],
+            enable_api=False,
+            env={**secrets, "FAKE_SLACK_API_URL": fake.base_url},
+            command=[str(BIN / "python"), "-m", "tests.slack_server"],
+        ),
     ):
-        args = [
-            str(BIN / "python"),
-            "-m",
-            "tests.slack_server",
-            "run",
-            "--model",
-            str(MODEL),
-            "--port",
-            str(rasa_port),
-            "--interface",
-            "127.0.0.1",
-            "--endpoints",
-            str(endpoints_file(action_port, tmp)),
-            "--credentials",
-            str(credentials),
-        ]
-        env = environment({**secrets, "FAKE_SLACK_API_URL": fake.base_url})
-        rasa = subprocess.Popen(
-            args, cwd=ROOT, env=env, stdout=rasa_log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        try:
-            wait_for(f"http://127.0.0.1:{rasa_port}/webhooks/slack/", rasa)
-            yield rasa_port, fake
-        finally:
-            stop(rasa)
+        yield rasa_port, fake
 
 
 def sign(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> str:

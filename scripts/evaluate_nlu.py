@@ -38,7 +38,7 @@ def _pairs(entities: List[Dict]) -> Set[Tuple[str, str]]:
     return {(e["entity"], str(e.get("value", "")).lower()) for e in entities}
 
 
-async def _parse_all(model: Path, texts: List[str]) -> List[Dict]:
+async def parse_all(model: Path, texts: List[str]) -> List[Dict]:
     import structlog
     from rasa.core.agent import Agent
 
@@ -52,7 +52,7 @@ def evaluate(model: Path = MODEL, data: Path = HOLDOUT) -> NluScores:
     from rasa.shared.nlu.training_data.loading import load_data
 
     examples = [e for e in load_data(str(data)).intent_examples]
-    parsed = asyncio.run(_parse_all(model, [e.get("text") for e in examples]))
+    parsed = asyncio.run(parse_all(model, [e.get("text") for e in examples]))
     correct_intents = 0
     exact_entities = 0
     true_pos = predicted = expected = 0

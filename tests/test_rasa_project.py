@@ -1,11 +1,12 @@
 """Rasa-level checks on the trained model: data validation, conversation tests,
 and the held-out NLU accuracy floor. They use the model `make train` built."""
 
+import asyncio
 import subprocess
 
 import pytest
 
-from scripts.evaluate_nlu import evaluate
+from scripts.evaluate_nlu import evaluate, parse_all
 from scripts.stack import BIN, MODEL, ROOT, environment
 
 # Regression floors. The targets (0.95 intent accuracy, 0.90 entity F1) are
@@ -58,3 +59,11 @@ def test_held_out_nlu_accuracy_floor():
     errors = "\n".join(f"{e['text']!r}: {e['expected']} -> {e['predicted']}" for e in scores.intent_errors)
     assert scores.intent_accuracy >= INTENT_FLOOR, f"intent accuracy {scores.intent_accuracy:.3f}\n{errors}"
     assert scores.entity_f1 >= ENTITY_FLOOR, f"entity F1 {scores.entity_f1:.3f}: {scores.entity_errors}"
+
+
+def test_messages_unlike_any_training_example_get_the_fallback_not_a_guess():
+    # Nonsense must not become `stop` (ending a recommendation) or `affirm` (a "yes").
+    nonsense = ["lorem ipsum dolor sit amet", "🙂🙂", "I like turtles", "asdfgh qwerty"]
+    parsed = asyncio.run(parse_all(MODEL, nonsense))
+    intents = {text: result["intent"]["name"] for text, result in zip(nonsense, parsed, strict=True)}
+    assert set(intents.values()) == {"nlu_fallback"}, intents

@@ -10,9 +10,10 @@ from scripts.evaluate_nlu import evaluate, parse_all
 from scripts.stack import BIN, MODEL, ROOT, environment
 
 # Regression floors. The targets (0.95 intent accuracy, 0.90 entity F1) are
-# tracked by `make bench` and `make bench-seeds` (docs/benchmarks.md: 0.951 for the
-# shipped seed, 0.951-0.958 over five seeds, entity F1 0.983). The floor sits below the
-# measured figure: it catches real regressions, not seed-to-seed noise.
+# tracked by `make bench` and `make bench-seeds` (docs/benchmarks.md: 0.943 for the
+# shipped seed, about 0.95 over seeds, entity F1 0.983). The training seed alone moves
+# intent accuracy by 1-2 points, so the floor sits below the measured figure: it
+# catches real regressions, not such noise.
 INTENT_FLOOR = 0.92
 ENTITY_FLOOR = 0.90
 

@@ -67,7 +67,7 @@ bench-seeds: install
 	$(BIN)/python -m scripts.bench_seeds
 
 # Five-fold cross-validation on the training data: the shipped DIET and, for
-# comparison, Rasa's logistic regression (about 22 minutes; docs/benchmarks.md).
+# comparison, Rasa's logistic regression (about 20 minutes; docs/benchmarks.md).
 bench-cv: install
 	$(BIN)/python -m scripts.bench_cv --classifier diet
 	$(BIN)/python -m scripts.bench_cv --classifier logreg

@@ -31,24 +31,21 @@ FAQ_MESSAGES = [
 ]
 
 
-def train(out: Path, name: str, config: Optional[Path] = None) -> Path:
-    """`rasa train` from scratch into ``out``, with an empty cache of its own there."""
+def run_rasa(args: List[str], cache: Path) -> None:
+    """Run a `rasa` command in the project with its own empty cache (nothing reused)."""
     subprocess.run(
-        [
-            str(BIN / "rasa"),
-            "train",
-            "--force",
-            *(["--config", str(config)] if config else []),
-            "--out",
-            str(out),
-            "--fixed-model-name",
-            name,
-        ],
+        [str(BIN / "rasa"), *args],
         cwd=ROOT,
-        env=environment({"RASA_CACHE_DIRECTORY": str(out / "cache")}),
+        env=environment({"RASA_CACHE_DIRECTORY": str(cache)}),
         check=True,
         capture_output=True,
     )
+
+
+def train(out: Path, name: str, config: Optional[Path] = None) -> Path:
+    """`rasa train` from scratch into ``out``, with an empty cache of its own there."""
+    config_args = ["--config", str(config)] if config else []
+    run_rasa(["train", "--force", *config_args, "--out", str(out), "--fixed-model-name", name], out / "cache")
     return out / f"{name}.tar.gz"
 
 

@@ -6,14 +6,13 @@ It measures the classifier alone: entity components and the fallback are left
 out of the pipeline (they do not change which intent ranks first).
 
   python -m scripts.bench_cv                      # the shipped DIETClassifier (~14 min)
-  python -m scripts.bench_cv --classifier logreg  # Rasa's LogisticRegressionClassifier (~8 min)
+  python -m scripts.bench_cv --classifier logreg  # Rasa's LogisticRegressionClassifier (~5-8 min)
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,8 +21,8 @@ from typing import Any, Dict, List
 
 import yaml
 
-from scripts.bench import write_results
-from scripts.stack import BIN, ROOT, environment
+from scripts.bench import run_rasa, write_results
+from scripts.stack import ROOT
 
 LEFT_OUT = {
     "CRFEntityExtractor",
@@ -52,25 +51,10 @@ def cross_validate(classifier: str, folds: int, folder: Path) -> Dict[str, Any]:
     )
     out = folder / "report"
     start = time.monotonic()
-    subprocess.run(
-        [
-            str(BIN / "rasa"),
-            "test",
-            "nlu",
-            "--nlu",
-            "data/nlu.yml",
-            "--config",
-            str(config),
-            "--cross-validation",
-            "--folds",
-            str(folds),
-            "--out",
-            str(out),
-        ],
-        cwd=ROOT,
-        env=environment({"RASA_CACHE_DIRECTORY": str(folder / "cache")}),
-        check=True,
-        capture_output=True,
+    run_rasa(
+        ["test", "nlu", "--nlu", "data/nlu.yml", "--config", str(config), "--cross-validation"]
+        + ["--folds", str(folds), "--out", str(out)],
+        folder / "cache",
     )
     report = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
     per_intent = {

@@ -97,7 +97,6 @@ def rasa_server(
     port: int,
     action_port: int,
     log: IO[bytes],
-    credentials: Optional[Path] = None,
     extra_args: Optional[List[str]] = None,
     enable_api: bool = True,
     env: Optional[Dict[str, str]] = None,
@@ -109,6 +108,7 @@ def rasa_server(
     ``command`` replaces the ``rasa`` executable (the Slack tests' entry point).
     """
     with tempfile.TemporaryDirectory() as tmp:
+        server_env = environment(env)
         args = [
             *(command or [str(BIN / "rasa")]),
             "run",
@@ -120,7 +120,7 @@ def rasa_server(
             "--endpoints",
             str(endpoints_file(action_port, Path(tmp))),
             "--credentials",
-            str(effective_credentials(credentials or ROOT / "credentials.yml", Path(tmp), environment(env))),
+            str(effective_credentials(ROOT / "credentials.yml", Path(tmp), server_env)),
             *(extra_args or []),
         ]
         process = _start(args, log, env)

@@ -28,8 +28,8 @@ $(VENV)/.installed: requirements.txt constraints.txt
 $(SPACY_MODEL)/meta.json: $(VENV)/.installed config.yml
 	$(BIN)/python scripts/build_spacy_pipeline.py
 
-# Retrain only when the data, domain or config changed.
-$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml domain.yml $(wildcard data/*.yml)
+# Retrain only when the data, domain, config or a custom NLU component changed.
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml domain.yml $(wildcard data/*.yml) $(wildcard components/*.py)
 	$(BIN)/rasa train --fixed-model-name advisor --out models
 	@touch $@
 

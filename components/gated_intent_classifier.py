@@ -1,0 +1,99 @@
+"""NLU component: logistic regression names the intent once DIET has understood the message.
+
+Five-fold cross-validation on the training data (docs/benchmarks.md) showed Rasa's
+logistic regression labelling unseen messages about 4 points better than DIET over
+the same features, but giving confident labels to messages unlike any training
+example ("lorem ipsum" as ``stop``, emoji as ``affirm``), where DIET's confidence
+falls under the fallback threshold. This component runs after the
+FallbackClassifier: a message DIET did not understand keeps ``nlu_fallback``;
+every other message gets logistic regression's intent and ranking.
+
+Two things differ from Rasa's class only to keep ``rasa train`` under two minutes:
+the feature matrix is stacked once instead of row by row, and the fitted weights
+are stored as plain arrays (``.npz``) instead of through skops, whose import and
+dump took about 6 s of a training run.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+import numpy as np
+import scipy.sparse
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+FALLBACK_INTENT = "nlu_fallback"
+WEIGHTS_FILE = "weights.npz"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
+    """Rasa's logistic regression, leaving messages the fallback caught alone."""
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired."""
+        understood = [m for m in messages if (m.get(INTENT) or {}).get(INTENT_NAME_KEY) != FALLBACK_INTENT]
+        if understood and hasattr(self.clf, "classes_"):
+            super().process(understood)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Leave the training examples' own intents untouched (the parent overwrites them)."""
+        return training_data
+
+    def _create_X(self, messages: List[Message]) -> scipy.sparse.csr_matrix:
+        """Sentence features (sparse counts, then dense vectors) of all messages, one row each."""
+        sparse_rows, dense_rows = [], []
+        for message in messages:
+            sparse = message.get_sparse_features(attribute=TEXT)[1]
+            dense = message.get_dense_features(attribute=TEXT)[1]
+            if sparse is not None:
+                sparse_rows.append(scipy.sparse.csr_matrix(sparse.features))
+            if dense is not None:
+                dense_rows.append(np.asarray(dense.features))
+        blocks = []
+        if sparse_rows:
+            blocks.append(scipy.sparse.vstack(sparse_rows))
+        if dense_rows:
+            blocks.append(scipy.sparse.csr_matrix(np.vstack(dense_rows)))
+        return scipy.sparse.hstack(blocks).tocsr()
+
+    def persist(self) -> None:
+        """Store the fitted weights and class names as plain arrays (no pickled objects)."""
+        with self._model_storage.write_to(self._resource) as model_dir:
+            np.savez(
+                model_dir / WEIGHTS_FILE,
+                coef=self.clf.coef_,
+                intercept=self.clf.intercept_,
+                classes=np.asarray(self.clf.classes_, dtype=str),
+            )
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> FallbackGatedLogisticRegression:
+        """Rebuild the classifier from the stored arrays; an untrained one if there are none."""
+        component = cls(config, execution_context.node_name, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                with np.load(model_dir / WEIGHTS_FILE, allow_pickle=False) as weights:
+                    component.clf.coef_ = weights["coef"]
+                    component.clf.intercept_ = weights["intercept"]
+                    component.clf.classes_ = weights["classes"]
+        except (ValueError, FileNotFoundError):
+            # Rasa asks to load components that were never trained (e.g. NLU data
+            # without intents); they stay unfitted and ``process`` leaves messages alone.
+            pass
+        return component

@@ -1,0 +1,83 @@
+"""The gated classifier relabels what DIET understood and leaves the fallback alone."""
+
+from pathlib import Path
+from typing import List, Optional
+
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, TEXT
+from rasa.shared.nlu.training_data.features import Features
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.gated_intent_classifier import FallbackGatedLogisticRegression
+
+
+def message(text: str, vector: List[float], intent: Optional[str] = None) -> Message:
+    """A message with a dense sentence feature, as SpacyFeaturizer would add."""
+    data = {TEXT: text, **({INTENT: intent} if intent else {})}
+    msg = Message(data=data)
+    msg.add_features(Features(np.array([vector]), FEATURE_TYPE_SENTENCE, TEXT, "test"))
+    return msg
+
+
+def trained(tmp_path: Path) -> FallbackGatedLogisticRegression:
+    component = FallbackGatedLogisticRegression.create(
+        {}, LocalModelStorage(tmp_path), Resource("gated"), ExecutionContext(GraphSchema({}), "test")
+    )
+    examples = [
+        message("price", [1.0, 0.0], "ask_cost"),
+        message("cost", [0.9, 0.1], "ask_cost"),
+        message("hi", [0.0, 1.0], "greet"),
+        message("hello", [0.1, 0.9], "greet"),
+    ]
+    component.train(TrainingData(examples))
+    return component
+
+
+def said_by_diet(msg: Message, intent: str, confidence: float) -> Message:
+    msg.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
+    return msg
+
+
+def test_an_understood_message_gets_the_logistic_regression_label(tmp_path):
+    msg = said_by_diet(message("how much is it", [0.95, 0.05]), "greet", 0.6)
+    trained(tmp_path).process([msg])
+    assert msg.get(INTENT)["name"] == "ask_cost"
+    assert msg.get("intent_ranking")[0]["name"] == "ask_cost"
+
+
+def test_a_message_the_fallback_caught_keeps_nlu_fallback(tmp_path):
+    msg = said_by_diet(message("lorem ipsum", [0.95, 0.05]), "nlu_fallback", 0.3)
+    trained(tmp_path).process([msg])
+    assert msg.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.3}
+
+
+def test_training_examples_keep_their_own_intents(tmp_path):
+    example = message("price please", [0.0, 1.0], "ask_cost")
+    trained(tmp_path).process_training_data(TrainingData([example]))
+    assert example.get(INTENT) == "ask_cost"
+
+
+def test_a_stored_classifier_loads_back_with_the_same_predictions(tmp_path):
+    component = trained(tmp_path)
+    loaded = FallbackGatedLogisticRegression.load(
+        {}, component._model_storage, Resource("gated"), ExecutionContext(GraphSchema({}), "test")
+    )
+    before = said_by_diet(message("how much", [0.8, 0.2]), "greet", 0.6)
+    after = said_by_diet(message("how much", [0.8, 0.2]), "greet", 0.6)
+    component.process([before])
+    loaded.process([after])
+    assert after.get("intent_ranking") == before.get("intent_ranking")
+    assert after.get(INTENT)["name"] == "ask_cost"
+
+
+def test_a_classifier_that_was_never_trained_leaves_messages_alone(tmp_path):
+    never_trained = FallbackGatedLogisticRegression.load(
+        {}, LocalModelStorage(tmp_path), Resource("missing"), ExecutionContext(GraphSchema({}), "test")
+    )
+    msg = said_by_diet(message("hello", [0.1, 0.9]), "greet", 0.7)
+    never_trained.process([msg])
+    assert msg.get(INTENT) == {"name": "greet", "confidence": 0.7}

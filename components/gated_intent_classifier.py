@@ -87,11 +87,13 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
         """Rebuild the classifier from the stored arrays; an untrained one if there are none."""
         component = cls(config, execution_context.node_name, model_storage, resource)
         try:
-            with model_storage.read_from(resource) as model_dir:
-                with np.load(model_dir / WEIGHTS_FILE, allow_pickle=False) as weights:
-                    component.clf.coef_ = weights["coef"]
-                    component.clf.intercept_ = weights["intercept"]
-                    component.clf.classes_ = weights["classes"]
+            with (
+                model_storage.read_from(resource) as model_dir,
+                np.load(model_dir / WEIGHTS_FILE, allow_pickle=False) as weights,
+            ):
+                component.clf.coef_ = weights["coef"]
+                component.clf.intercept_ = weights["intercept"]
+                component.clf.classes_ = weights["classes"]
         except (ValueError, FileNotFoundError):
             # Rasa asks to load components that were never trained (e.g. NLU data
             # without intents); they stay unfitted and ``process`` leaves messages alone.

@@ -2,11 +2,12 @@
 and the held-out NLU accuracy floor. They use the model `make train` built."""
 
 import asyncio
+import re
 import subprocess
 
 import pytest
 
-from scripts.evaluate_nlu import evaluate, parse_all
+from scripts.evaluate_nlu import HOLDOUT, evaluate, parse_all
 from scripts.stack import BIN, MODEL, ROOT, environment
 
 # Regression floors. The targets (0.95 intent accuracy, 0.90 entity F1) are
@@ -52,6 +53,20 @@ def test_conversation_stories_pass(tmp_path):
     failed = tmp_path / "failed_test_stories.yml"
     details = failed.read_text() if failed.exists() else ""
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:] + details
+
+
+def test_no_held_out_message_is_also_a_training_example():
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    def texts(path) -> set:
+        # "Sure, why not" and "sure why not" are the same message to the classifier.
+        return {
+            " ".join(re.sub(r"[^\w\s']", " ", m.get("text").lower()).split())
+            for m in load_data(str(path)).intent_examples
+        }
+
+    shared = texts(HOLDOUT) & texts(ROOT / "data" / "nlu.yml")
+    assert not shared, f"held-out messages also in data/nlu.yml: {sorted(shared)}"
 
 
 def test_held_out_nlu_accuracy_floor():

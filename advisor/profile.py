@@ -170,10 +170,13 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
 def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     """Budget in US dollars; ``NO_BUDGET_LIMIT`` when money is not a constraint."""
     words = text.lower().replace("’", "'")
-    if re.search(
-        r"no (fixed |real )?(limit|budget limit|constraint)|money is no|not an issue|doesn'?t matter"
-        r"|unlimited|no budget limit|whatever it (takes|costs)",
-        words,
+    if re.search(r"money is no|no budget limit|whatever it costs", words):
+        return NO_BUDGET_LIMIT
+    # "doesn't matter" or "no limit" is about money only when the budget was just
+    # asked or money is mentioned: "no, credit doesn't matter" says nothing of it.
+    about_money = asked or re.search(r"budget|money|cost|price|pay|spend|afford|fee|\$|dollar|usd", words)
+    if about_money and re.search(
+        r"no (fixed |real )?(limit|constraint)|not an issue|doesn'?t matter|unlimited|whatever it takes", words
     ):
         return NO_BUDGET_LIMIT
     if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(

@@ -78,6 +78,11 @@ def test_weekly_hours(text, asked, expected):
         ("800", True, 800),
         ("800", False, None),
         ("10 hours a week", False, None),
+        ("doesn't matter", True, NO_BUDGET_LIMIT),
+        ("cost doesn't matter", False, NO_BUDGET_LIMIT),
+        # An answer to the credit question is not a budget.
+        ("no credit doesn't matter", False, None),
+        ("no limit", False, None),
     ],
 )
 def test_budget(text, asked, expected):

@@ -174,7 +174,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         return NO_BUDGET_LIMIT
     # "doesn't matter" or "no limit" is about money only when the budget was just
     # asked or money is mentioned: "no, credit doesn't matter" says nothing of it.
-    about_money = asked or re.search(r"budget|money|cost|price|pay|spend|afford|fee|\$|dollar|usd", words)
+    about_money = asked or re.search(r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd)\b", words)
     if about_money and re.search(
         r"no (fixed |real )?(limit|constraint)|not an issue|doesn'?t matter|unlimited|whatever it takes", words
     ):

@@ -83,6 +83,8 @@ def test_weekly_hours(text, asked, expected):
         # An answer to the credit question is not a budget.
         ("no credit doesn't matter", False, None),
         ("no limit", False, None),
+        ("i feel like it doesn't matter", False, None),
+        ("the fee doesn't matter", False, NO_BUDGET_LIMIT),
     ],
 )
 def test_budget(text, asked, expected):

@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
 TEST_APT_PACKAGES := tmux chromium
 
-.PHONY: install system-deps train run run-actions shell chat test bench bench-seeds bench-gate bench-cv lint validate clean
+.PHONY: install system-deps train run run-actions shell chat test bench bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
 
@@ -65,6 +65,11 @@ bench: system-deps train
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install
 	$(BIN)/python -m scripts.bench_seeds
+
+# Intent accuracy on data/nlu_independent.yml by a model trained without it: the
+# measure to choose pipelines and data by (about 2 minutes; docs/benchmarks.md).
+bench-dev: install
+	$(BIN)/python -m scripts.bench_dev
 
 # The fallback gate's threshold, scored on five folds of the training data (about 12 minutes).
 bench-gate: install

@@ -31,6 +31,11 @@ FAQ_MESSAGES = [
 ]
 
 
+def nlu_training_files() -> List[Path]:
+    """The NLU training files: data/nlu.yml and any other data/nlu*.yml."""
+    return sorted((ROOT / "data").glob("nlu*.yml"))
+
+
 def run_rasa(args: List[str], cache: Path) -> None:
     """Run a `rasa` command in the project with its own empty cache (nothing reused)."""
     subprocess.run(

@@ -56,7 +56,7 @@ def cross_validate(classifier: str, folds: int, folder: Path) -> Dict[str, Any]:
     out = folder / "report"
     start = time.monotonic()
     run_rasa(
-        ["test", "nlu", "--nlu", "data/nlu.yml", "--config", str(config), "--cross-validation"]
+        ["test", "nlu", "--nlu", "data", "--config", str(config), "--cross-validation"]
         + ["--folds", str(folds), "--out", str(out)],
         folder / "cache",
     )

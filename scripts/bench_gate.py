@@ -3,7 +3,7 @@
 DIET and the FallbackClassifier decide whether a message was understood at all;
 logistic regression then names the intent. Rasa's own cross-validation undoes
 fallback predictions, so it cannot show how many real messages a gate rejects.
-This script trains the shipped NLU pipeline on four fifths of data/nlu.yml
+This script trains the shipped NLU pipeline on four fifths of the NLU training data
 (stratified by intent, fixed shuffle), parses the fifth, and keeps DIET's top two
 confidences next to logistic regression's label. Each gate (threshold,
 ambiguity) is then scored offline: accuracy with caught messages counted wrong,
@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from scripts.bench import run_rasa, write_results
+from scripts.bench import nlu_training_files, run_rasa, write_results
 from scripts.evaluate_nlu import parse_all
 from scripts.stack import ROOT
 
@@ -118,7 +118,7 @@ def caught(confidences: Tuple[float, float], threshold: float, ambiguity: float)
 
 
 def main() -> int:
-    data = load_data(str(ROOT / "data" / "nlu.yml"))
+    data = TrainingData().merge(*(load_data(str(path)) for path in nlu_training_files()))
     folds = stratified_folds(data)
     rows: List[Dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="advisor-gate-") as tmp:

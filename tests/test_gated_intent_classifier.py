@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import numpy as np
+import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -81,3 +82,56 @@ def test_a_classifier_that_was_never_trained_leaves_messages_alone(tmp_path):
     msg = said_by_diet(message("hello", [0.1, 0.9]), "greet", 0.7)
     never_trained.process([msg])
     assert msg.get(INTENT) == {"name": "greet", "confidence": 0.7}
+
+
+def diet_ranked(msg: Message, ranking: List[tuple]) -> Message:
+    """What DIET and the FallbackClassifier leave on an understood message."""
+    msg.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]}, add_to_output=True)
+    msg.set("intent_ranking", [{"name": n, "confidence": c} for n, c in ranking], add_to_output=True)
+    return msg
+
+
+def test_with_a_diet_weight_the_labels_blend_both_rankings(tmp_path):
+    storage, context = LocalModelStorage(tmp_path), ExecutionContext(GraphSchema({}), "t")
+    examples = [
+        message("price", [1.0, 0.0], "ask_cost"),
+        message("cost", [0.9, 0.1], "ask_cost"),
+        message("hi", [0.0, 1.0], "greet"),
+        message("hello", [0.1, 0.9], "greet"),
+    ]
+    alone = FallbackGatedLogisticRegression.create({}, storage, Resource("alone"), context)
+    blended = FallbackGatedLogisticRegression.create({"diet_weight": 0.5}, storage, Resource("blend"), context)
+    alone.train(TrainingData(examples))
+    blended.train(TrainingData(examples))
+    # Logistic regression leans to ask_cost; DIET is sure it is a greeting.
+    features = [0.55, 0.45]
+    by_lr = diet_ranked(message("hm", features), [("greet", 0.99), ("ask_cost", 0.01)])
+    by_both = diet_ranked(message("hm", features), [("greet", 0.99), ("ask_cost", 0.01)])
+    alone.process([by_lr])
+    blended.process([by_both])
+    assert by_lr.get(INTENT)["name"] == "ask_cost"
+    assert by_both.get(INTENT)["name"] == "greet"
+    lr_greet = next(r["confidence"] for r in by_lr.get("intent_ranking") if r["name"] == "greet")
+    assert by_both.get(INTENT)["confidence"] == pytest.approx(0.5 * lr_greet + 0.5 * 0.99)
+
+
+def test_a_caught_message_may_become_an_allowed_intent_only(tmp_path):
+    storage, context = LocalModelStorage(tmp_path), ExecutionContext(GraphSchema({}), "t")
+    component = FallbackGatedLogisticRegression.create(
+        {"fallback_may_become": ["greet"]}, storage, Resource("may"), context
+    )
+    component.train(
+        TrainingData(
+            [
+                message("price", [1.0, 0.0], "ask_cost"),
+                message("cost", [0.9, 0.1], "ask_cost"),
+                message("hi", [0.0, 1.0], "greet"),
+                message("hello", [0.1, 0.9], "greet"),
+            ]
+        )
+    )
+    greeting = said_by_diet(message("hiya", [0.05, 0.95]), "nlu_fallback", 0.2)
+    question = said_by_diet(message("how much", [0.95, 0.05]), "nlu_fallback", 0.2)
+    component.process([greeting, question])
+    assert greeting.get(INTENT)["name"] == "greet"
+    assert question.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.2}

@@ -5,10 +5,12 @@ logistic regression labelling unseen messages about 4 points better than DIET ov
 the same features, but giving confident labels to messages unlike any training
 example ("lorem ipsum" as ``stop``, emoji as ``affirm``), where DIET's confidence
 falls under the fallback threshold. This component runs after the
-FallbackClassifier: a message DIET did not understand keeps ``nlu_fallback``;
-every other message gets logistic regression's intent and ranking, optionally
-blended with DIET's (``diet_weight``: the two make different mistakes, and the
-blend scored better on independently written examples, ``make bench-dev``).
+FallbackClassifier: a message DIET did not understand keeps ``nlu_fallback``
+(unless its label would be one of ``fallback_may_become``, such as
+``out_of_scope``, whose reply is as honest); every other message gets logistic
+regression's intent and ranking, optionally blended with DIET's
+(``diet_weight``: the two make different mistakes, and the blend scored better
+on independently written examples, ``make bench-dev``).
 
 Two things differ from Rasa's class only to keep ``rasa train`` under two minutes:
 the feature matrix is stacked once instead of row by row, and the fitted weights

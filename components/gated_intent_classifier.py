@@ -55,9 +55,10 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
         }
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired."""
-        # A message without any sentence feature (Rasa's featurizers always add them)
-        # would have no row in _create_X: it keeps what DIET said.
+        """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired,
+        unless the label would be one of ``fallback_may_become``."""
+        # An empty or whitespace-only message reaches this component without any
+        # sentence feature, so it would have no row in _create_X: it keeps what DIET said.
         featurized = [
             m
             for m in messages

@@ -135,3 +135,12 @@ def test_a_caught_message_may_become_an_allowed_intent_only(tmp_path):
     component.process([greeting, question])
     assert greeting.get(INTENT)["name"] == "greet"
     assert question.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.2}
+
+
+def test_an_empty_message_without_features_keeps_what_diet_said(tmp_path):
+    # Rasa's featurizers add no sentence features to an empty or whitespace-only message.
+    empty = said_by_diet(Message(data={TEXT: ""}), "nlu_fallback", 0.0)
+    understood = said_by_diet(message("how much", [0.95, 0.05]), "greet", 0.6)
+    trained(tmp_path).process([empty, understood])
+    assert empty.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.0}
+    assert understood.get(INTENT)["name"] == "ask_cost"

@@ -68,7 +68,7 @@ bench-seeds: install
 
 # Intent accuracy on data/nlu_independent.yml and tests/nlu_dev.yml by a model
 # trained without them, and nonsense answered honestly: the measure to choose
-# pipelines and data by, never the held-out set (about 3 minutes; docs/benchmarks.md).
+# pipelines and data by, never the held-out set (about 2 minutes; docs/benchmarks.md).
 bench-dev: install
 	$(BIN)/python -m scripts.bench_dev
 

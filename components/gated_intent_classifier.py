@@ -7,7 +7,9 @@ example ("lorem ipsum" as ``stop``, emoji as ``affirm``), where DIET's confidenc
 falls under the fallback threshold. This component runs after the
 FallbackClassifier: a message DIET did not understand keeps ``nlu_fallback``
 (unless its label would be one of ``fallback_may_become``, such as
-``out_of_scope``, whose reply is as honest); every other message gets logistic
+``out_of_scope``, whose reply is as honest, or a training example of that same
+intent is spelled almost like it, ``nearest_example_similarity``: DIET
+hesitates on "thnks" and "bbye"); every other message gets logistic
 regression's intent and ranking, optionally blended with DIET's
 (``diet_weight``: the two make different mistakes, and the blend scored better
 on independently written examples, ``make bench-dev``).
@@ -34,6 +36,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.constants import RANKING_LENGTH
 
+from components.nearest_example import NearestExample
+
 FALLBACK_INTENT = "nlu_fallback"
 WEIGHTS_FILE = "weights.npz"
 
@@ -52,7 +56,23 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
             # Intents that may replace ``nlu_fallback`` when they rank first anyway:
             # ``out_of_scope`` is as honest a reply as the fallback's and says more.
             "fallback_may_become": [],
+            # A caught message keeps its label when the training example most like
+            # it (character n-gram cosine, components/nearest_example.py) is at least
+            # this similar and has that same intent. 0 turns the check off.
+            "nearest_example_similarity": 0.0,
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        """Rasa's classifier, plus the index of training texts (built by ``train``)."""
+        super().__init__(*args, **kwargs)
+        self.nearest: NearestExample | None = None
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit logistic regression and, when the check is on, index the training texts."""
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        if examples and self.config["nearest_example_similarity"] > 0:
+            self.nearest = NearestExample.fit([e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples])
+        return super().train(training_data)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired,
@@ -67,14 +87,30 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
         ]
         if not featurized or not hasattr(self.clf, "classes_"):
             return messages
+        rankings = self._blended_rankings(featurized)
+        caught = [(m.get(INTENT) or {}).get(INTENT_NAME_KEY) == FALLBACK_INTENT for m in featurized]
+        vouched = self._vouched_by_nearest_example(featurized, rankings, caught)
         may_become = set(self.config["fallback_may_become"])
-        for message, ranking in zip(featurized, self._blended_rankings(featurized), strict=True):
-            caught = (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == FALLBACK_INTENT
-            if caught and ranking[0]["name"] not in may_become:
+        for message, ranking, was_caught, is_vouched in zip(featurized, rankings, caught, vouched, strict=True):
+            if was_caught and ranking[0]["name"] not in may_become and not is_vouched:
                 continue
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking[: self.config[RANKING_LENGTH]], add_to_output=True)
         return messages
+
+    def _vouched_by_nearest_example(
+        self, messages: List[Message], rankings: List[List[Dict[str, Any]]], caught: List[bool]
+    ) -> List[bool]:
+        """Whether each caught message's label is also that of a training example spelled almost like it."""
+        threshold = float(self.config["nearest_example_similarity"])
+        vouched = [False] * len(messages)
+        if self.nearest is None or threshold <= 0:
+            return vouched
+        positions = [i for i, was_caught in enumerate(caught) if was_caught]
+        nearest = self.nearest.nearest([messages[i].get(TEXT) or "" for i in positions])
+        for i, (intent, similarity) in zip(positions, nearest, strict=True):
+            vouched[i] = intent == rankings[i][0]["name"] and similarity >= threshold
+        return vouched
 
     def _blended_rankings(self, messages: List[Message]) -> List[List[Dict[str, Any]]]:
         """Each message's intents, best first: logistic regression's probability blended with DIET's."""
@@ -112,13 +148,14 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
         return scipy.sparse.hstack(blocks).tocsr()
 
     def persist(self) -> None:
-        """Store the fitted weights and class names as plain arrays (no pickled objects)."""
+        """Store the fitted weights, class names and training-text index as plain arrays (no pickled objects)."""
         with self._model_storage.write_to(self._resource) as model_dir:
             np.savez(
                 model_dir / WEIGHTS_FILE,
                 coef=self.clf.coef_,
                 intercept=self.clf.intercept_,
                 classes=np.asarray(self.clf.classes_, dtype=str),
+                **(self.nearest.to_arrays() if self.nearest else {}),
             )
 
     @classmethod
@@ -140,6 +177,8 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
                 component.clf.coef_ = weights["coef"]
                 component.clf.intercept_ = weights["intercept"]
                 component.clf.classes_ = weights["classes"]
+                if "nearest_terms" in weights:
+                    component.nearest = NearestExample.from_arrays(dict(weights))
         except (ValueError, FileNotFoundError):
             # Rasa asks to load components that were never trained (e.g. NLU data
             # without intents); they stay unfitted and ``process`` leaves messages alone.

@@ -144,3 +144,55 @@ def test_an_empty_message_without_features_keeps_what_diet_said(tmp_path):
     trained(tmp_path).process([empty, understood])
     assert empty.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.0}
     assert understood.get(INTENT)["name"] == "ask_cost"
+
+
+def vouching(tmp_path: Path, resource: str = "vouch") -> FallbackGatedLogisticRegression:
+    component = FallbackGatedLogisticRegression.create(
+        {"nearest_example_similarity": 0.4},
+        LocalModelStorage(tmp_path),
+        Resource(resource),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+    examples = [
+        message("price", [1.0, 0.0], "ask_cost"),
+        message("how much does it cost", [0.9, 0.1], "ask_cost"),
+        message("thanks", [0.0, 1.0], "thank"),
+        message("thank you so much", [0.1, 0.9], "thank"),
+    ]
+    component.train(TrainingData(examples))
+    return component
+
+
+def test_a_caught_message_spelled_like_an_example_of_its_label_keeps_the_label(tmp_path):
+    # "thnks": DIET hesitated, logistic regression says thank, and "thanks" is a thank example.
+    typo = said_by_diet(message("thnks", [0.1, 0.9]), "nlu_fallback", 0.1)
+    vouching(tmp_path).process([typo])
+    assert typo.get(INTENT)["name"] == "thank"
+
+
+def test_a_caught_message_unlike_any_example_or_like_another_intent_keeps_nlu_fallback(tmp_path):
+    gibberish = said_by_diet(message("qwzx jjkv", [0.1, 0.9]), "nlu_fallback", 0.1)
+    # Spelled like "price" (ask_cost), but labelled thank: the two disagree, so no vouching.
+    disagreeing = said_by_diet(message("prices", [0.1, 0.9]), "nlu_fallback", 0.1)
+    vouching(tmp_path).process([gibberish, disagreeing])
+    assert gibberish.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.1}
+    assert disagreeing.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.1}
+
+
+def test_without_the_similarity_setting_a_caught_typo_keeps_nlu_fallback(tmp_path):
+    typo = said_by_diet(message("thnks", [0.1, 0.9]), "nlu_fallback", 0.1)
+    trained(tmp_path).process([typo])
+    assert typo.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.1}
+
+
+def test_the_training_text_index_is_stored_and_loaded_with_the_weights(tmp_path):
+    vouching(tmp_path, "stored")
+    loaded = FallbackGatedLogisticRegression.load(
+        {"nearest_example_similarity": 0.4},
+        LocalModelStorage(tmp_path),
+        Resource("stored"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+    typo = said_by_diet(message("thnks", [0.1, 0.9]), "nlu_fallback", 0.1)
+    loaded.process([typo])
+    assert typo.get(INTENT)["name"] == "thank"

@@ -5,10 +5,11 @@ from typing import List, Optional
 
 import numpy as np
 import pytest
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
-from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, INTENT, TEXT
+from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, INTENT, TEXT
 from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -196,3 +197,34 @@ def test_the_training_text_index_is_stored_and_loaded_with_the_weights(tmp_path)
     typo = said_by_diet(message("thnks", [0.1, 0.9]), "nlu_fallback", 0.1)
     loaded.process([typo])
     assert typo.get(INTENT)["name"] == "thank"
+
+
+def test_the_feature_matrix_has_the_same_columns_as_rasas_own_combination(tmp_path):
+    # Two sparse featurizers and one dense, each with per-token and sentence rows.
+    msg = Message(data={TEXT: "how much is it"})
+    rng = np.random.default_rng(0)
+    for origin, width in (("regex", 3), ("words", 5)):
+        tokens = scipy.sparse.random(4, width, density=0.5, random_state=1, format="coo")
+        sentence = scipy.sparse.random(1, width, density=0.6, random_state=2, format="coo")
+        msg.add_features(Features(tokens, FEATURE_TYPE_SEQUENCE, TEXT, origin))
+        msg.add_features(Features(sentence, FEATURE_TYPE_SENTENCE, TEXT, origin))
+    msg.add_features(Features(rng.random((4, 2)), FEATURE_TYPE_SEQUENCE, TEXT, "vectors"))
+    msg.add_features(Features(rng.random((1, 2)), FEATURE_TYPE_SENTENCE, TEXT, "vectors"))
+    ours = trained(tmp_path)._create_X([msg, msg]).toarray()
+    rasas_row = np.hstack(
+        [msg.get_sparse_features(TEXT)[1].features.toarray(), msg.get_dense_features(TEXT)[1].features]
+    )
+    assert ours.shape == (2, 10)
+    np.testing.assert_array_equal(ours, np.vstack([rasas_row, rasas_row]))
+
+
+def test_the_training_cache_key_changes_when_the_nearest_example_module_changes(tmp_path, monkeypatch):
+    # Rasa's cache compares the component class's own source only; the index lives in another module.
+    from components import nearest_example
+
+    copy = tmp_path / "nearest_example.py"
+    copy.write_text(Path(nearest_example.__file__).read_text())
+    monkeypatch.setattr(nearest_example, "__file__", str(copy))
+    before = FallbackGatedLogisticRegression.fingerprint_addon({})
+    copy.write_text(copy.read_text() + "\n# changed\n")
+    assert FallbackGatedLogisticRegression.fingerprint_addon({}) != before

@@ -16,9 +16,9 @@ on independently written examples, ``make bench-dev``).
 
 Two things differ from Rasa's class only to keep ``rasa train`` under two minutes:
 the feature matrix is built from the sentence features alone and stacked once
-instead of row by row, and the fitted weights
-are stored as plain arrays (``.npz``) instead of through skops, whose import and
-dump took about 6 s of a training run.
+instead of row by row, and the fitted weights are stored as plain arrays
+(``.npz``) instead of through skops, whose import and dump took about 6 s of a
+training run.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ class FallbackGatedLogisticRegression(LogisticRegressionClassifier):
         return super().train(training_data)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired,
-        unless the label would be one of ``fallback_may_become``."""
+        """Relabel understood messages; keep ``nlu_fallback`` where the fallback fired, unless the
+        label would be one of ``fallback_may_become`` or a close training example vouches for it."""
         # An empty or whitespace-only message reaches this component without any
         # sentence feature, so it would have no row in _create_X: it keeps what DIET said.
         featurized = [m for m in messages if any(_sentence_features(m))]

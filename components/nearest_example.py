@@ -29,6 +29,13 @@ def _vectorizer(vocabulary: Dict[str, int] | None = None) -> CountVectorizer:
     return CountVectorizer(analyzer="char_wb", ngram_range=NGRAMS, lowercase=True, vocabulary=vocabulary)
 
 
+def _weigh(counts: scipy.sparse.csr_matrix, idf: np.ndarray) -> scipy.sparse.csr_matrix:
+    """Damped counts times idf, each row scaled to unit length (so a dot product is the cosine)."""
+    weighted = counts.astype(float).tocsr()
+    weighted.data = 1 + np.log(weighted.data)
+    return normalize(weighted.multiply(idf).tocsr())
+
+
 @dataclass
 class NearestExample:
     """An index of training texts and their intents, searchable by character n-grams."""
@@ -48,17 +55,8 @@ class NearestExample:
         counts = vectorizer.fit_transform(list(texts)).tocsr()
         document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
         idf = np.log((1 + counts.shape[0]) / (1 + document_frequency)) + 1
-        terms = np.empty(len(vectorizer.vocabulary_), dtype=object)
-        for term, column in vectorizer.vocabulary_.items():
-            terms[column] = term
-        index = cls(terms.astype(str), idf, scipy.sparse.csr_matrix((0, 0)), np.asarray(labels, dtype=str))
-        index.matrix = index._weigh(counts)
-        return index
-
-    def _weigh(self, counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
-        weighted = counts.astype(float).tocsr()
-        weighted.data = 1 + np.log(weighted.data)
-        return normalize(weighted.multiply(self.idf).tocsr())
+        terms = vectorizer.get_feature_names_out().astype(str)
+        return cls(terms, idf, _weigh(counts, idf), np.asarray(labels, dtype=str))
 
     def nearest(self, texts: Sequence[str]) -> List[Tuple[str, float]]:
         """For each text, the intent of its most similar training example and the cosine similarity.
@@ -69,7 +67,7 @@ class NearestExample:
             return []
         if self._vectorizer is None:  # built once: the vocabulary has about 10,000 n-grams
             self._vectorizer = _vectorizer({term: column for column, term in enumerate(self.terms)})
-        rows = self._weigh(self._vectorizer.transform(list(texts)).tocsr())
+        rows = _weigh(self._vectorizer.transform(list(texts)).tocsr(), self.idf)
         similarities = (rows @ self.matrix.T).toarray()
         best = similarities.argmax(axis=1)
         return [(str(self.labels[b]), float(similarities[i, b])) for i, b in enumerate(best)]

@@ -1,7 +1,7 @@
 """The gated classifier relabels what DIET understood and leaves the fallback alone."""
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
 import numpy as np
 import pytest
@@ -25,17 +25,25 @@ def message(text: str, vector: List[float], intent: Optional[str] = None) -> Mes
     return msg
 
 
-def trained(tmp_path: Path) -> FallbackGatedLogisticRegression:
-    component = FallbackGatedLogisticRegression.create(
-        {}, LocalModelStorage(tmp_path), Resource("gated"), ExecutionContext(GraphSchema({}), "test")
-    )
-    examples = [
+def cost_or_greeting() -> List[Message]:
+    return [
         message("price", [1.0, 0.0], "ask_cost"),
         message("cost", [0.9, 0.1], "ask_cost"),
         message("hi", [0.0, 1.0], "greet"),
         message("hello", [0.1, 0.9], "greet"),
     ]
-    component.train(TrainingData(examples))
+
+
+def trained(
+    tmp_path: Path,
+    config: Optional[Dict[str, Any]] = None,
+    resource: str = "gated",
+    examples: Optional[List[Message]] = None,
+) -> FallbackGatedLogisticRegression:
+    component = FallbackGatedLogisticRegression.create(
+        config or {}, LocalModelStorage(tmp_path), Resource(resource), ExecutionContext(GraphSchema({}), "test")
+    )
+    component.train(TrainingData(examples or cost_or_greeting()))
     return component
 
 
@@ -93,17 +101,8 @@ def diet_ranked(msg: Message, ranking: List[tuple]) -> Message:
 
 
 def test_with_a_diet_weight_the_labels_blend_both_rankings(tmp_path):
-    storage, context = LocalModelStorage(tmp_path), ExecutionContext(GraphSchema({}), "t")
-    examples = [
-        message("price", [1.0, 0.0], "ask_cost"),
-        message("cost", [0.9, 0.1], "ask_cost"),
-        message("hi", [0.0, 1.0], "greet"),
-        message("hello", [0.1, 0.9], "greet"),
-    ]
-    alone = FallbackGatedLogisticRegression.create({}, storage, Resource("alone"), context)
-    blended = FallbackGatedLogisticRegression.create({"diet_weight": 0.5}, storage, Resource("blend"), context)
-    alone.train(TrainingData(examples))
-    blended.train(TrainingData(examples))
+    alone = trained(tmp_path, resource="alone")
+    blended = trained(tmp_path, {"diet_weight": 0.5}, resource="blend")
     # Logistic regression leans to ask_cost; DIET is sure it is a greeting.
     features = [0.55, 0.45]
     by_lr = diet_ranked(message("hm", features), [("greet", 0.99), ("ask_cost", 0.01)])
@@ -117,20 +116,7 @@ def test_with_a_diet_weight_the_labels_blend_both_rankings(tmp_path):
 
 
 def test_a_caught_message_may_become_an_allowed_intent_only(tmp_path):
-    storage, context = LocalModelStorage(tmp_path), ExecutionContext(GraphSchema({}), "t")
-    component = FallbackGatedLogisticRegression.create(
-        {"fallback_may_become": ["greet"]}, storage, Resource("may"), context
-    )
-    component.train(
-        TrainingData(
-            [
-                message("price", [1.0, 0.0], "ask_cost"),
-                message("cost", [0.9, 0.1], "ask_cost"),
-                message("hi", [0.0, 1.0], "greet"),
-                message("hello", [0.1, 0.9], "greet"),
-            ]
-        )
-    )
+    component = trained(tmp_path, {"fallback_may_become": ["greet"]}, resource="may")
     greeting = said_by_diet(message("hiya", [0.05, 0.95]), "nlu_fallback", 0.2)
     question = said_by_diet(message("how much", [0.95, 0.05]), "nlu_fallback", 0.2)
     component.process([greeting, question])
@@ -148,20 +134,13 @@ def test_an_empty_message_without_features_keeps_what_diet_said(tmp_path):
 
 
 def vouching(tmp_path: Path, resource: str = "vouch") -> FallbackGatedLogisticRegression:
-    component = FallbackGatedLogisticRegression.create(
-        {"nearest_example_similarity": 0.4},
-        LocalModelStorage(tmp_path),
-        Resource(resource),
-        ExecutionContext(GraphSchema({}), "test"),
-    )
     examples = [
         message("price", [1.0, 0.0], "ask_cost"),
         message("how much does it cost", [0.9, 0.1], "ask_cost"),
         message("thanks", [0.0, 1.0], "thank"),
         message("thank you so much", [0.1, 0.9], "thank"),
     ]
-    component.train(TrainingData(examples))
-    return component
+    return trained(tmp_path, {"nearest_example_similarity": 0.4}, resource, examples)
 
 
 def test_a_caught_message_spelled_like_an_example_of_its_label_keeps_the_label(tmp_path):

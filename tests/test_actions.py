@@ -15,6 +15,7 @@ from actions.recommendation import (
     ActionResetRecommendation,
     ValidateRecommendationForm,
 )
+from actions.smalltalk import ActionThank
 
 DOMAIN: Dict[str, Any] = {
     "slots": {},
@@ -309,3 +310,14 @@ def test_show_more_after_the_last_page_says_so():
     stored = {"subjects": ["supply chain"], "institutions": [], "credential_types": [], "offset": 0}
     messages, slots = run(ActionShowMore(), tracker("more", "show_more", slots={"last_search": stored}))
     assert messages[0]["text"] == "That's all the programmes I have for that search." and slots == {}
+
+
+def test_thanks_with_a_goodbye_gets_a_closing_reply():
+    closing, _ = run(ActionThank(), tracker("thanks, bye", intent="thank"))
+    plain, _ = run(ActionThank(), tracker("thanks!", intent="thank"))
+    assert [m["text"] for m in closing] == [
+        "You're welcome! Goodbye, and good luck with your studies. Come back any time."
+    ]
+    assert [m["text"] for m in plain] == [
+        "You're welcome! Anything else about MicroMasters or Professional Certificates?"
+    ]

@@ -11,6 +11,12 @@ def test_greeting_offers_buttons(client):
     assert {b["payload"] for b in replies[0]["buttons"]} >= {"/request_recommendation"}
 
 
+def test_thanks_alone_asks_for_more_and_thanks_with_bye_says_goodbye(client):
+    assert "Anything else" in client.text("thanks")
+    closing = client.text("thanks, bye")
+    assert "Goodbye" in closing and "Anything else" not in closing
+
+
 def test_faq_answer_with_source_and_follow_up(client):
     answer = client.text("how much does a micromasters cost?")
     assert answer.startswith("MicroMasters program:") and "$1,000" in answer and "as of" in answer

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
 from actions.programmes import query_from, run_search
 from actions.recommendation import reset_events
+from advisor.comparison import compared_topic
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
@@ -38,19 +39,28 @@ def named_credentials(tracker: Tracker) -> List[str]:
     return named
 
 
-def answer(dispatcher: CollectingDispatcher, topic: str, credential: Optional[str]) -> List[EventType]:
-    events = send(dispatcher, faq_reply(kb(), topic, credential)) + [SlotSet("last_topic", topic)]
+def answer(
+    dispatcher: CollectingDispatcher, topic: str, credential: Optional[str], compared: bool = False
+) -> List[EventType]:
+    events = send(dispatcher, faq_reply(kb(), topic, credential, compared)) + [SlotSet("last_topic", topic)]
     return events + [SlotSet("credential_type", credential)] if credential else events
 
 
 class ActionAnswerFaq(Action):
-    """Answer for the credential named now, else the one in context, else both."""
+    """Answer for the credential named now, else the one in context, else both.
+
+    A comparison that names one attribute ("which is cheaper?") gets that
+    attribute for both credentials side by side instead of the general difference.
+    """
 
     def name(self) -> str:
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
+        compared = compared_topic(latest_text(tracker)) if topic == "difference" else None
+        if compared:
+            return answer(dispatcher, compared, None, compared=True)
         named = named_credentials(tracker)
         if topic == "difference" or len(named) > 1:
             credential = None

@@ -67,8 +67,19 @@ def _fact_text(fact: Fact) -> str:
     return fact.text if fact.verified else f"Not verified: {fact.text}"
 
 
-def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> Reply:
-    """Answer an FAQ topic for one credential, or both side by side."""
+# How a side-by-side answer to "which is cheaper?" names what it compares.
+COMPARED_TOPIC_NAMES = {
+    "cost": "cost",
+    "duration": "length and weekly effort",
+    "level": "level and prerequisites",
+    "credit": "academic credit",
+    "recognition": "recognition",
+    "worth": "value",
+}
+
+
+def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], compared: bool = False) -> Reply:
+    """Answer an FAQ topic for one credential, or both side by side (``compared``: as the answer to a comparison)."""
     answers = kb.faq[topic]
     if credential_type in CREDENTIAL_TYPES:
         answer = answers[str(credential_type)]
@@ -81,6 +92,8 @@ def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> 
         prefix = "" if answer.fact.verified else "Not verified: "
         lines.append(f"• {SHORT_NAMES[key]}: {prefix}{answer.summary}")
         citations += _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
+    if compared and topic in COMPARED_TOPIC_NAMES:
+        lines.insert(0, f"Side by side, on {COMPARED_TOPIC_NAMES[topic]}:")
     text = "\n".join(lines)
     hint = 'Ask about one of them for more detail, e.g. "and for a MicroMasters?"'
     if topic == "difference":

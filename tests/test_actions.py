@@ -81,6 +81,16 @@ def test_faq_without_a_credential_answers_both_side_by_side():
     assert "• MicroMasters:" in text and "• Professional Certificate:" in text
 
 
+def test_a_comparison_on_one_attribute_gets_that_attribute_side_by_side():
+    messages, slots = run(ActionAnswerFaq(), tracker("which one is cheaper?", "ask_difference"))
+    text = messages[0]["text"]
+    assert text.startswith("Side by side, on cost:")
+    assert "• MicroMasters: About $1,000" in text and "• Professional Certificate: Paid per course" in text
+    assert slots["last_topic"] == "cost"
+    general, slots = run(ActionAnswerFaq(), tracker("what's the difference?", "ask_difference"))
+    assert not general[0]["text"].startswith("Side by side") and slots["last_topic"] == "difference"
+
+
 def test_faq_uses_the_credential_from_context():
     messages, _ = run(
         ActionAnswerFaq(), tracker("how long does it take", "ask_duration", slots={"credential_type": "micromasters"})

@@ -26,6 +26,12 @@ def test_faq_answer_with_source_and_follow_up(client):
     assert "https://" in sources
 
 
+def test_which_is_cheaper_compares_the_costs_side_by_side(client):
+    client.text("what's the difference between a micromasters and a professional certificate?")
+    answer = client.text("which one is cheaper?")
+    assert "$1,000" in answer and "• Professional Certificate:" in answer
+
+
 def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     opening = client.say("which one should I choose?")
     assert any("goal" in m.get("text", "") for m in opening)

@@ -45,7 +45,10 @@ class ValidateRecommendationForm(FormValidationAction):
 
     A slot the bot has just asked for is read from the whole answer (a bare
     number or "yes" counts); other slots are only filled while still empty, so
-    a later answer never silently overwrites an earlier one.
+    a later answer never silently overwrites an earlier one. An answer to the
+    question just asked that cannot be read sets that slot to None: the form
+    then asks again with an example ("Sorry, I didn't catch the budget ...")
+    instead of rejecting the turn, which ended in the generic fallback reply.
     """
 
     def name(self) -> str:
@@ -61,6 +64,13 @@ class ValidateRecommendationForm(FormValidationAction):
         return False if tracker.get_slot(slot) is None else None
 
     @staticmethod
+    def _read(slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
+        """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable."""
+        if value is not None:
+            return {slot: value}
+        return {slot: None} if asked else {}
+
+    @staticmethod
     def _entity(tracker: Tracker, name: str) -> Optional[str]:
         values = entity_values(tracker, name)
         return values[0] if values else None
@@ -68,10 +78,10 @@ class ValidateRecommendationForm(FormValidationAction):
     async def extract_goal(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if self._wanted(tracker, "goal") is None:
+        asked = self._wanted(tracker, "goal")
+        if asked is None:
             return {}
-        value = self._entity(tracker, "goal") or parse_goal(latest_text(tracker))
-        return {"goal": value} if value else {}
+        return self._read("goal", self._entity(tracker, "goal") or parse_goal(latest_text(tracker)), asked)
 
     async def extract_wants_credit(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -79,8 +89,7 @@ class ValidateRecommendationForm(FormValidationAction):
         asked = self._wanted(tracker, "wants_credit")
         if asked is None:
             return {}
-        value = parse_credit(latest_text(tracker), intent_name(tracker), asked=asked)
-        return {"wants_credit": value} if value is not None else {}
+        return self._read("wants_credit", parse_credit(latest_text(tracker), intent_name(tracker), asked=asked), asked)
 
     async def extract_weekly_hours(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -91,7 +100,7 @@ class ValidateRecommendationForm(FormValidationAction):
         value = _number(self._entity(tracker, "weekly_hours"))
         if value is None:
             value = parse_weekly_hours(latest_text(tracker), asked=asked)
-        return {"weekly_hours": value} if value is not None else {}
+        return self._read("weekly_hours", value, asked)
 
     async def extract_budget(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -102,7 +111,7 @@ class ValidateRecommendationForm(FormValidationAction):
         value = _number(self._entity(tracker, "budget"))
         if value is None:
             value = parse_budget(latest_text(tracker), asked=asked)
-        return {"budget": value} if value is not None else {}
+        return self._read("budget", value, asked)
 
     async def extract_subject(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -191,15 +200,26 @@ class AskQuestion(Action, abc.ABC):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         question = QUESTIONS[self.slot]
-        last_bot = next((e for e in reversed(tracker.events) if e.get("event") == "bot"), None)
-        repeated = (
-            tracker.get_slot("requested_slot") == self.slot and bool(last_bot) and last_bot.get("text") == question.text
-        )
-        if repeated and tracker.latest_action_name == "action_listen":
+        if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
+            tracker, question.text
+        ):
             dispatcher.utter_message(text=question.hint)
         buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
         dispatcher.utter_message(text=question.text, buttons=buttons)
         return []
+
+    @staticmethod
+    def _answered_but_not_understood(tracker: Tracker, question: str) -> bool:
+        """The bot's last message was this question and the user has replied since.
+
+        After an interruption (an FAQ answer, "You're welcome!") the last bot
+        message is something else, and the question is simply asked again.
+        """
+        events = tracker.events
+        last_bot = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"), None)
+        if last_bot is None or events[last_bot].get("text") != question:
+            return False
+        return any(event.get("event") == "user" for event in events[last_bot + 1 :])
 
 
 class ActionAskGoal(AskQuestion):

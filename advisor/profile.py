@@ -174,7 +174,9 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         return NO_BUDGET_LIMIT
     # "doesn't matter" or "no limit" is about money only when the budget was just
     # asked or money is mentioned: "no, credit doesn't matter" says nothing of it.
-    about_money = asked or re.search(r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd)\b", words)
+    about_money = asked or re.search(
+        r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b", words
+    )
     if about_money and re.search(
         r"no (fixed |real )?(limit|constraint)|not an issue|doesn'?t matter|unlimited|whatever it takes", words
     ):
@@ -196,9 +198,18 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if amount:
         value = _number(amount.group(1))
         return value * 1000 if amount.group(2) else value
+    grand = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*grand\b", words)
+    if grand:
+        return _number(grand.group(1)) * 1000
+    # "a few hundred bucks", "a couple of thousand", "a grand": rough, but an answer.
+    rough = re.search(r"\b(few|couple(?: of)?)\s+(hundred|thousand|grand)\b", words)
+    if rough and about_money:
+        return (3 if rough.group(1) == "few" else 2) * (100.0 if rough.group(2) == "hundred" else 1000.0)
+    if about_money and re.search(r"\b(a|one) (thousand|grand)\b", words):
+        return 1000.0
     if re.search(
         r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words
-    ):
+    ) or (asked and re.search(r"\bnot (very )?much\b(?! time)", words)):
         return LOW_BUDGET
     if asked:
         bare = re.fullmatch(r"\s*(?:about |around |maybe |roughly )?(\d[\d,]*(?:\.\d+)?)\s*(k)?\s*", words)

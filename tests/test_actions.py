@@ -209,6 +209,27 @@ def test_form_rejects_impossible_hours_with_a_clear_message():
     assert "hours per week" in messages[0]["text"]
 
 
+def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected():
+    # A SlotSet for the asked slot keeps Rasa's form from rejecting the turn (which
+    # ended in the generic fallback reply); with None it asks again, with an example.
+    form = ValidateRecommendationForm()
+    t = tracker("hmm, hard to say", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    _, events = run_action(form, t)
+    assert {"event": "slot", "timestamp": None, "name": "budget", "value": None} in events
+    other = tracker("hmm, hard to say", "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    _, events = run_action(form, other)
+    assert [e["name"] for e in events if e.get("event") == "slot"] == ["goal"]
+
+
+def test_a_question_mid_form_is_left_to_its_own_rule():
+    form = ValidateRecommendationForm()
+    t = tracker(
+        "how much does it cost", "ask_cost", slots={"requested_slot": "budget"}, active_loop="recommendation_form"
+    )
+    _, events = run_action(form, t)
+    assert not [e for e in events if e.get("event") == "slot"]
+
+
 def test_unknown_subject_falls_back_to_any_and_says_so():
     form = ValidateRecommendationForm()
     t = tracker("marine biology", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")
@@ -219,16 +240,30 @@ def test_unknown_subject_falls_back_to_any_and_says_so():
 
 def test_question_asked_again_explains_why():
     question = "Roughly what's your budget in US dollars for the whole credential?"
-    t = tracker(
-        "hmm",
-        "inform",
-        slots={"requested_slot": "budget"},
-        active_loop="recommendation_form",
-        events=[{"event": "bot", "text": question}],
-    )
+    # As the form passes it: the question, the user's reply, then the form's own run.
+    asked_then_answered = [
+        {"event": "bot", "text": question},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "hmm"},
+        {"event": "action", "name": "recommendation_form"},
+    ]
+    t = tracker("hmm", "inform", None, {"requested_slot": "budget"}, "recommendation_form", asked_then_answered)
     messages, _ = run(ActionAskBudget(), t)
     assert messages[0]["text"].startswith("Sorry, I didn't catch the budget")
     assert messages[1]["text"] == question and len(messages[1]["buttons"]) == 3
+
+
+def test_question_asked_again_after_an_interruption_has_no_apology():
+    question = "Roughly what's your budget in US dollars for the whole credential?"
+    interrupted = [
+        {"event": "bot", "text": question},
+        {"event": "user", "text": "how much does it cost"},
+        {"event": "bot", "text": "MicroMasters program: ..."},
+        {"event": "action", "name": "recommendation_form"},
+    ]
+    t = tracker("how much", "ask_cost", None, {"requested_slot": "budget"}, "recommendation_form", interrupted)
+    messages, _ = run(ActionAskBudget(), t)
+    assert [m["text"] for m in messages] == [question]
 
 
 def test_recommendation_names_credential_reasons_trade_off_and_programmes():

@@ -52,6 +52,19 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     assert "about 4 hours a week" in why
 
 
+def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(client):
+    client.say("help me choose")
+    client.say("a quick job skill")
+    client.say("no")
+    client.say("6 hours")
+    question = "Roughly what's your budget in US dollars for the whole credential?"
+    for unclear in ("dunno", "no idea"):  # Not understood at all; understood as a "no".
+        reply = client.text(unclear)
+        assert reply.startswith("Sorry, I didn't catch the budget") and reply.endswith(question)
+    assert "Which subject" in client.text("not much, a few hundred bucks")
+    assert client.slot("budget") == 300
+
+
 def test_opening_message_with_everything_goes_straight_to_the_recommendation(client):
     reply = client.text(
         "i'm a logistics engineer, i want to go deep and maybe do a master's later, credit matters, "

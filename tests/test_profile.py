@@ -85,6 +85,16 @@ def test_weekly_hours(text, asked, expected):
         ("no limit", False, None),
         ("i feel like it doesn't matter", False, None),
         ("the fee doesn't matter", False, NO_BUDGET_LIMIT),
+        # Rough amounts in words are answers too.
+        ("not much, a few hundred bucks", True, 300),
+        ("a couple hundred", True, 200),
+        ("a couple hundred", False, None),
+        ("maybe a few thousand dollars", False, 3000),
+        ("2 grand", False, 2000),
+        ("a grand", True, 1000),
+        ("not much", True, LOW_BUDGET),
+        ("not much time", True, None),
+        ("a few hundred hours in total", False, None),
     ],
 )
 def test_budget(text, asked, expected):

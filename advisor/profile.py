@@ -124,9 +124,19 @@ def parse_goal(text: str) -> Optional[str]:
     return None
 
 
+# A message that only hesitates ("hmm", "let me think"): the classifier may read
+# "hmm" as a yes, but it answers nothing.
+_FILLER = re.compile(
+    r"(h+m+|u+m+|u+h+|e+r+m*|well|ok so|let me (think|see)|lemme (think|see)|one sec(ond)?|just a (sec|moment)"
+    r"|hold on|hang on|wait|give me a (sec|second|minute|moment))( (h+m+|u+m+|let me think))*"
+)
+
+
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
     """Whether credit toward a master's matters; yes/no only counts when just asked."""
     words = normalise(text)
+    if _FILLER.fullmatch(words.strip(" .!?,")):
+        return None
     mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
     if mentions:
         window = words[max(0, mentions.start() - 40) : mentions.end() + 40]

@@ -55,6 +55,8 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
 def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(client):
     client.say("help me choose")
     client.say("a quick job skill")
+    hesitation = client.text("hmm")  # Read as a "yes" by the classifier, but it answers nothing.
+    assert hesitation.startswith("Sorry, I didn't catch that") and hesitation.endswith("matter to you?")
     client.say("no")
     client.say("6 hours")
     question = "Roughly what's your budget in US dollars for the whole credential?"

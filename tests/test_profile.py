@@ -41,6 +41,11 @@ def test_goal(text, expected):
         ("nope", "deny", True, False),
         ("", "affirm", True, True),
         ("yes", "affirm", False, None),
+        # Hesitation is no answer, even when the classifier reads "hmm" as a yes.
+        ("hmm", "affirm", True, None),
+        ("umm...", "affirm", True, None),
+        ("let me think", "affirm", True, None),
+        ("hmm yes", "affirm", True, True),
     ],
 )
 def test_credit(text, intent, asked, expected):

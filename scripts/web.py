@@ -35,8 +35,13 @@ CHROMIUM_ARGS = [
 
 
 def port_is_free(port: int, host: str = DEFAULT_HOST) -> bool:
-    """True when nothing listens on ``host:port``."""
+    """True when nothing listens on ``host:port``.
+
+    SO_REUSEADDR as the servers themselves bind: connections of a stopped server
+    linger in TIME_WAIT for a minute, and without it the port looked taken.
+    """
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:

@@ -74,10 +74,10 @@ class ActionAnswerFaq(Action):
 class ActionAnswerFollowup(Action):
     """Handle a short answer outside the form.
 
-    "and for a professional certificate?" repeats the last topic for that
-    credential; a bare subject or institution ("supply chain programmes")
-    searches the catalogue; a description of one's situation starts the
-    recommendation.
+    A subject or institution ("supply chain programmes", "project management
+    certs") searches the catalogue; "and for a professional certificate?"
+    repeats the last topic for that credential; a description of one's
+    situation starts the recommendation.
     """
 
     def name(self) -> str:
@@ -89,11 +89,11 @@ class ActionAnswerFollowup(Action):
         if not named and describes_situation(latest_text(tracker)):
             dispatcher.utter_message(response="utter_start_recommendation")
             return [*reset_events(), FollowupAction("recommendation_form")]
-        if named and topic in INTENT_TOPICS.values():
-            return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
+        if named and topic in INTENT_TOPICS.values():
+            return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, "definition", named[0])
         dispatcher.utter_message(response="utter_anything_else")

@@ -83,7 +83,9 @@ class ActionProgramInfo(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         match = find_programme(kb(), query_from(tracker))
         if match.programme:
-            return send(dispatcher, programme_reply(kb(), match.programme, match.nearest))
+            # Follow-ups ("how much does it cost?") are then about this programme's credential.
+            events = send(dispatcher, programme_reply(kb(), match.programme, match.nearest))
+            return events + [SlotSet("credential_type", match.programme.credential_type)]
         if match.claim:
             return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
         return send(dispatcher, not_found_reply(kb(), match.nearest))

@@ -169,6 +169,16 @@ def test_program_info_for_a_real_programme():
     assert "Courses: " in messages[0]["text"]
 
 
+def test_program_info_makes_its_credential_the_context_for_follow_ups():
+    t = tracker(
+        "tell me about the UCSD data science one",
+        "ask_program_info",
+        slots={"credential_type": "professional_certificate"},
+    )
+    _, slots = run(ActionProgramInfo(), t)
+    assert slots["credential_type"] == "micromasters"
+
+
 def test_form_fills_everything_from_one_opening_message():
     text = (
         "help me choose: i want to get into supply chain and maybe do a masters later, "
@@ -349,6 +359,14 @@ def test_a_bare_subject_outside_the_form_searches_the_catalogue():
     t = tracker("supply chain programmes", "inform", [entity("subject", "supply chain")])
     messages, _ = run(ActionAnswerFollowup(), t)
     assert "MITx MicroMasters Program in Supply Chain Management" in messages[0]["text"]
+
+
+def test_a_subject_with_a_credential_after_an_faq_searches_rather_than_repeating_the_topic():
+    # "project management certs" right after a cost answer is a catalogue request, not
+    # "and for a professional certificate?" about cost.
+    t = tracker("project managment certs", "inform", slots={"last_topic": "cost"})
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert "project management" in messages[0]["text"] and "Paid per course" not in messages[0]["text"]
 
 
 def test_show_more_after_the_last_page_says_so():

@@ -26,6 +26,12 @@ def test_faq_answer_with_source_and_follow_up(client):
     assert "https://" in sources
 
 
+def test_a_follow_up_after_a_programme_is_about_that_programmes_credential(client):
+    client.text("is there a columbia AI professional certificate")  # Context: Professional Certificate.
+    assert client.text("tell me about the UCSD data science one").startswith("UC San Diego MicroMasters")
+    assert client.text("how much does it cost").startswith("MicroMasters program:")
+
+
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     client.text("what's the difference between a micromasters and a professional certificate?")
     answer = client.text("which one is cheaper?")

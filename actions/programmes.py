@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity_values, kb, latest_text, send
 from advisor.matching import Query, build_query, find_programme, relaxed_search, search_programmes
+from advisor.profile import ANY_SUBJECT
 from advisor.replies import PAGE_SIZE, claim_reply, not_found_reply, programme_reply, search_reply
 
 
@@ -42,6 +44,21 @@ def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> L
     return events + [SlotSet("last_search", _stored(query, offset))]
 
 
+def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
+    """A search naming nothing ("so which programmes?") after a recommendation means its kind of programme.
+
+    "all programmes" still means all of them.
+    """
+    recommended = tracker.get_slot("recommended_credential")
+    if query.subjects or query.institutions or query.credential_types or not recommended:
+        return query
+    if re.search(r"\b(all|every|any)\b", query.text.lower()):
+        return query
+    subject = tracker.get_slot("subject")
+    subjects = (str(subject),) if subject and subject != ANY_SUBJECT else ()
+    return Query(subjects, (), (str(recommended),), query.text)
+
+
 class ActionSearchPrograms(Action):
     """Filter the catalogue by subject, institution and credential type."""
 
@@ -49,7 +66,7 @@ class ActionSearchPrograms(Action):
         return "action_search_programs"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        query = query_from(tracker)
+        query = with_recommendation_context(query_from(tracker), tracker)
         events = run_search(dispatcher, query, 0)
         # Asked mid-form while the bot waits for a subject: take it as the answer.
         if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:

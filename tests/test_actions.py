@@ -369,6 +369,14 @@ def test_a_subject_with_a_credential_after_an_faq_searches_rather_than_repeating
     assert "project management" in messages[0]["text"] and "Paid per course" not in messages[0]["text"]
 
 
+def test_which_programmes_after_a_recommendation_lists_that_kind_of_programme():
+    slots = {"recommended_credential": "micromasters", "subject": "supply chain"}
+    messages, _ = run(ActionSearchPrograms(), tracker("so which programmes", "search_programs", slots=slots))
+    assert messages[0]["text"].startswith("I found 1 MicroMasters programme in supply chain")
+    everything, _ = run(ActionSearchPrograms(), tracker("show me all programmes", "search_programs", slots=slots))
+    assert everything[0]["text"].startswith("I found 30 programmes")
+
+
 def test_show_more_after_the_last_page_says_so():
     stored = {"subjects": ["supply chain"], "institutions": [], "credential_types": [], "offset": 0}
     messages, slots = run(ActionShowMore(), tracker("more", "show_more", slots={"last_search": stored}))

@@ -16,71 +16,21 @@ from advisor.matching import normalise
 
 # FAQ topic -> words that compare on it (whole words, after normalise()).
 COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
-    "cost": (
-        "cheap",
-        "cheaper",
-        "cheapest",
-        "expensive",
-        "pricier",
-        "pricey",
-        "costlier",
-        "cost",
-        "costs",
-        "price",
-        "prices",
-        "priced",
-        "money",
-        "afford",
-        "affordable",
-        "fees",
-        "budget",
+    "cost": tuple(
+        "cheap cheaper cheapest expensive pricier pricey costlier cost costs price prices priced "
+        "money afford affordable fees budget".split()
     ),
-    "duration": (
-        "long",
-        "longer",
-        "longest",
-        "short",
-        "shorter",
-        "shortest",
-        "faster",
-        "fastest",
-        "quicker",
-        "quickest",
-        "time",
-        "hours",
-        "weeks",
-        "months",
-        "duration",
-        "length",
-        "workload",
-        "effort",
+    "duration": tuple(
+        "long longer longest short shorter shortest faster fastest quicker quickest time hours weeks "
+        "months duration length workload effort".split()
     ),
-    "level": (
-        "hard",
-        "harder",
-        "hardest",
-        "easy",
-        "easier",
-        "easiest",
-        "tough",
-        "tougher",
-        "difficult",
-        "difficulty",
-        "prerequisites",
-        "rigorous",
-        "demanding",
+    "level": tuple(
+        "hard harder hardest easy easier easiest tough tougher difficult difficulty prerequisites "
+        "rigorous demanding".split()
     ),
     "credit": ("credit", "credits"),
-    "recognition": (
-        "respected",
-        "recognized",
-        "recognised",
-        "recognition",
-        "prestige",
-        "prestigious",
-        "reputation",
-        "employers",
-        "valued",
+    "recognition": tuple(
+        "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
 }
 

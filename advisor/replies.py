@@ -74,7 +74,6 @@ COMPARED_TOPIC_NAMES = {
     "level": "level and prerequisites",
     "credit": "academic credit",
     "recognition": "recognition",
-    "worth": "value",
 }
 
 

@@ -12,13 +12,12 @@ import re
 THANKS_REPLY = "You're welcome! Anything else about MicroMasters or Professional Certificates?"
 THANKS_AND_GOODBYE_REPLY = "You're welcome! Goodbye, and good luck with your studies. Come back any time."
 
+# Whole words or phrases; "bye" also covers "bye bye" and "good bye".
 FAREWELLS = (
     "bye",
-    "bye bye",
     "byee",
     "bbye",
     "goodbye",
-    "good bye",
     "cya",
     "see ya",
     "see you",

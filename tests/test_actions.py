@@ -3,6 +3,7 @@
 import asyncio
 from typing import Any, Dict, List, Optional, Tuple
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -16,6 +17,7 @@ from actions.recommendation import (
     ValidateRecommendationForm,
 )
 from actions.smalltalk import ActionThank
+from advisor.questions import QUESTIONS
 
 DOMAIN: Dict[str, Any] = {
     "slots": {},
@@ -39,7 +41,10 @@ def tracker(
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},
-        latest_action_name="action_listen",
+        # As Rasa derives it: the last action in the events, else the wait for the user.
+        latest_action_name=next(
+            (e["name"] for e in reversed(events or []) if e.get("event") == "action"), "action_listen"
+        ),
     )
 
 
@@ -248,32 +253,25 @@ def test_unknown_subject_falls_back_to_any_and_says_so():
     assert "marine biology" in messages[0]["text"]
 
 
-def test_question_asked_again_explains_why():
-    question = "Roughly what's your budget in US dollars for the whole credential?"
-    # As the form passes it: the question, the user's reply, then the form's own run.
-    asked_then_answered = [
-        {"event": "bot", "text": question},
-        {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": "hmm"},
-        {"event": "action", "name": "recommendation_form"},
-    ]
-    t = tracker("hmm", "inform", None, {"requested_slot": "budget"}, "recommendation_form", asked_then_answered)
-    messages, _ = run(ActionAskBudget(), t)
-    assert messages[0]["text"].startswith("Sorry, I didn't catch the budget")
-    assert messages[1]["text"] == question and len(messages[1]["buttons"]) == 3
+BUDGET = QUESTIONS["budget"]
 
 
-def test_question_asked_again_after_an_interruption_has_no_apology():
-    question = "Roughly what's your budget in US dollars for the whole credential?"
-    interrupted = [
-        {"event": "bot", "text": question},
-        {"event": "user", "text": "how much does it cost"},
-        {"event": "bot", "text": "MicroMasters program: ..."},
-        {"event": "action", "name": "recommendation_form"},
-    ]
-    t = tracker("how much", "ask_cost", None, {"requested_slot": "budget"}, "recommendation_form", interrupted)
+@pytest.mark.parametrize(
+    ("between", "expected"),
+    [
+        # Answered, not understood: an apology with an example, then the question.
+        ([{"event": "user", "text": "hmm"}], [BUDGET.hint, BUDGET.text]),
+        # Interrupted by a question the bot answered: just the question again.
+        ([{"event": "user", "text": "how much?"}, {"event": "bot", "text": "An FAQ answer"}], [BUDGET.text]),
+    ],
+)
+def test_question_asked_again_apologises_only_when_its_answer_was_not_understood(between, expected):
+    # The events as Rasa's form passes them: the question, what came after, the form's own run.
+    events = [{"event": "bot", "text": BUDGET.text}, *between, {"event": "action", "name": "recommendation_form"}]
+    t = tracker("hmm", "inform", None, {"requested_slot": "budget"}, "recommendation_form", events)
     messages, _ = run(ActionAskBudget(), t)
-    assert [m["text"] for m in messages] == [question]
+    assert [m["text"] for m in messages] == expected
+    assert len(messages[-1]["buttons"]) == 3
 
 
 def test_recommendation_names_credential_reasons_trade_off_and_programmes():

@@ -20,15 +20,18 @@ from advisor.profile import (
     parse_credit,
     parse_goal,
     parse_weekly_hours,
+    speaks_for_oneself,
 )
 from advisor.questions import QUESTIONS
 from advisor.recommend import Profile, recommend
 from advisor.replies import explain_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
-# Only these messages are read as answers. A question asked mid-form ("do
-# certificates give credit?") must not fill a slot: the form then rejects the
-# turn and the interruption rule answers the question instead.
+# Messages with these intents are read as answers. A question asked mid-form
+# ("do certificates give credit?") must not fill a slot: the form then rejects
+# the turn and the interruption rule answers the question instead. A statement
+# about the learner is the exception (``speaks_for_oneself``): "i do need the
+# credit", read as ``ask_credit``, still answers the credit question.
 ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
 MAX_WEEKLY_HOURS = 80
 
@@ -57,18 +60,23 @@ class ValidateRecommendationForm(FormValidationAction):
     @staticmethod
     def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
         """True if just asked, False if still empty, None if not to be read now."""
+        requested = tracker.get_slot("requested_slot") == slot
         if intent_name(tracker) not in ANSWER_INTENTS:
-            return None
-        if tracker.get_slot("requested_slot") == slot:
+            return True if requested and speaks_for_oneself(latest_text(tracker)) else None
+        if requested:
             return True
         return False if tracker.get_slot(slot) is None else None
 
     @staticmethod
-    def _read(slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
-        """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable."""
+    def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
+        """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable.
+
+        Not for a message classified as a question or off-topic: unread, it is
+        left to its own rule ("that's outside what I cover", an FAQ answer).
+        """
         if value is not None:
             return {slot: value}
-        return {slot: None} if asked else {}
+        return {slot: None} if asked and intent_name(tracker) in ANSWER_INTENTS else {}
 
     @staticmethod
     def _entity(tracker: Tracker, name: str) -> Optional[str]:
@@ -81,7 +89,7 @@ class ValidateRecommendationForm(FormValidationAction):
         asked = self._wanted(tracker, "goal")
         if asked is None:
             return {}
-        return self._read("goal", self._entity(tracker, "goal") or parse_goal(latest_text(tracker)), asked)
+        return self._read(tracker, "goal", self._entity(tracker, "goal") or parse_goal(latest_text(tracker)), asked)
 
     async def extract_wants_credit(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -89,7 +97,9 @@ class ValidateRecommendationForm(FormValidationAction):
         asked = self._wanted(tracker, "wants_credit")
         if asked is None:
             return {}
-        return self._read("wants_credit", parse_credit(latest_text(tracker), intent_name(tracker), asked=asked), asked)
+        return self._read(
+            tracker, "wants_credit", parse_credit(latest_text(tracker), intent_name(tracker), asked=asked), asked
+        )
 
     async def extract_weekly_hours(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -100,7 +110,7 @@ class ValidateRecommendationForm(FormValidationAction):
         value = _number(self._entity(tracker, "weekly_hours"))
         if value is None:
             value = parse_weekly_hours(latest_text(tracker), asked=asked)
-        return self._read("weekly_hours", value, asked)
+        return self._read(tracker, "weekly_hours", value, asked)
 
     async def extract_budget(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -111,7 +121,7 @@ class ValidateRecommendationForm(FormValidationAction):
         value = _number(self._entity(tracker, "budget"))
         if value is None:
             value = parse_budget(latest_text(tracker), asked=asked)
-        return self._read("budget", value, asked)
+        return self._read(tracker, "budget", value, asked)
 
     async def extract_subject(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -129,7 +139,7 @@ class ValidateRecommendationForm(FormValidationAction):
             return {"subject": found[0]}
         if asked and parse_any_subject(text):
             return {"subject": ANY_SUBJECT}
-        if asked and (entity or text.strip()):
+        if asked and (entity or text.strip()) and intent_name(tracker) in ANSWER_INTENTS:
             return {"subject": entity or text.strip()}
         return {}
 

@@ -95,6 +95,9 @@ _SKILL_WORDS = (
     "immediately",
     "work",
     "career switch",
+    "career change",
+    "switch careers",
+    "change careers",
     "apply at work",
     "pick up",
 )
@@ -132,13 +135,49 @@ _FILLER = re.compile(
 )
 
 
+# How a question opens. Imperatives ("tell me about credit") ask too.
+_QUESTION_START = re.compile(
+    r"(what|whats|how|why|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|will|would|should"
+    r"|shall|may|might|tell me|explain|show me|(i (want|need|would like|wanna)|i'?d like) to know|i wonder"
+    r"|i was wondering)\b"
+)
+_ABOUT_ONESELF = re.compile(r"\b(i|im|i'm|i've|ive|i'd|id|i'll|me|my|mine|myself|we|our|us)\b")
+
+
+def _is_question(text: str, words: str) -> bool:
+    return text.rstrip().endswith("?") or _QUESTION_START.match(words) is not None
+
+
+def _asks_only(text: str, words: str) -> bool:
+    """A question that says nothing about the learner ("tell me about credit")."""
+    opening = _QUESTION_START.match(words)
+    rest = words[opening.end() :] if opening else words
+    return _is_question(text, words) and not _ABOUT_ONESELF.search(rest)
+
+
+def speaks_for_oneself(text: str) -> bool:
+    """True for a statement about the learner or with a figure, not a question.
+
+    The classifier reads answers such as "i do need the credit" or "my employer
+    pays" as questions on their topic (credit, cost). Said to the question just
+    asked, they answer it; "certificates give credit?" or "tell me about credit"
+    do not.
+    """
+    words = normalise(text)
+    if not words or _is_question(text, words):
+        return False
+    has_figure = re.search(r"\d", words) or any(re.search(rf"\b{w}\b", words) for w in _NUMBER_WORDS)
+    return bool(_ABOUT_ONESELF.search(words) or has_figure)
+
+
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
     """Whether credit toward a master's matters; yes/no only counts when just asked."""
     words = normalise(text)
     if _FILLER.fullmatch(words.strip(" .!?,")):
         return None
     mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
-    if mentions:
+    # "tell me about credit" asks about it; "which should i pick, credit matters to me" answers.
+    if mentions and not _asks_only(text, words):
         window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
         return not (_NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window))
     if asked:
@@ -153,8 +192,10 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     """Hours a week the learner can study; "2 hours a day" counts as 14."""
     words = normalise(text)
     for phrase, value in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
-        words = re.sub(rf"(?<!\w){phrase}(?= (hours|hour|hrs|hr|h)\b)", str(value), words)
-    match = re.search(rf"{_NUM}\s*(?:(?:-|to|or)?\s*{_NUM}\s*)?(?:h|hr|hrs|hour|hours)\b(?P<rest>[^\d]{{0,20}})", words)
+        words = re.sub(rf"(?<!\w){phrase}(?= (ish )?(hours|hour|hrs|hr|h)\b)", str(value), words)
+    match = re.search(
+        rf"{_NUM}\s*(?:(?:-|to|or)?\s*{_NUM}\s*)?(?:ish\s*)?(?:h|hr|hrs|hour|hours)\b(?P<rest>[^\d]{{0,20}})", words
+    )
     if match:
         low = _number(match.group(1))
         high = _number(match.group(2)) if match.group(2) else low
@@ -188,7 +229,9 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b", words
     )
     if about_money and re.search(
-        r"no (fixed |real )?(limit|constraint)|not an issue|doesn'?t matter|unlimited|whatever it takes", words
+        r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) an? (issue|problem)|doesn'?t matter|unlimited"
+        r"|whatever it takes|(employer|company|work|job) (pays|is paying|will pay|covers|is covering)",
+        words,
     ):
         return NO_BUDGET_LIMIT
     if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(
@@ -218,7 +261,9 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if about_money and re.search(r"\b(a|one) (thousand|grand)\b", words):
         return 1000.0
     if re.search(
-        r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget)\b", words
+        r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget"
+        r"|money is (really |very |quite |pretty |a bit )?tight|money'?s (really |very |quite |pretty )?tight)\b",
+        words,
     ) or (asked and re.search(r"\bnot (very )?much\b(?! time)", words)):
         return LOW_BUDGET
     if asked:

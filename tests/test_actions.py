@@ -17,6 +17,7 @@ from actions.recommendation import (
     ValidateRecommendationForm,
 )
 from actions.smalltalk import ActionThank
+from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import QUESTIONS
 
 DOMAIN: Dict[str, Any] = {
@@ -243,6 +244,40 @@ def test_a_question_mid_form_is_left_to_its_own_rule():
     )
     _, events = run_action(form, t)
     assert not [e for e in events if e.get("event") == "slot"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "requested", "expected"),
+    [
+        ("i do need the credit", "ask_credit", "wants_credit", True),
+        ("the credit part is kind of irrelevant to me", "ask_credit", "wants_credit", False),
+        ("my goal is to get into a good grad school later on", "out_of_scope", "goal", "graduate"),
+        ("cost isnt an issue, my employer pays", "ask_cost", "budget", NO_BUDGET_LIMIT),
+        ("five-ish hours each week", "ask_duration", "weekly_hours", 5.0),
+    ],
+)
+def test_a_statement_read_as_a_question_still_answers_the_question_asked(text, intent, requested, expected):
+    form = ValidateRecommendationForm()
+    t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
+    _, events = run_action(form, t)
+    assert slots_set(events) == {requested: expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "requested"),
+    [
+        # About oneself, but no answer to this question: its own rule replies.
+        ("i like turtles", "out_of_scope", "subject"),
+        ("i'm done for today", "stop", "budget"),
+        # An answer, but to a question not asked yet: a question on the topic is answered.
+        ("my employer pays", "ask_cost", "wants_credit"),
+    ],
+)
+def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text, intent, requested):
+    form = ValidateRecommendationForm()
+    t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
+    _, events = run_action(form, t)
+    assert not slots_set(events)
 
 
 def test_unknown_subject_falls_back_to_any_and_says_so():

@@ -2,6 +2,8 @@
 
 import pytest
 
+from advisor.profile import NO_BUDGET_LIMIT
+
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
 
@@ -73,6 +75,18 @@ def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(
         assert reply.startswith("Sorry, I didn't catch the budget") and reply.endswith(question)
     assert "Which subject" in client.text("not much, a few hundred bucks")
     assert client.slot("budget") == 300
+
+
+def test_answers_in_the_learners_own_words_are_taken_as_answers(client):
+    # The classifier may read these as questions (ask_credit, ask_cost, out_of_scope);
+    # said to the question just asked, they answer it and the next question follows.
+    client.say("help me choose")
+    assert client.text("my goal is to get into a good grad school later on").startswith("Does academic credit")
+    assert client.text("i do need the credit").startswith("About how many hours a week")
+    assert client.text("five-ish hours each week").startswith("Roughly what's your budget")
+    assert client.text("cost isnt an issue, my employer pays").startswith("Which subject")
+    assert [client.slot(s) for s in ("goal", "wants_credit", "weekly_hours")] == ["graduate", True, 5]
+    assert client.slot("budget") == NO_BUDGET_LIMIT
 
 
 def test_opening_message_with_everything_goes_straight_to_the_recommendation(client):

@@ -12,6 +12,7 @@ from advisor.profile import (
     parse_credit,
     parse_goal,
     parse_weekly_hours,
+    speaks_for_oneself,
 )
 
 
@@ -23,6 +24,7 @@ from advisor.profile import (
         ("deep expertise, maybe a master's later", GOAL_GRADUATE),
         ("i want to go to grad school eventually", GOAL_GRADUATE),
         ("I don't want a masters, just skills for my job", GOAL_SKILLS),
+        ("i want to switch careers", GOAL_SKILLS),
         ("hello there", None),
     ],
 )
@@ -46,6 +48,10 @@ def test_goal(text, expected):
         ("umm...", "affirm", True, None),
         ("let me think", "affirm", True, None),
         ("hmm yes", "affirm", True, True),
+        # A question about credit says nothing about wanting it; a question about oneself may.
+        ("tell me about credit", "inform", True, None),
+        ("do certificates give credit?", None, False, None),
+        ("which should i pick, credit matters to me", None, False, True),
     ],
 )
 def test_credit(text, intent, asked, expected):
@@ -61,6 +67,8 @@ def test_credit(text, intent, asked, expected):
         ("two hours a day", False, 14),
         ("five hours", False, 5),
         ("I'm pretty busy", False, 3),
+        ("five-ish hours each week", False, 5),
+        ("5ish hrs", False, 5),
         ("7", True, 7),
         ("7", False, None),
         ("budget is $1500", False, None),
@@ -100,10 +108,37 @@ def test_weekly_hours(text, asked, expected):
         ("not much", True, LOW_BUDGET),
         ("not much time", True, None),
         ("a few hundred hours in total", False, None),
+        ("money is really tight right now, im a student", False, LOW_BUDGET),
+        ("cost isnt an issue, my employer pays", False, NO_BUDGET_LIMIT),
+        ("my company covers it", True, NO_BUDGET_LIMIT),
+        ("my company covers it", False, None),
     ],
 )
 def test_budget(text, asked, expected):
     assert parse_budget(text, asked) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Answers the classifier reads as questions on their topic.
+        ("i do need the credit", True),
+        ("the credit part is kind of irrelevant to me", True),
+        ("my goal is to get into a good grad school later on", True),
+        ("five-ish hours each week", True),
+        # Questions, however they are classified.
+        ("certificates give credit?", False),
+        ("do certificates give credit", False),
+        ("tell me about credit", False),
+        ("i'd like to know the price first", False),
+        ("how many hours do i need", False),
+        # Neither about the learner nor a figure: "certificates give credit" may be a question.
+        ("certificates give credit", False),
+        ("", False),
+    ],
+)
+def test_speaks_for_oneself(text, expected):
+    assert speaks_for_oneself(text) is expected
 
 
 def test_one_message_with_everything():

@@ -15,6 +15,7 @@ from advisor.matching import resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
+    is_hesitation,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -22,7 +23,7 @@ from advisor.profile import (
     parse_weekly_hours,
     speaks_for_oneself,
 )
-from advisor.questions import QUESTIONS
+from advisor.questions import NO_RUSH, QUESTIONS
 from advisor.recommend import Profile, recommend
 from advisor.replies import explain_reply, recommendation_reply
 
@@ -62,7 +63,8 @@ class ValidateRecommendationForm(FormValidationAction):
         """True if just asked, False if still empty, None if not to be read now."""
         requested = tracker.get_slot("requested_slot") == slot
         if intent_name(tracker) not in ANSWER_INTENTS:
-            return True if requested and speaks_for_oneself(latest_text(tracker)) else None
+            text = latest_text(tracker)
+            return True if requested and (speaks_for_oneself(text) or is_hesitation(text)) else None
         if requested:
             return True
         return False if tracker.get_slot(slot) is None else None
@@ -71,12 +73,15 @@ class ValidateRecommendationForm(FormValidationAction):
     def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
         """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable.
 
-        Not for a message classified as a question or off-topic: unread, it is
-        left to its own rule ("that's outside what I cover", an FAQ answer).
+        Not for a message classified as a question, off-topic or a request to
+        stop: unread, it is left to its own rule ("that's outside what I
+        cover", an FAQ answer). A hesitation ("let me think about it", read as
+        ``stop``) gets the question again.
         """
         if value is not None:
             return {slot: value}
-        return {slot: None} if asked and intent_name(tracker) in ANSWER_INTENTS else {}
+        answer = intent_name(tracker) in ANSWER_INTENTS or is_hesitation(latest_text(tracker))
+        return {slot: None} if asked and answer else {}
 
     @staticmethod
     def _entity(tracker: Tracker, name: str) -> Optional[str]:
@@ -213,7 +218,7 @@ class AskQuestion(Action, abc.ABC):
         if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
             tracker, question.text
         ):
-            dispatcher.utter_message(text=question.hint)
+            dispatcher.utter_message(text=NO_RUSH if is_hesitation(latest_text(tracker)) else question.hint)
         buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
         dispatcher.utter_message(text=question.text, buttons=buttons)
         return []

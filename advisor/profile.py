@@ -127,12 +127,21 @@ def parse_goal(text: str) -> Optional[str]:
     return None
 
 
-# A message that only hesitates ("hmm", "let me think"): the classifier may read
-# "hmm" as a yes, but it answers nothing.
 _FILLER = re.compile(
-    r"(h+m+|u+m+|u+h+|e+r+m*|well|ok so|let me (think|see)|lemme (think|see)|one sec(ond)?|just a (sec|moment)"
-    r"|hold on|hang on|wait|give me a (sec|second|minute|moment))( (h+m+|u+m+|let me think))*"
+    r"(h+m+|u+m+|u+h+|e+r+m*|well|ok so|(let me|lemme) (think|see)( about (it|that))?"
+    r"|i need to think( about (it|that))?|(just )?thinking|one sec(ond)?|just a (sec|moment)|hold on|hang on|wait"
+    r"|give me a (sec|second|minute|moment))"
+    r"( (h+m+|u+m+|let me think|a (sec|second|minute|moment)))*"
 )
+
+
+def is_hesitation(text: str) -> bool:
+    """A message that only hesitates ("hmm", "let me think about it").
+
+    The classifier may read "hmm" as a yes or "let me think about it" as a
+    request to stop, but it answers nothing and asks for nothing.
+    """
+    return _FILLER.fullmatch(normalise(text).strip(" .!?,")) is not None
 
 
 # How a question opens. Imperatives ("tell me about credit") ask too.
@@ -172,9 +181,9 @@ def speaks_for_oneself(text: str) -> bool:
 
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
     """Whether credit toward a master's matters; yes/no only counts when just asked."""
-    words = normalise(text)
-    if _FILLER.fullmatch(words.strip(" .!?,")):
+    if is_hesitation(text):
         return None
+    words = normalise(text)
     mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
     # "tell me about credit" asks about it; "which should i pick, credit matters to me" answers.
     if mentions and not _asks_only(text, words):

@@ -17,6 +17,9 @@ class Question:
     hint: str
 
 
+# Said before a question asked again after "hmm" or "let me think about it".
+NO_RUSH = "No rush, take your time."
+
 QUESTIONS: Dict[str, Question] = {
     "goal": Question(
         "What's your main goal: a practical job skill you can use soon, or deep, graduate-level expertise "

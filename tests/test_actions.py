@@ -18,7 +18,7 @@ from actions.recommendation import (
 )
 from actions.smalltalk import ActionThank
 from advisor.profile import NO_BUDGET_LIMIT
-from advisor.questions import QUESTIONS
+from advisor.questions import NO_RUSH, QUESTIONS
 
 DOMAIN: Dict[str, Any] = {
     "slots": {},
@@ -280,6 +280,14 @@ def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text,
     assert not slots_set(events)
 
 
+@pytest.mark.parametrize(("text", "intent"), [("let me think about it", "stop"), ("hmm", "affirm")])
+def test_a_hesitation_gets_the_question_again_not_the_end_of_the_questions(text, intent):
+    form = ValidateRecommendationForm()
+    t = tracker(text, intent, slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    _, events = run_action(form, t)
+    assert slots_set(events) == {"goal": None}
+
+
 def test_unknown_subject_falls_back_to_any_and_says_so():
     form = ValidateRecommendationForm()
     t = tracker("marine biology", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")
@@ -295,7 +303,9 @@ BUDGET = QUESTIONS["budget"]
     ("between", "expected"),
     [
         # Answered, not understood: an apology with an example, then the question.
-        ([{"event": "user", "text": "hmm"}], [BUDGET.hint, BUDGET.text]),
+        ([{"event": "user", "text": "a reasonable amount"}], [BUDGET.hint, BUDGET.text]),
+        # Only hesitated: no apology, no example.
+        ([{"event": "user", "text": "let me think about it"}], [NO_RUSH, BUDGET.text]),
         # Interrupted by a question the bot answered: just the question again.
         ([{"event": "user", "text": "how much?"}, {"event": "bot", "text": "An FAQ answer"}], [BUDGET.text]),
     ],
@@ -303,7 +313,8 @@ BUDGET = QUESTIONS["budget"]
 def test_question_asked_again_apologises_only_when_its_answer_was_not_understood(between, expected):
     # The events as Rasa's form passes them: the question, what came after, the form's own run.
     events = [{"event": "bot", "text": BUDGET.text}, *between, {"event": "action", "name": "recommendation_form"}]
-    t = tracker("hmm", "inform", None, {"requested_slot": "budget"}, "recommendation_form", events)
+    latest = [e["text"] for e in between if e["event"] == "user"][-1]
+    t = tracker(latest, "inform", None, {"requested_slot": "budget"}, "recommendation_form", events)
     messages, _ = run(ActionAskBudget(), t)
     assert [m["text"] for m in messages] == expected
     assert len(messages[-1]["buttons"]) == 3

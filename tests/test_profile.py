@@ -47,6 +47,8 @@ def test_goal(text, expected):
         ("hmm", "affirm", True, None),
         ("umm...", "affirm", True, None),
         ("let me think", "affirm", True, None),
+        ("let me think about it...", "stop", True, None),
+        ("hang on a sec", "affirm", True, None),
         ("hmm yes", "affirm", True, True),
         # A question about credit says nothing about wanting it; a question about oneself may.
         ("tell me about credit", "inform", True, None),

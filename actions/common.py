@@ -49,3 +49,11 @@ def latest_text(tracker: Tracker) -> str:
 def intent_name(tracker: Tracker) -> Optional[str]:
     intent: Dict[str, Any] = tracker.latest_message.get("intent") or {}
     return intent.get("name")
+
+
+def set_in_previous_turn(tracker: Tracker, slot: str) -> bool:
+    """Whether the bot's reply to the previous user message set ``slot``."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    start = users[-2] if len(users) > 1 else 0
+    end = users[-1] if users else len(tracker.events)
+    return any(e.get("event") == "slot" and e.get("name") == slot for e in tracker.events[start:end])

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
-from actions.programmes import query_from, run_search
+from actions.programmes import narrowed_search, query_from, run_search
 from actions.recommendation import reset_events
 from advisor.comparison import compared_topic
 from advisor.matching import credential_types_in, resolve_credential_type
@@ -51,12 +51,16 @@ class ActionAnswerFaq(Action):
 
     A comparison that names one attribute ("which is cheaper?") gets that
     attribute for both credentials side by side instead of the general difference.
+    Right after a list of programmes, "which ones are micromasters" narrows the list.
     """
 
     def name(self) -> str:
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        narrowed = narrowed_search(tracker)
+        if narrowed:
+            return run_search(dispatcher, narrowed, 0)
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         compared = compared_topic(latest_text(tracker)) if topic == "difference" else None
         if compared:
@@ -74,7 +78,8 @@ class ActionAnswerFaq(Action):
 class ActionAnswerFollowup(Action):
     """Handle a short answer outside the form.
 
-    A subject or institution ("supply chain programmes", "project management
+    "only the micromasters" right after a list of programmes narrows it; a
+    subject or institution ("supply chain programmes", "project management
     certs") searches the catalogue; "and for a professional certificate?"
     repeats the last topic for that credential; a description of one's
     situation starts the recommendation.
@@ -89,6 +94,9 @@ class ActionAnswerFollowup(Action):
         if not named and describes_situation(latest_text(tracker)):
             dispatcher.utter_message(response="utter_start_recommendation")
             return [*reset_events(), FollowupAction("recommendation_form")]
+        narrowed = narrowed_search(tracker)
+        if narrowed:
+            return run_search(dispatcher, narrowed, 0)
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)

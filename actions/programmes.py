@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, kb, latest_text, send
-from advisor.matching import Query, build_query, find_programme, relaxed_search, search_programmes
+from actions.common import entity_values, kb, latest_text, send, set_in_previous_turn
+from advisor.matching import Query, build_query, find_programme, narrow, relaxed_search, search_programmes
 from advisor.profile import ANY_SUBJECT
 from advisor.replies import PAGE_SIZE, claim_reply, not_found_reply, programme_reply, search_reply
 
@@ -44,6 +44,26 @@ def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> L
     return events + [SlotSet("last_search", _stored(query, offset))]
 
 
+def stored_query(tracker: Tracker) -> Optional[Query]:
+    """The previous search, as kept in the ``last_search`` slot."""
+    stored = tracker.get_slot("last_search")
+    if not isinstance(stored, dict):
+        return None
+    return Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
+
+
+def narrowed_search(tracker: Tracker) -> Optional[Query]:
+    """Right after a list of programmes, "which ones are micromasters" narrows that list.
+
+    Classified as a question on the difference, a follow-up or a new search, it
+    is answered the same way by each of their actions.
+    """
+    previous = stored_query(tracker)
+    if previous is None or not set_in_previous_turn(tracker, "last_search"):
+        return None
+    return narrow(previous, latest_text(tracker), query_from(tracker))
+
+
 def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
     """A search naming nothing ("so which programmes?") after a recommendation means its kind of programme.
 
@@ -66,7 +86,7 @@ class ActionSearchPrograms(Action):
         return "action_search_programs"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        query = with_recommendation_context(query_from(tracker), tracker)
+        query = narrowed_search(tracker) or with_recommendation_context(query_from(tracker), tracker)
         events = run_search(dispatcher, query, 0)
         # Asked mid-form while the bot waits for a subject: take it as the answer.
         if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
@@ -81,14 +101,13 @@ class ActionShowMore(Action):
         return "action_show_more"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        stored = tracker.get_slot("last_search")
-        if not isinstance(stored, dict):
+        query = stored_query(tracker)
+        if query is None:
             dispatcher.utter_message(
                 text='There is nothing to show more of yet. Try "which data science programmes are there?"'
             )
             return []
-        query = Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
-        return run_search(dispatcher, query, int(stored.get("offset", 0)) + PAGE_SIZE)
+        return run_search(dispatcher, query, int(tracker.get_slot("last_search").get("offset", 0)) + PAGE_SIZE)
 
 
 class ActionProgramInfo(Action):

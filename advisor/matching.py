@@ -198,6 +198,31 @@ def build_query(
     )
 
 
+# "which ones are micromasters", "any of those from MIT?", "only the pro certs":
+# the message is about the programmes just listed.
+_REFERS_BACK = re.compile(
+    r"\b(which|what) ones\b|\b(which|any|some|all) of (them|those|these)\b|\b(only|just) the\b|\bthe ones\b"
+    r"|\bthose (that|which)\b|^(and )?which (are|is)\b|^(and )?are any\b"
+)
+
+
+def narrow(previous: Query, text: str, named: Query) -> Optional[Query]:
+    """The previous search with the filters ``named`` now, if ``text`` refers back to its results.
+
+    A filter named now replaces the same kind of filter from before; the others
+    are kept, so "which ones are micromasters" after supply chain programmes
+    lists supply chain MicroMasters.
+    """
+    if named.is_empty or not _REFERS_BACK.search(normalise(text)):
+        return None
+    return Query(
+        named.subjects or previous.subjects,
+        named.institutions or previous.institutions,
+        named.credential_types or previous.credential_types,
+        text,
+    )
+
+
 def _fits(programme: Programme, query: Query) -> bool:
     return (
         (not query.subjects or any(s in programme.subjects for s in query.subjects))

@@ -144,6 +144,49 @@ def test_search_is_short_with_a_way_to_see_more():
     assert more[0]["text"].startswith("More MicroMasters programmes (6-10 of")
 
 
+def after(first: str, action, intent: str, then: str, then_intent: str, between: int = 0) -> Tracker:
+    """A tracker for ``then`` after ``first`` was answered by ``action``, and ``between`` FAQ turns."""
+    _, events = run_action(action, tracker(first, intent))
+    history = [{"event": "user", "text": first}, {"event": "action", "name": action.name()}, *events]
+    for _ in range(between):
+        history += [
+            {"event": "user", "text": "what is a micromasters"},
+            {"event": "action", "name": "action_answer_faq"},
+        ]
+    history.append({"event": "user", "text": then})
+    stored = next(e["value"] for e in events if e.get("name") == "last_search")
+    return tracker(then, then_intent, slots={"last_search": stored}, events=history)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [
+        (ActionAnswerFaq(), "ask_difference"),
+        (ActionAnswerFollowup(), "inform"),
+        (ActionSearchPrograms(), "search_programs"),
+    ],
+)
+def test_which_ones_are_micromasters_narrows_the_list_just_shown(action, intent):
+    t = after(
+        "data science programmes", ActionSearchPrograms(), "search_programs", "which ones are micromasters", intent
+    )
+    messages, _ = run(action, t)
+    assert messages[0]["text"].startswith("I found 4 MicroMasters programmes in data science")
+
+
+def test_which_ones_are_micromasters_later_is_a_question_again():
+    t = after(
+        "data science programmes",
+        ActionSearchPrograms(),
+        "search_programs",
+        "which ones are micromasters",
+        "ask_difference",
+        between=1,
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith("• MicroMasters:")
+
+
 def test_search_by_subject_from_entity():
     messages, _ = run(
         ActionSearchPrograms(),

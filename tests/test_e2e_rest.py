@@ -34,6 +34,15 @@ def test_a_follow_up_after_a_programme_is_about_that_programmes_credential(clien
     assert client.text("how much does it cost").startswith("MicroMasters program:")
 
 
+def test_which_ones_are_micromasters_narrows_the_programmes_just_listed(client):
+    assert client.text("data science programs").startswith("I found 6 programmes in data science")
+    assert client.text("which ones are micromasters").startswith("I found 4 MicroMasters programmes in data science")
+    assert client.text("and which are professional certificates?").startswith(
+        "I found 2 Professional Certificate programmes in data science"
+    )
+    assert client.text("what is a micromasters").startswith("MicroMasters program:")  # a new question
+
+
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     client.text("what's the difference between a micromasters and a professional certificate?")
     answer = client.text("which one is cheaper?")

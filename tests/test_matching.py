@@ -6,6 +6,7 @@ from advisor.knowledge import default_knowledge
 from advisor.matching import (
     build_query,
     find_programme,
+    narrow,
     normalise,
     relaxed_search,
     resolve_credential_type,
@@ -116,3 +117,38 @@ def test_everyday_words_are_not_read_as_typos_of_subjects():
 def test_a_very_long_message_still_finds_the_subject_it_opens_with():
     query = build_query(KB, "tell me about supply chain programmes " + "and many more words here " * 2000)
     assert query.subjects == ("supply chain",)
+
+
+DATA_SCIENCE = build_query(KB, "data science programmes")
+
+
+@pytest.mark.parametrize(
+    "text, subjects, institutions, credential_types",
+    [
+        ("which ones are micromasters", ("data science",), (), ("micromasters",)),
+        ("and which are professional certificates?", ("data science",), (), ("professional_certificate",)),
+        ("any of those from Harvard?", ("data science",), ("Harvard",), ()),
+        ("only the pro certs please", ("data science",), (), ("professional_certificate",)),
+        ("which of them are in supply chain", ("supply chain",), (), ()),
+    ],
+)
+def test_a_follow_up_narrows_the_programmes_just_listed(text, subjects, institutions, credential_types):
+    narrowed = narrow(DATA_SCIENCE, text, build_query(KB, text))
+    assert narrowed is not None
+    assert (narrowed.subjects, narrowed.institutions, narrowed.credential_types) == (
+        subjects,
+        institutions,
+        credential_types,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is a micromasters",  # a new question, not about the list
+        "which ones are good",  # refers back but names no filter
+        "harvard programmes",  # a new search
+    ],
+)
+def test_a_new_question_does_not_narrow_the_previous_list(text):
+    assert narrow(DATA_SCIENCE, text, build_query(KB, text)) is None

@@ -10,9 +10,24 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity_values, kb, latest_text, send, set_in_previous_turn
-from advisor.matching import Query, build_query, find_programme, narrow, relaxed_search, search_programmes
+from advisor.matching import (
+    Query,
+    build_query,
+    find_programme,
+    narrow,
+    relaxed_search,
+    search_programmes,
+    unknown_topic,
+)
 from advisor.profile import ANY_SUBJECT
-from advisor.replies import PAGE_SIZE, claim_reply, not_found_reply, programme_reply, search_reply
+from advisor.replies import (
+    PAGE_SIZE,
+    claim_reply,
+    not_found_reply,
+    programme_reply,
+    search_reply,
+    unknown_topic_reply,
+)
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -80,13 +95,23 @@ def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
 
 
 class ActionSearchPrograms(Action):
-    """Filter the catalogue by subject, institution and credential type."""
+    """Filter the catalogue by subject, institution and credential type.
+
+    A subject the catalogue lacks ("healthcare programmes") is said to be
+    missing, rather than answered with every programme.
+    """
 
     def name(self) -> str:
         return "action_search_programs"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        query = narrowed_search(tracker) or with_recommendation_context(query_from(tracker), tracker)
+        query = narrowed_search(tracker)
+        if query is None:
+            query = query_from(tracker)
+            topic = unknown_topic(kb(), query)
+            if topic:
+                return send(dispatcher, unknown_topic_reply(kb(), topic, query))
+            query = with_recommendation_context(query, tracker)
         events = run_search(dispatcher, query, 0)
         # Asked mid-form while the bot waits for a subject: take it as the answer.
         if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:

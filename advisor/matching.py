@@ -198,6 +198,51 @@ def build_query(
     )
 
 
+# Words around a subject in a search that are not themselves a subject.
+_NOT_TOPICS = _STOPWORDS | frozenset(
+    "all every some other more similar related good best top great popular cheap cheapest affordable short "
+    "shortest quick new available free your these those them this that anything something stuff kind kinds "
+    "type types sort sorts area areas field fields subject subjects topic topics list ones one else really "
+    "recommended interesting useful decent want looking find see have has offer offers you've got get "
+    "are were be your my our their his her we they he she pro prof professional universities university "
+    "college colleges school schools masters master into if it's ok same question browse search run leaning "
+    "honestly just only please so okay well but then now hey hi hello um uh like actually also even still "
+    "maybe perhaps too very kinda let lets let's could would should will may might must need wanna "
+    "interested here where when who why how many much own".split()
+)
+_PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options)"
+_TOPIC_AFTER = re.compile(
+    rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
+)
+_TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,3}}){_PROGRAMME_WORDS}\b")
+
+
+def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
+    """A subject the search names that the catalogue does not have ("healthcare programmes").
+
+    Without it, such a search has no subject filter and would list every
+    programme as if all of them matched.
+    """
+    if query.subjects:
+        return None
+    words = normalise(query.text[:MAX_MATCH_CHARS])
+    for pattern in (_TOPIC_AFTER, _TOPIC_BEFORE):
+        found = pattern.search(words)
+        if not found:
+            continue
+        topic = [
+            w
+            for w in found.group("topic").split()
+            if w not in _NOT_TOPICS
+            and not w.isdigit()
+            and not resolve_institution(kb, w)
+            and not resolve_credential_type(w)
+        ]
+        if topic:
+            return " ".join(topic)
+    return None
+
+
 # "which ones are micromasters", "any of those from MIT?", "only the pro certs":
 # the message is about the programmes just listed.
 _REFERS_BACK = re.compile(

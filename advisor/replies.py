@@ -165,6 +165,17 @@ def search_reply(
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations, buttons)
 
 
+def unknown_topic_reply(kb: KnowledgeBase, topic: str, query: Query) -> Reply:
+    """A search for a subject the catalogue lacks: say so, and name the subjects it has."""
+    wanted = describe_query(Query((topic,), query.institutions, query.credential_types))
+    subjects = sorted({subject for programme in kb.programmes for subject in programme.subjects})
+    return Reply(
+        f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
+        f"The subjects I have programmes in: {', '.join(subjects)}. "
+        'Or say "list all programmes".'
+    )
+
+
 def describe_query(query: Query) -> str:
     """E.g. "MicroMasters programmes in data science from MIT"."""
     kinds = " or ".join(SHORT_NAMES[c] for c in query.credential_types)

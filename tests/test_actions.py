@@ -187,6 +187,12 @@ def test_which_ones_are_micromasters_later_is_a_question_again():
     assert messages[0]["text"].startswith("• MicroMasters:")
 
 
+def test_a_search_for_a_subject_the_catalogue_lacks_says_so():
+    messages, slots = run(ActionSearchPrograms(), tracker("are there any programs in healthcare", "search_programs"))
+    assert messages[0]["text"].startswith("I have no verified programmes in healthcare in my catalogue")
+    assert "supply chain" in messages[0]["text"] and "last_search" not in slots
+
+
 def test_search_by_subject_from_entity():
     messages, _ = run(
         ActionSearchPrograms(),

@@ -43,6 +43,13 @@ def test_which_ones_are_micromasters_narrows_the_programmes_just_listed(client):
     assert client.text("what is a micromasters").startswith("MicroMasters program:")  # a new question
 
 
+def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(client):
+    assert client.text("are there any programs in healthcare").startswith(
+        "I have no verified programmes in healthcare in my catalogue"
+    )
+    assert client.text("list all programmes").startswith("I found 30 programmes")
+
+
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     client.text("what's the difference between a micromasters and a professional certificate?")
     answer = client.text("which one is cheaper?")

@@ -1,6 +1,10 @@
 """Tolerant matching of what users type to the catalogue."""
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 from advisor.knowledge import default_knowledge
 from advisor.matching import (
@@ -13,9 +17,11 @@ from advisor.matching import (
     resolve_institution,
     resolve_subject,
     search_programmes,
+    unknown_topic,
 )
 
 KB = default_knowledge()
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def ids(programmes):
@@ -152,3 +158,38 @@ def test_a_follow_up_narrows_the_programmes_just_listed(text, subjects, institut
 )
 def test_a_new_question_does_not_narrow_the_previous_list(text):
     assert narrow(DATA_SCIENCE, text, build_query(KB, text)) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("are there any programs in healthcare", "healthcare"),
+        ("do you have anything on marine biology", "marine biology"),
+        ("any psychology micromasters", "psychology"),
+        ("quantum computing micromasters from stanford", "quantum computing"),
+        # Known subjects, institutions, or no subject at all.
+        ("any programs in supply chain", None),
+        ("any data sci micromaster options", None),
+        ("MIT programs", None),
+        ("which programs are there", None),
+        ("show me all the micromasters", None),
+        ("cheap programs for beginners", None),
+        ("list all programmes", None),
+    ],
+)
+def test_a_subject_the_catalogue_lacks_is_named(text, expected):
+    assert unknown_topic(KB, build_query(KB, text)) == expected
+
+
+def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
+    # Each would get "I have no verified programmes in <words>" instead of its results.
+    misread = []
+    for path in (ROOT / "data").glob("nlu*.yml"):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            if item.get("intent") != "search_programs":
+                continue
+            for line in item["examples"].splitlines():
+                text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:])
+                if unknown_topic(KB, build_query(KB, text)):
+                    misread.append(text)
+    assert misread == []

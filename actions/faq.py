@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
 from actions.programmes import narrowed_search, query_from, run_search
 from actions.recommendation import reset_events
-from advisor.comparison import compared_topic
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
+from advisor.topics import topic_named
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -62,7 +62,7 @@ class ActionAnswerFaq(Action):
         if narrowed:
             return run_search(dispatcher, narrowed, 0)
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
-        compared = compared_topic(latest_text(tracker)) if topic == "difference" else None
+        compared = topic_named(latest_text(tracker)) if topic == "difference" else None
         if compared:
             return answer(dispatcher, compared, None, compared=True)
         named = named_credentials(tracker)
@@ -80,7 +80,8 @@ class ActionAnswerFollowup(Action):
 
     "only the micromasters" right after a list of programmes narrows it; a
     subject or institution ("supply chain programmes", "project management
-    certs") searches the catalogue; "and for a professional certificate?"
+    certs") searches the catalogue; a topic ("what about the cost?") is
+    answered for the credential in context; "and for a professional certificate?"
     repeats the last topic for that credential; a description of one's
     situation starts the recommendation.
     """
@@ -100,6 +101,10 @@ class ActionAnswerFollowup(Action):
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
+        asked = topic_named(latest_text(tracker))
+        if asked:
+            context = named[0] if named else resolve_credential_type(tracker.get_slot("credential_type"))
+            return answer(dispatcher, asked, context)
         if named and topic in INTENT_TOPICS.values():
             return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
         if named:

@@ -116,6 +116,14 @@ def test_follow_up_naming_the_other_credential_reuses_the_topic():
     assert slots["last_topic"] == "cost"
 
 
+@pytest.mark.parametrize(("text", "topic"), [("and how much", "cost"), ("what about credit", "credit")])
+def test_follow_up_naming_a_topic_answers_it_for_the_credential_in_context(text, topic):
+    t = tracker(text, "inform", slots={"last_topic": "duration", "credential_type": "micromasters"})
+    messages, slots = run(ActionAnswerFollowup(), t)
+    assert messages[0]["text"].startswith("MicroMasters program:")
+    assert slots["last_topic"] == topic
+
+
 def test_sources_lists_links_of_the_last_answer():
     _, slots = run(
         ActionAnswerFaq(), tracker("is it worth it", "ask_worth", [entity("credential_type", "micromasters")])

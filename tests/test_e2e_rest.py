@@ -24,6 +24,9 @@ def test_faq_answer_with_source_and_follow_up(client):
     assert answer.startswith("MicroMasters program:") and "$1,000" in answer and "as of" in answer
     follow_up = client.text("and for a professional certificate?")
     assert follow_up.startswith("Professional Certificate program:")
+    client.say("how long does a micromasters take")
+    cost = client.text("and how much")  # A new topic, same credential.
+    assert cost.startswith("MicroMasters program:") and "$1,000" in cost
     sources = client.text("where is that from?")
     assert "https://" in sources
 

@@ -1,8 +1,8 @@
-"""A comparative question is answered on the attribute it compares."""
+"""A comparison or a follow-up is answered on the topic it names."""
 
 import pytest
 
-from advisor.comparison import compared_topic
+from advisor.topics import topic_named
 
 
 @pytest.mark.parametrize(
@@ -16,10 +16,14 @@ from advisor.comparison import compared_topic
         ("whats harder, pc or mm", "level"),
         ("how do they differ in terms of credit", "credit"),
         ("does one have more prestige with employers than the other", "recognition"),
+        # Follow-ups.
+        ("and how much", "cost"),
+        ("what about the cost?", "cost"),
+        ("what about credit", "credit"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
-    assert compared_topic(text) == topic
+    assert topic_named(text) == topic
 
 
 @pytest.mark.parametrize(
@@ -27,9 +31,9 @@ def test_one_compared_attribute_is_found(text, topic):
     ["what's the difference", "which one is better", "difference in price and length", "compare them", ""],
 )
 def test_no_single_attribute_means_the_general_difference(text):
-    assert compared_topic(text) is None
+    assert topic_named(text) is None
 
 
 def test_words_are_matched_whole_not_inside_other_words():
-    assert compared_topic("which is more creditable") is None
-    assert compared_topic("which is pricier?") == "cost"
+    assert topic_named("which is more creditable") is None
+    assert topic_named("which is pricier?") == "cost"

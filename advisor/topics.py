@@ -1,10 +1,12 @@
-"""Which attribute a comparative question is about ("which one is cheaper?").
+"""Which FAQ topic a short question names ("which one is cheaper?", "what about the cost?").
 
 Comparative questions are trained as ``ask_difference``, whose answer is the
 general difference. "Which is cheaper?" deserves the two credentials' costs
 side by side instead, so the FAQ action asks this module for the attribute
-the question compares. One attribute named: that topic. None, or several
-("difference in price and length"): the general difference.
+the question compares. A follow-up such as "what about the cost?" or "and how
+much?" is classified as a bare follow-up; it names its topic the same way.
+One topic named: that topic. None, or several ("difference in price and
+length"): the general difference, or no topic.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from typing import Dict, Optional, Tuple
 
 from advisor.matching import normalise
 
-# FAQ topic -> words that compare on it (whole words, after normalise()).
+# FAQ topic -> words that name it (whole words, after normalise()).
 COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
     "cost": tuple(
         "cheap cheaper cheapest expensive pricier pricey costlier cost costs price prices priced "
         "money afford affordable fees budget".split()
-    ),
+    )
+    + ("how much",),
     "duration": tuple(
         "long longer longest short shorter shortest faster fastest quicker quickest time hours weeks "
         "months duration length workload effort".split()
@@ -40,8 +43,8 @@ _PATTERNS = {
 }
 
 
-def compared_topic(text: str) -> Optional[str]:
-    """The one FAQ topic a comparative question is about, or None when it names none or several."""
+def topic_named(text: str) -> Optional[str]:
+    """The one FAQ topic a question names, or None when it names none or several."""
     normalised = normalise(text)
     topics = [topic for topic, pattern in _PATTERNS.items() if pattern.search(normalised)]
     return topics[0] if len(topics) == 1 else None

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
-from actions.programmes import narrowed_search, query_from, run_search
+from actions.programmes import describe_listed, narrowed_search, query_from, run_search
 from actions.recommendation import reset_events
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
@@ -78,6 +78,7 @@ class ActionAnswerFaq(Action):
 class ActionAnswerFollowup(Action):
     """Handle a short answer outside the form.
 
+    "the second one" describes that programme of the list last shown;
     "only the micromasters" right after a list of programmes narrows it; a
     subject or institution ("supply chain programmes", "project management
     certs") searches the catalogue; a topic ("what about the cost?") is
@@ -95,6 +96,9 @@ class ActionAnswerFollowup(Action):
         if not named and describes_situation(latest_text(tracker)):
             dispatcher.utter_message(response="utter_start_recommendation")
             return [*reset_events(), FollowupAction("recommendation_form")]
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:
+            return pointed
         narrowed = narrowed_search(tracker)
         if narrowed:
             return run_search(dispatcher, narrowed, 0)

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import entity_values, kb, latest_text, send, set_in_previous_turn
+from advisor.knowledge import Programme
 from advisor.matching import (
     Query,
     build_query,
     find_programme,
+    listed_position,
     narrow,
     relaxed_search,
     search_programmes,
@@ -49,6 +51,11 @@ def _stored(query: Query, offset: int) -> Dict[str, Any]:
     }
 
 
+def listed(programmes: Sequence[Programme]) -> EventType:
+    """Remember the programmes just shown, in order, for "tell me about the second one"."""
+    return SlotSet("listed_programmes", [programme.id for programme in programmes])
+
+
 def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
     results = search_programmes(kb(), query)
     if offset and offset >= len(results):
@@ -56,7 +63,29 @@ def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> L
         return []
     nearest = relaxed_search(kb(), query) if not results else []
     events = send(dispatcher, search_reply(kb(), query, results, offset, nearest))
-    return events + [SlotSet("last_search", _stored(query, offset))]
+    shown = results[offset : offset + PAGE_SIZE] or nearest[:PAGE_SIZE]
+    return events + [SlotSet("last_search", _stored(query, offset)), listed(shown)]
+
+
+def describe_programme(
+    dispatcher: CollectingDispatcher, programme: Programme, nearest: Sequence[Programme] = ()
+) -> List[EventType]:
+    """One programme's details; follow-ups ("how much does it cost?") are then about its credential."""
+    events = send(dispatcher, programme_reply(kb(), programme, nearest))
+    return events + [SlotSet("credential_type", programme.credential_type)]
+
+
+def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """Answer "tell me about the second one" from the list last shown; None if the message points at none."""
+    ids = tracker.get_slot("listed_programmes")
+    position = listed_position(latest_text(tracker))
+    if not isinstance(ids, list) or not ids or position is None:
+        return None
+    if not -len(ids) <= position < len(ids):
+        count = f"{len(ids)} programme{'s' if len(ids) != 1 else ''}"
+        dispatcher.utter_message(text=f'I only listed {count}. Which one do you mean, e.g. "the first one"?')
+        return []
+    return describe_programme(dispatcher, kb().programme(ids[position]))
 
 
 def stored_query(tracker: Tracker) -> Optional[Query]:
@@ -126,27 +155,35 @@ class ActionShowMore(Action):
         return "action_show_more"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:
+            return pointed
         query = stored_query(tracker)
-        if query is None:
-            dispatcher.utter_message(
-                text='There is nothing to show more of yet. Try "which data science programmes are there?"'
-            )
-            return []
-        return run_search(dispatcher, query, int(tracker.get_slot("last_search").get("offset", 0)) + PAGE_SIZE)
+        if query is not None:
+            return run_search(dispatcher, query, int(tracker.get_slot("last_search").get("offset", 0)) + PAGE_SIZE)
+        # "show me the programmes" right after a recommendation: the recommended kind.
+        query = with_recommendation_context(query_from(tracker), tracker)
+        if not query.is_empty:
+            return run_search(dispatcher, query, 0)
+        dispatcher.utter_message(
+            text='There is nothing to show more of yet. Try "which data science programmes are there?"'
+        )
+        return []
 
 
 class ActionProgramInfo(Action):
-    """Describe one named programme, or say honestly that it can't be verified."""
+    """Describe one named programme ("the second one" of a list), or say honestly that it can't be verified."""
 
     def name(self) -> str:
         return "action_program_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:
+            return pointed
         match = find_programme(kb(), query_from(tracker))
         if match.programme:
-            # Follow-ups ("how much does it cost?") are then about this programme's credential.
-            events = send(dispatcher, programme_reply(kb(), match.programme, match.nearest))
-            return events + [SlotSet("credential_type", match.programme.credential_type)]
+            return describe_programme(dispatcher, match.programme, match.nearest)
         if match.claim:
             return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
         return send(dispatcher, not_found_reply(kb(), match.nearest))

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import entity_values, intent_name, kb, latest_text, send
+from actions.programmes import listed
 from advisor.matching import resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
@@ -281,7 +282,12 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         recommendation = recommend(kb(), profile_from(tracker))
         events = send(dispatcher, recommendation_reply(kb(), recommendation))
-        return events + [SlotSet("recommended_credential", recommendation.credential_type)]
+        # "show me the programmes" now means the recommended kind, not more of an older search.
+        return events + [
+            SlotSet("recommended_credential", recommendation.credential_type),
+            listed(recommendation.programmes),
+            SlotSet("last_search", None),
+        ]
 
 
 class ActionExplainRecommendation(Action):

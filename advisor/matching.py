@@ -243,6 +243,29 @@ def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
     return None
 
 
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+_ORDINALS |= {"fifth": 4, "5th": 4, "last": -1}
+_ORDINAL_WORDS = "|".join(_ORDINALS)
+_ORDINAL = re.compile(
+    rf"\b(?:the )?(?P<word>{_ORDINAL_WORDS})(?: (?:one|programme|program|option|result|on the list))?$"
+    rf"|\b(?P<word2>{_ORDINAL_WORDS}) (?:one|programme|program|option|result)\b"
+    r"|\b(?:number|no) (?P<digit>[1-5])\b"
+)
+
+
+def listed_position(text: str) -> Optional[int]:
+    """Which item of a list just shown a message points at: "the second one" -> 1, "the last one" -> -1."""
+    hashed = re.search(r"#\s*([1-5])\b", text)
+    if hashed:
+        return int(hashed.group(1)) - 1
+    found = _ORDINAL.search(normalise(text))
+    if not found:
+        return None
+    if found.group("digit"):
+        return int(found.group("digit")) - 1
+    return _ORDINALS[found.group("word") or found.group("word2")]
+
+
 # "which ones are micromasters", "any of those from MIT?", "only the pro certs":
 # the message is about the programmes just listed.
 _REFERS_BACK = re.compile(

@@ -17,9 +17,11 @@ from actions.recommendation import (
     ValidateRecommendationForm,
 )
 from actions.smalltalk import ActionThank
+from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
 
+KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
     "slots": {},
     "forms": {"recommendation_form": {"required_slots": ["goal", "wants_credit", "weekly_hours", "budget", "subject"]}},
@@ -193,6 +195,31 @@ def test_which_ones_are_micromasters_later_is_a_question_again():
     )
     messages, _ = run(ActionAnswerFaq(), t)
     assert messages[0]["text"].startswith("• MicroMasters:")
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionProgramInfo(), "ask_program_info"), (ActionAnswerFollowup(), "inform"), (ActionShowMore(), "show_more")],
+)
+def test_the_second_one_describes_the_second_programme_listed(action, intent):
+    _, search = run(ActionSearchPrograms(), tracker("data science programmes", "search_programs"))
+    second = search["listed_programmes"][1]
+    t = tracker("tell me about the second one", intent, slots={"listed_programmes": search["listed_programmes"]})
+    messages, slots = run(action, t)
+    assert messages[0]["text"].startswith(KB.programme(second).title)
+    assert slots["credential_type"] == KB.programme(second).credential_type
+
+
+def test_pointing_past_the_end_of_the_list_says_how_many_were_listed():
+    t = tracker("the fourth one", "inform", slots={"listed_programmes": ["mitx_scm", "mitx_sds"]})
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert messages[0]["text"].startswith("I only listed 2 programmes.")
+
+
+def test_show_me_the_programmes_after_a_recommendation_lists_the_recommended_kind():
+    slots = {"recommended_credential": "professional_certificate", "subject": "data science", "last_search": None}
+    messages, _ = run(ActionShowMore(), tracker("show me the programmes", "show_more", slots=slots))
+    assert messages[0]["text"].startswith("I found 2 Professional Certificate programmes in data science")
 
 
 def test_a_search_for_a_subject_the_catalogue_lacks_says_so():

@@ -79,6 +79,10 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     assert "about 4 hours a week" in why
     programmes = client.text("so which programmes are there?")  # The recommended kind, not all 30.
     assert programmes.startswith("I found 2 Professional Certificate programmes in data science")
+    first = client.text("tell me about the first one")
+    assert first.startswith(
+        "HarvardX Professional Certificate in Data Science (Harvard, Professional Certificate program)"
+    )
 
 
 def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(client):

@@ -10,6 +10,7 @@ from advisor.knowledge import default_knowledge
 from advisor.matching import (
     build_query,
     find_programme,
+    listed_position,
     narrow,
     normalise,
     relaxed_search,
@@ -193,3 +194,23 @@ def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
                 if unknown_topic(KB, build_query(KB, text)):
                     misread.append(text)
     assert misread == []
+
+
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        ("tell me about the first one", 0),
+        ("the second one", 1),
+        ("more about the 2nd", 1),
+        ("what about number 3", 2),
+        ("#2", 1),
+        ("the last one please", -1),
+        ("second", 1),
+        # Ordinal words that point at no list.
+        ("my first degree was in history", None),
+        ("what is the first step", None),
+        ("no, not really", None),
+    ],
+)
+def test_a_message_pointing_at_a_listed_item(text, position):
+    assert listed_position(text) == position

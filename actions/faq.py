@@ -14,7 +14,7 @@ from actions.recommendation import reset_events
 from advisor.matching import credential_types_in, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import faq_reply, sources_reply
-from advisor.topics import topic_named
+from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -51,6 +51,7 @@ class ActionAnswerFaq(Action):
 
     A comparison that names one attribute ("which is cheaper?") gets that
     attribute for both credentials side by side instead of the general difference.
+    "Can I audit for free?" gets the audit-or-verified answer, whatever the intent.
     Right after a list of programmes, "which ones are micromasters" narrows the list.
     """
 
@@ -62,9 +63,11 @@ class ActionAnswerFaq(Action):
         if narrowed:
             return run_search(dispatcher, narrowed, 0)
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
-        compared = topic_named(latest_text(tracker)) if topic == "difference" else None
-        if compared:
-            return answer(dispatcher, compared, None, compared=True)
+        named_topic = topic_named(latest_text(tracker))
+        if topic == "difference" and named_topic:
+            return answer(dispatcher, named_topic, None, compared=True)
+        if named_topic in WORD_ONLY_TOPICS:
+            topic = str(named_topic)
         named = named_credentials(tracker)
         if topic == "difference" or len(named) > 1:
             credential = None

@@ -42,6 +42,8 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "level",
     "difference",
     "definition",
+    # Audit or verified track: no intent of its own, found by its words (advisor/topics.py).
+    "tracks",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -74,6 +74,7 @@ COMPARED_TOPIC_NAMES = {
     "level": "level and prerequisites",
     "credit": "academic credit",
     "recognition": "recognition",
+    "tracks": "auditing for free or paying for verified certificates",
 }
 
 

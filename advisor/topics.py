@@ -32,6 +32,7 @@ COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
         "rigorous demanding".split()
     ),
     "credit": ("credit", "credits"),
+    "tracks": ("audit", "auditing", "audited", "audit track", "verified track"),
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
@@ -41,6 +42,10 @@ _PATTERNS = {
     topic: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     for topic, words in COMPARED_WORDS.items()
 }
+
+
+# Topics no intent is trained for: named, they decide the answer whatever the intent.
+WORD_ONLY_TOPICS = frozenset({"tracks"})
 
 
 def topic_named(text: str) -> Optional[str]:

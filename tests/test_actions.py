@@ -126,6 +126,22 @@ def test_follow_up_naming_a_topic_answers_it_for_the_credential_in_context(text,
     assert slots["last_topic"] == topic
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        (
+            "can i audit a micromasters for free?",
+            "ask_cost",
+            "MicroMasters program: You can audit the courses for free",
+        ),
+        ("whats the difference between verified and audit", "ask_difference", "Side by side, on auditing for free"),
+    ],
+)
+def test_audit_questions_get_the_audit_or_verified_answer(text, intent, expected):
+    messages, slots = run(ActionAnswerFaq(), tracker(text, intent, [entity("credential_type", "micromasters")]))
+    assert messages[0]["text"].startswith(expected) and slots["last_topic"] == "tracks"
+
+
 def test_sources_lists_links_of_the_last_answer():
     _, slots = run(
         ActionAnswerFaq(), tracker("is it worth it", "ask_worth", [entity("credential_type", "micromasters")])

@@ -53,6 +53,12 @@ def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(clie
     assert client.text("list all programmes").startswith("I found 30 programmes")
 
 
+def test_audit_or_verified_is_answered_as_such(client):
+    reply = client.text("can i audit a micromasters for free?")
+    assert reply.startswith("MicroMasters program: You can audit the courses for free")
+    assert "verified certificate in every course" in reply
+
+
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     client.text("what's the difference between a micromasters and a professional certificate?")
     answer = client.text("which one is cheaper?")

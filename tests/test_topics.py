@@ -20,6 +20,9 @@ from advisor.topics import topic_named
         ("and how much", "cost"),
         ("what about the cost?", "cost"),
         ("what about credit", "credit"),
+        # Audit or verified: no intent of its own.
+        ("whats the difference between verified and audit", "tracks"),
+        ("can i audit the courses for free?", "tracks"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):

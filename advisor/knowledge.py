@@ -42,8 +42,11 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "level",
     "difference",
     "definition",
-    # Audit or verified track: no intent of its own, found by its words (advisor/topics.py).
+    # No intent of their own, found by their words (advisor/topics.py): audit or
+    # verified track, financial aid, refunds.
     "tracks",
+    "financial_aid",
+    "refunds",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

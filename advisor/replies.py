@@ -14,6 +14,7 @@ from advisor.knowledge import (
     CREDENTIAL_TYPES,
     MICROMASTERS,
     Fact,
+    FaqAnswer,
     KnowledgeBase,
     Programme,
     UnverifiedClaim,
@@ -75,17 +76,23 @@ COMPARED_TOPIC_NAMES = {
     "credit": "academic credit",
     "recognition": "recognition",
     "tracks": "auditing for free or paying for verified certificates",
+    "financial_aid": "financial aid",
+    "refunds": "refunds",
 }
+
+
+def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
+    citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
+    return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)
 
 
 def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], compared: bool = False) -> Reply:
     """Answer an FAQ topic for one credential, or both side by side (``compared``: as the answer to a comparison)."""
     answers = kb.faq[topic]
     if credential_type in CREDENTIAL_TYPES:
-        answer = answers[str(credential_type)]
-        citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
-        text = f"{kb.credentials[str(credential_type)].name}: {_fact_text(answer.fact)}"
-        return Reply(f"{text}\n{cite_line(kb, citations)}", citations)
+        return _full_answer(kb, answers[str(credential_type)], kb.credentials[str(credential_type)].name)
+    if len({answers[key].fact.text for key in CREDENTIAL_TYPES}) == 1:  # The same for both (refunds): once, in full.
+        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], "MicroMasters and Professional Certificates alike")
     lines, citations = [], ()
     for key in CREDENTIAL_TYPES:
         answer = answers[key]

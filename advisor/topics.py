@@ -33,6 +33,17 @@ COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
     ),
     "credit": ("credit", "credits"),
     "tracks": ("audit", "auditing", "audited", "audit track", "verified track"),
+    "financial_aid": (
+        "financial aid",
+        "financial assistance",
+        "financial help",
+        "scholarship",
+        "scholarships",
+        "fee waiver",
+        "discount",
+        "discounts",
+    ),
+    "refunds": ("refund", "refunds", "refunded", "refundable", "money back"),
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
@@ -44,12 +55,16 @@ _PATTERNS = {
 }
 
 
-# Topics no intent is trained for: named, they decide the answer whatever the intent.
-WORD_ONLY_TOPICS = frozenset({"tracks"})
+# Topics no intent is trained for: named, they decide the answer whatever the
+# intent, and win over the broader topics ("does financial aid cover the cost").
+WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds"})
 
 
 def topic_named(text: str) -> Optional[str]:
     """The one FAQ topic a question names, or None when it names none or several."""
     normalised = normalise(text)
     topics = [topic for topic, pattern in _PATTERNS.items() if pattern.search(normalised)]
+    specific = [topic for topic in topics if topic in WORD_ONLY_TOPICS]
+    if len(specific) == 1:
+        return specific[0]
     return topics[0] if len(topics) == 1 else None

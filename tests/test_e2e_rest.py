@@ -53,10 +53,14 @@ def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(clie
     assert client.text("list all programmes").startswith("I found 30 programmes")
 
 
-def test_audit_or_verified_is_answered_as_such(client):
-    reply = client.text("can i audit a micromasters for free?")
-    assert reply.startswith("MicroMasters program: You can audit the courses for free")
-    assert "verified certificate in every course" in reply
+def test_audit_financial_aid_and_refunds_get_their_own_answers(client):
+    audit = client.text("can i audit a micromasters for free?")
+    assert audit.startswith("MicroMasters program: You can audit the courses for free")
+    assert "verified certificate in every course" in audit
+    aid = client.text("how do i apply for financial aid")  # Same credential as before.
+    assert aid.startswith("MicroMasters program: Yes, course by course") and "90%" in aid
+    refund = client.text("can i get a refund on a professional certificate")
+    assert refund.startswith("Professional Certificate program: For a verified course") and "14 days" in refund
 
 
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):

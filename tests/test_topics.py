@@ -23,6 +23,9 @@ from advisor.topics import topic_named
         # Audit or verified: no intent of its own.
         ("whats the difference between verified and audit", "tracks"),
         ("can i audit the courses for free?", "tracks"),
+        ("how do i apply for financial aid", "financial_aid"),
+        ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
+        ("can i get my money back", "refunds"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):

@@ -9,11 +9,19 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
-from actions.programmes import describe_listed, narrowed_search, query_from, run_search
+from actions.programmes import (
+    describe_listed,
+    describe_programme,
+    listed,
+    narrowed_search,
+    programme_in_context,
+    query_from,
+    run_search,
+)
 from actions.recommendation import reset_events
-from advisor.matching import credential_types_in, resolve_credential_type
+from advisor.matching import asks_for_details, credential_types_in, programme_in_question, resolve_credential_type
 from advisor.profile import describes_situation
-from advisor.replies import faq_reply, sources_reply
+from advisor.replies import claim_reply, faq_reply, programme_kind_line, programme_topic_reply, sources_reply
 from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 INTENT_TOPICS = {
@@ -46,12 +54,34 @@ def answer(
     return events + [SlotSet("credential_type", credential)] if credential else events
 
 
+def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Optional[List[EventType]]:
+    """A topic question about one programme, named or just discussed ("how much does it cost?").
+
+    None when the question is about a kind of programme ("how much is a MicroMasters?").
+    """
+    query = query_from(tracker)
+    match = programme_in_question(kb(), query)
+    if match.claim:
+        return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
+    programme = match.programme or (programme_in_context(tracker) if query.is_empty else None)
+    if programme is None:
+        return None
+    reply = programme_topic_reply(kb(), programme, topic)
+    if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
+        dispatcher.utter_message(text=programme_kind_line(kb(), programme))
+        return answer(dispatcher, topic, programme.credential_type) + [listed([programme])]
+    events = send(dispatcher, reply) + [SlotSet("last_topic", topic), listed([programme])]
+    return events + [SlotSet("credential_type", programme.credential_type)]
+
+
 class ActionAnswerFaq(Action):
     """Answer for the credential named now, else the one in context, else both.
 
     A comparison that names one attribute ("which is cheaper?") gets that
     attribute for both credentials side by side instead of the general difference.
     "Can I audit for free?" gets the audit-or-verified answer, whatever the intent.
+    A question about one programme ("how much is the MITx supply chain one?",
+    or "how long is it?" right after one) gets that programme's own facts.
     Right after a list of programmes, "which ones are micromasters" narrows the list.
     """
 
@@ -68,6 +98,10 @@ class ActionAnswerFaq(Action):
             return answer(dispatcher, named_topic, None, compared=True)
         if named_topic in WORD_ONLY_TOPICS:
             topic = str(named_topic)
+        if topic != "difference":
+            about_programme = answer_about_programme(dispatcher, tracker, topic)
+            if about_programme is not None:
+                return about_programme
         named = named_credentials(tracker)
         if topic == "difference" or len(named) > 1:
             credential = None
@@ -108,6 +142,9 @@ class ActionAnswerFollowup(Action):
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
+        in_context = programme_in_context(tracker) if query.is_empty else None
+        if in_context and asks_for_details(latest_text(tracker)):  # "tell me more about it"
+            return describe_programme(dispatcher, in_context)
         asked = topic_named(latest_text(tracker))
         if asked:
             context = named[0] if named else resolve_credential_type(tracker.get_slot("credential_type"))

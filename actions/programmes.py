@@ -70,9 +70,17 @@ def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> L
 def describe_programme(
     dispatcher: CollectingDispatcher, programme: Programme, nearest: Sequence[Programme] = ()
 ) -> List[EventType]:
-    """One programme's details; follow-ups ("how much does it cost?") are then about its credential."""
+    """One programme's details; follow-ups ("how much does it cost?") are then about it."""
     events = send(dispatcher, programme_reply(kb(), programme, nearest))
-    return events + [SlotSet("credential_type", programme.credential_type)]
+    return events + [SlotSet("credential_type", programme.credential_type), listed([programme])]
+
+
+def programme_in_context(tracker: Tracker) -> Optional[Programme]:
+    """The one programme the bot's previous reply was about or listed, for "how long is it?"."""
+    ids = tracker.get_slot("listed_programmes")
+    if not isinstance(ids, list) or len(ids) != 1 or not set_in_previous_turn(tracker, "listed_programmes"):
+        return None
+    return kb().programme(ids[0])
 
 
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -181,7 +189,11 @@ class ActionProgramInfo(Action):
         pointed = describe_listed(dispatcher, tracker)
         if pointed is not None:
             return pointed
-        match = find_programme(kb(), query_from(tracker))
+        query = query_from(tracker)
+        in_context = programme_in_context(tracker) if query.is_empty else None
+        if in_context:  # "tell me more about it"
+            return describe_programme(dispatcher, in_context)
+        match = find_programme(kb(), query)
         if match.programme:
             return describe_programme(dispatcher, match.programme, match.nearest)
         if match.claim:

@@ -253,6 +253,16 @@ _ORDINAL = re.compile(
 )
 
 
+_DETAILS = re.compile(
+    r"\b(tell me more|more (about|on|info|information|details)|details|about (it|that one|this one))\b"
+)
+
+
+def asks_for_details(text: str) -> bool:
+    """Whether a message asks for more on what was just discussed ("tell me more about it")."""
+    return _DETAILS.search(normalise(text)) is not None
+
+
 def listed_position(text: str) -> Optional[int]:
     """Which item of a list just shown a message points at: "the second one" -> 1, "the last one" -> -1."""
     hashed = re.search(r"#\s*([1-5])\b", text)
@@ -364,19 +374,40 @@ def _claim_matches(claim: UnverifiedClaim, query: Query) -> bool:
     return hits >= 2
 
 
+def _named_claim(kb: KnowledgeBase, query: Query, by_keywords: bool) -> Optional[ProgrammeMatch]:
+    """A doubtful programme the query names: by its telltale words ("fintech"), or else by its fields."""
+    for claim in kb.unverified:
+        if bool(claim.keywords) == by_keywords and _claim_matches(claim, query):
+            return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
+    return None
+
+
+def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
+    """The one programme (or doubtful claim) a topic question names: "how much is the MITx SCM one?".
+
+    Stricter than ``find_programme``: "the data science micromasters" names
+    four programmes, so the question is about MicroMasters in general.
+    """
+    found = search_programmes(kb, query) if query.subjects or query.institutions else []
+    if len(found) == 1:
+        return _named_claim(kb, query, by_keywords=True) or ProgrammeMatch(programme=found[0])
+    claim = _named_claim(kb, query, by_keywords=True) or (_named_claim(kb, query, False) if not found else None)
+    return claim or ProgrammeMatch()
+
+
 def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     """Find the one programme the user named, or say honestly what exists instead."""
-    for claim in kb.unverified:
-        if claim.keywords and _claim_matches(claim, query):
-            return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
+    claim = _named_claim(kb, query, by_keywords=True)
+    if claim:
+        return claim
     # A credential type alone ("the micromasters") names no single programme.
     candidates = search_programmes(kb, query) if query.subjects or query.institutions else []
     if candidates:
         best = max(candidates, key=lambda p: _title_overlap(p, query.text))
         return ProgrammeMatch(programme=best, nearest=tuple(p for p in candidates if p != best)[:2])
-    for claim in kb.unverified:
-        if not claim.keywords and _claim_matches(claim, query):
-            return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
+    claim = _named_claim(kb, query, by_keywords=False)
+    if claim:
+        return claim
     by_title = sorted(kb.programmes, key=lambda p: _title_overlap(p, query.text), reverse=True)
     if by_title and _title_overlap(by_title[0], query.text) >= 0.6:
         return ProgrammeMatch(programme=by_title[0])

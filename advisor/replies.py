@@ -8,7 +8,7 @@ breaks only) because the same words go to the web widget, Slack and the shell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
     CREDENTIAL_TYPES,
@@ -195,19 +195,62 @@ def describe_query(query: Query) -> str:
     return phrase
 
 
-def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = ()) -> Reply:
-    """Details of one programme; unknown fields are said to be unknown."""
-    unknown = "not found in my sources"
+_UNKNOWN = "not found in my sources"
+
+
+def _programme_heading(kb: KnowledgeBase, programme: Programme) -> List[str]:
     lines = [f"{programme.title} ({programme.institution}, {kb.credentials[programme.credential_type].name})"]
     if programme.status == "retired":
         lines.append("Note: this programme has been retired; it is listed for reference.")
     elif programme.status == "uncertain":
         lines.append("Note: some details of this programme are not verified.")
-    lines += [
-        f"• Courses: {programme.structure or (f'{programme.courses} courses' if programme.courses else unknown)}",
-        f"• Length and effort: {programme.duration or unknown}",
-        f"• Price: {_price(programme) or unknown}",
-        f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
+    return lines
+
+
+def _programme_facts(programme: Programme) -> Dict[str, str]:
+    """The programme's own answer to each FAQ topic it has a field for."""
+    courses = programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN)
+    return {
+        "courses": f"• Courses: {courses}",
+        "duration": f"• Length and effort: {programme.duration or _UNKNOWN}",
+        "cost": f"• Price: {_price(programme) or _UNKNOWN}",
+        "credit": f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
+    }
+
+
+def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:
+    """Said before a general answer to a question about one programme ("is the Columbia AI one legit?")."""
+    caveat = " (some of its details are not verified)" if programme.status == "uncertain" else ""
+    retired = ", now retired," if programme.status == "retired" else ""
+    kind = kb.credentials[programme.credential_type].name
+    return f"The {programme.title}{retired} is a {kind}{caveat}. What I know about {kind}s in general:"
+
+
+def programme_topic_reply(kb: KnowledgeBase, programme: Programme, topic: str) -> Optional[Reply]:
+    """A topic question about one named programme ("how much is the MITx supply chain one?").
+
+    None for topics the catalogue has no field for (worth, recognition, ...):
+    those are answered for the programme's kind of credential.
+    """
+    facts = _programme_facts(programme)
+    if topic not in facts:
+        return None
+    lines = _programme_heading(kb, programme) + [facts[topic]]
+    if topic == "duration":
+        lines.append(facts["courses"])
+    lines.append('Ask "tell me about it" for all its details.')
+    citations = _programme_citations(programme)
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
+def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = ()) -> Reply:
+    """Details of one programme; unknown fields are said to be unknown."""
+    facts = _programme_facts(programme)
+    lines = _programme_heading(kb, programme) + [
+        facts["courses"],
+        facts["duration"],
+        facts["cost"],
+        facts["credit"],
         f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
     ]
     if programme.notes:

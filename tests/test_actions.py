@@ -148,6 +148,56 @@ def test_questions_no_intent_covers_get_their_own_answer(text, intent, expected)
     assert messages[0]["text"].startswith(expected)
 
 
+def just_described(programme_id: str, text: str, intent: str) -> Tracker:
+    """A tracker for ``text`` right after the bot described one programme."""
+    _, events = run_action(ActionProgramInfo(), tracker(f"tell me about {programme_id}", "ask_program_info"))
+    history = [{"event": "user", "text": "tell me about it"}, *events, {"event": "user", "text": text}]
+    return tracker(text, intent, slots={"listed_programmes": [programme_id]}, events=history)
+
+
+def test_a_topic_question_about_one_programme_gets_its_own_facts():
+    messages, slots = run(ActionAnswerFaq(), tracker("how much is the mitx supply chain micromasters", "ask_cost"))
+    text = messages[0]["text"]
+    assert text.startswith("MITx MicroMasters Program in Supply Chain Management (MIT, MicroMasters program)")
+    assert "• Price: " in text and "$1,350" in text
+    assert slots["listed_programmes"] == ["mitx_scm"] and slots["last_topic"] == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("how long is it", "ask_duration", "• Length and effort: "),
+        ("does it give credit", "ask_credit", "• Credit pathway: "),
+        ("tell me more about it", "inform", "• Subjects: "),
+    ],
+)
+def test_it_right_after_a_programme_means_that_programme(text, intent, expected):
+    action = ActionAnswerFollowup() if intent == "inform" else ActionAnswerFaq()
+    messages, _ = run(action, just_described("mitx_scm", text, intent))
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
+    assert expected in messages[0]["text"]
+
+
+def test_a_question_on_a_kind_of_programme_after_one_programme_is_general():
+    messages, _ = run(
+        ActionAnswerFaq(),
+        just_described("mitx_scm", "how much does a professional certificate cost", "ask_cost"),
+    )
+    assert messages[0]["text"].startswith("Professional Certificate program:")
+
+
+def test_a_question_about_one_programme_with_no_field_for_it_says_which_kind_it_is():
+    messages, _ = run(ActionAnswerFaq(), tracker("is the columbia AI micromasters legit", "ask_recognition"))
+    assert messages[0]["text"].startswith("The ColumbiaX MicroMasters Program in Artificial Intelligence is a")
+    assert "not verified" in messages[0]["text"]
+    assert messages[1]["text"].startswith("MicroMasters program:")
+
+
+def test_a_question_about_a_doubtful_programme_says_it_cannot_be_confirmed():
+    messages, _ = run(ActionAnswerFaq(), tracker("how much is the michigan data science micromasters", "ask_cost"))
+    assert messages[0]["text"].startswith("I can't confirm a University of Michigan MicroMasters")
+
+
 def test_sources_lists_links_of_the_last_answer():
     _, slots = run(
         ActionAnswerFaq(), tracker("is it worth it", "ask_worth", [entity("credential_type", "micromasters")])

@@ -31,10 +31,18 @@ def test_faq_answer_with_source_and_follow_up(client):
     assert "https://" in sources
 
 
-def test_a_follow_up_after_a_programme_is_about_that_programmes_credential(client):
+def test_a_follow_up_after_a_programme_is_about_that_programme(client):
     client.text("is there a columbia AI professional certificate")  # Context: Professional Certificate.
     assert client.text("tell me about the UCSD data science one").startswith("UC San Diego MicroMasters")
-    assert client.text("how much does it cost").startswith("MicroMasters program:")
+    cost = client.text("how much does it cost")
+    assert cost.startswith("UC San Diego MicroMasters Program in Data Science") and "• Price:" in cost
+    assert client.text("and for a professional certificate?").startswith("Professional Certificate program:")
+
+
+def test_a_question_about_one_named_programme_gets_its_own_facts(client):
+    cost = client.text("how much is the mitx supply chain micromasters")
+    assert cost.startswith("MITx MicroMasters Program in Supply Chain Management") and "$1,350" in cost
+    assert "• Length and effort:" in client.text("how long is it")
 
 
 def test_which_ones_are_micromasters_narrows_the_programmes_just_listed(client):

@@ -8,11 +8,13 @@ import yaml
 
 from advisor.knowledge import default_knowledge
 from advisor.matching import (
+    asks_for_details,
     build_query,
     find_programme,
     listed_position,
     narrow,
     normalise,
+    programme_in_question,
     relaxed_search,
     resolve_credential_type,
     resolve_institution,
@@ -214,3 +216,30 @@ def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
 )
 def test_a_message_pointing_at_a_listed_item(text, position):
     assert listed_position(text) == position
+
+
+@pytest.mark.parametrize(
+    "text, programme, claim",
+    [
+        ("how much is the mitx supply chain micromasters", "mitx_scm", None),
+        ("how long is the harvard data science certificate", "harvardx_data_science", None),
+        ("how much is the michigan data science micromasters", None, "michigan_data_science_micromasters"),
+        ("whats the price of the fintech micromasters", None, "fintech_micromasters"),
+        # A kind of programme, not one programme: the general answer.
+        ("how much are data science micromasters", None, None),
+        ("how much does a micromasters cost", None, None),
+    ],
+)
+def test_a_question_names_one_programme_or_none(text, programme, claim):
+    match = programme_in_question(KB, build_query(KB, text))
+    assert (match.programme.id if match.programme else None, match.claim.id if match.claim else None) == (
+        programme,
+        claim,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected", [("tell me more about it", True), ("details?", True), ("more info please", True), ("ok", False)]
+)
+def test_asking_for_details(text, expected):
+    assert asks_for_details(text) is expected

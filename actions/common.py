@@ -57,3 +57,8 @@ def set_in_previous_turn(tracker: Tracker, slot: str) -> bool:
     start = users[-2] if len(users) > 1 else 0
     end = users[-1] if users else len(tracker.events)
     return any(e.get("event") == "slot" and e.get("name") == slot for e in tracker.events[start:end])
+
+
+def last_bot_text(tracker: Tracker) -> Optional[str]:
+    """What the bot said last, if anything."""
+    return next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import citations_from, entity_values, intent_name, kb, latest_text, send
+from actions.common import citations_from, entity_values, intent_name, kb, last_bot_text, latest_text, send
 from actions.programmes import (
     describe_listed,
     describe_programme,
@@ -21,7 +21,14 @@ from actions.programmes import (
 from actions.recommendation import reset_events
 from advisor.matching import asks_for_details, credential_types_in, programme_in_question, resolve_credential_type
 from advisor.profile import describes_situation
-from advisor.replies import claim_reply, faq_reply, programme_kind_line, programme_topic_reply, sources_reply
+from advisor.replies import (
+    ALREADY_ANSWERED,
+    claim_reply,
+    faq_reply,
+    programme_kind_line,
+    programme_topic_reply,
+    sources_reply,
+)
 from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 INTENT_TOPICS = {
@@ -48,9 +55,18 @@ def named_credentials(tracker: Tracker) -> List[str]:
 
 
 def answer(
-    dispatcher: CollectingDispatcher, topic: str, credential: Optional[str], compared: bool = False
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    topic: str,
+    credential: Optional[str],
+    compared: bool = False,
 ) -> List[EventType]:
-    events = send(dispatcher, faq_reply(kb(), topic, credential, compared)) + [SlotSet("last_topic", topic)]
+    """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
+    reply = faq_reply(kb(), topic, credential, compared)
+    if reply.text == last_bot_text(tracker):
+        dispatcher.utter_message(text=ALREADY_ANSWERED)
+        return []
+    events = send(dispatcher, reply) + [SlotSet("last_topic", topic)]
     return events + [SlotSet("credential_type", credential)] if credential else events
 
 
@@ -69,7 +85,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         dispatcher.utter_message(text=programme_kind_line(kb(), programme))
-        return answer(dispatcher, topic, programme.credential_type) + [listed([programme])]
+        return answer(dispatcher, tracker, topic, programme.credential_type) + [listed([programme])]
     events = send(dispatcher, reply) + [SlotSet("last_topic", topic), listed([programme])]
     return events + [SlotSet("credential_type", programme.credential_type)]
 
@@ -95,7 +111,7 @@ class ActionAnswerFaq(Action):
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         named_topic = topic_named(latest_text(tracker))
         if topic == "difference" and named_topic:
-            return answer(dispatcher, named_topic, None, compared=True)
+            return answer(dispatcher, tracker, named_topic, None, compared=True)
         if named_topic in WORD_ONLY_TOPICS:
             topic = str(named_topic)
         if topic != "difference":
@@ -109,7 +125,7 @@ class ActionAnswerFaq(Action):
             credential = named[0]
         else:
             credential = resolve_credential_type(tracker.get_slot("credential_type"))
-        return answer(dispatcher, topic, credential)
+        return answer(dispatcher, tracker, topic, credential)
 
 
 class ActionAnswerFollowup(Action):
@@ -148,11 +164,11 @@ class ActionAnswerFollowup(Action):
         asked = topic_named(latest_text(tracker))
         if asked:
             context = named[0] if named else resolve_credential_type(tracker.get_slot("credential_type"))
-            return answer(dispatcher, asked, context)
+            return answer(dispatcher, tracker, asked, context)
         if named and topic in INTENT_TOPICS.values():
-            return answer(dispatcher, str(topic), named[0] if topic != "difference" else None)
+            return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
-            return answer(dispatcher, "definition", named[0])
+            return answer(dispatcher, tracker, "definition", named[0])
         dispatcher.utter_message(response="utter_anything_else")
         return []
 

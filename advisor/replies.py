@@ -81,6 +81,13 @@ COMPARED_TOPIC_NAMES = {
 }
 
 
+# Instead of the same answer twice in a row.
+ALREADY_ANSWERED = (
+    "That's all I know on that: it's my answer just above. "
+    'Ask "where is that from?" for its sources, or ask me about something else, e.g. cost, length or credit.'
+)
+
+
 def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)

@@ -20,6 +20,7 @@ from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
+from advisor.replies import ALREADY_ANSWERED
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -196,6 +197,14 @@ def test_a_question_about_one_programme_with_no_field_for_it_says_which_kind_it_
 def test_a_question_about_a_doubtful_programme_says_it_cannot_be_confirmed():
     messages, _ = run(ActionAnswerFaq(), tracker("how much is the michigan data science micromasters", "ask_cost"))
     assert messages[0]["text"].startswith("I can't confirm a University of Michigan MicroMasters")
+
+
+def test_the_same_answer_is_not_given_twice_in_a_row():
+    first, _ = run(ActionAnswerFaq(), tracker("are micromasters recognised", "ask_recognition"))
+    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "does it expire"}]
+    second = tracker("does it expire", "ask_recognition", slots={"credential_type": "micromasters"}, events=events)
+    again, events_again = run_action(ActionAnswerFaq(), second)
+    assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []
 
 
 def test_sources_lists_links_of_the_last_answer():

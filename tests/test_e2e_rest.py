@@ -61,6 +61,13 @@ def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(clie
     assert client.text("list all programmes").startswith("I found 30 programmes")
 
 
+def test_the_same_answer_is_not_repeated_word_for_word(client):
+    first = client.text("are micromasters recognised by employers?")
+    assert first.startswith("MicroMasters program:")
+    assert client.text("are micromasters recognised by employers?").startswith("That's all I know on that")
+    assert "https://" in client.text("where is that from?")  # The sources of the answer above.
+
+
 def test_audit_financial_aid_and_refunds_get_their_own_answers(client):
     audit = client.text("can i audit a micromasters for free?")
     assert audit.startswith("MicroMasters program: You can audit the courses for free")

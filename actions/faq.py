@@ -18,7 +18,7 @@ from actions.programmes import (
     query_from,
     run_search,
 )
-from actions.recommendation import reset_events
+from actions.recommendation import reset_events, revise_recommendation
 from advisor.matching import asks_for_details, credential_types_in, programme_in_question, resolve_credential_type
 from advisor.profile import describes_situation
 from advisor.replies import (
@@ -96,6 +96,7 @@ class ActionAnswerFaq(Action):
     A comparison that names one attribute ("which is cheaper?") gets that
     attribute for both credentials side by side instead of the general difference.
     "Can I audit for free?" gets the audit-or-verified answer, whatever the intent.
+    After a recommendation, "actually my budget is $2,000" recommends again.
     A question about one programme ("how much is the MITx supply chain one?",
     or "how long is it?" right after one) gets that programme's own facts.
     Right after a list of programmes, "which ones are micromasters" narrows the list.
@@ -105,6 +106,9 @@ class ActionAnswerFaq(Action):
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        revised = revise_recommendation(dispatcher, tracker)
+        if revised is not None:
+            return revised
         narrowed = narrowed_search(tracker)
         if narrowed:
             return run_search(dispatcher, narrowed, 0)
@@ -144,6 +148,9 @@ class ActionAnswerFollowup(Action):
         return "action_answer_followup"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        revised = revise_recommendation(dispatcher, tracker)
+        if revised is not None:
+            return revised
         named = named_credentials(tracker)
         topic = tracker.get_slot("last_topic")
         if not named and describes_situation(latest_text(tracker)):

@@ -16,17 +16,19 @@ from advisor.matching import resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
+    answers_in,
     is_hesitation,
     parse_any_subject,
     parse_budget,
     parse_credit,
     parse_goal,
     parse_weekly_hours,
+    revises,
     speaks_for_oneself,
 )
 from advisor.questions import NO_RUSH, QUESTIONS
 from advisor.recommend import Profile, recommend
-from advisor.replies import explain_reply, recommendation_reply
+from advisor.replies import changed_reply, explain_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # Messages with these intents are read as answers. A question asked mid-form
@@ -59,16 +61,32 @@ class ValidateRecommendationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_recommendation_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
+        events = await super().run(dispatcher, tracker, domain)
+        changed = {
+            e["name"]: e["value"]
+            for e in events
+            if e.get("event") == "slot"
+            and e.get("name") in FORM_SLOTS
+            and e.get("value") is not None
+            and before[e["name"]] not in (None, e["value"])
+        }
+        if changed:  # "actually i meant a quick job skill", said to another question
+            dispatcher.utter_message(text=changed_reply(changed))
+        return events
+
     @staticmethod
     def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
         """True if just asked, False if still empty, None if not to be read now."""
         requested = tracker.get_slot("requested_slot") == slot
+        text = latest_text(tracker)
         if intent_name(tracker) not in ANSWER_INTENTS:
-            text = latest_text(tracker)
             return True if requested and (speaks_for_oneself(text) or is_hesitation(text)) else None
         if requested:
             return True
-        return False if tracker.get_slot(slot) is None else None
+        # An answer given before changes only when the learner says so ("actually ...").
+        return False if tracker.get_slot(slot) is None or revises(text) else None
 
     @staticmethod
     def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
@@ -190,17 +208,28 @@ class ValidateRecommendationForm(FormValidationAction):
         return {"subject": ANY_SUBJECT}
 
 
-def profile_from(tracker: Tracker) -> Profile:
-    def number(slot: str) -> Optional[float]:
-        return _number(tracker.get_slot(slot))
-
+def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> Profile:
+    """The learner's answers from the slots, with ``changes`` made this turn."""
+    values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS} | (changes or {})
     return Profile(
-        goal=tracker.get_slot("goal"),
-        wants_credit=tracker.get_slot("wants_credit"),
-        weekly_hours=number("weekly_hours"),
-        budget=number("budget"),
-        subject=tracker.get_slot("subject"),
+        goal=values["goal"],
+        wants_credit=values["wants_credit"],
+        weekly_hours=_number(values["weekly_hours"]),
+        budget=_number(values["budget"]),
+        subject=values["subject"],
     )
+
+
+def recommend_events(dispatcher: CollectingDispatcher, profile: Profile) -> List[EventType]:
+    """Say the recommendation for ``profile``; its example programmes become the list in context."""
+    recommendation = recommend(kb(), profile)
+    events = send(dispatcher, recommendation_reply(kb(), recommendation))
+    # "show me the programmes" now means the recommended kind, not more of an older search.
+    return events + [
+        SlotSet("recommended_credential", recommendation.credential_type),
+        listed(recommendation.programmes),
+        SlotSet("last_search", None),
+    ]
 
 
 class AskQuestion(Action, abc.ABC):
@@ -280,14 +309,28 @@ class ActionRecommend(Action):
         return "action_recommend"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        recommendation = recommend(kb(), profile_from(tracker))
-        events = send(dispatcher, recommendation_reply(kb(), recommendation))
-        # "show me the programmes" now means the recommended kind, not more of an older search.
-        return events + [
-            SlotSet("recommended_credential", recommendation.credential_type),
-            listed(recommendation.programmes),
-            SlotSet("last_search", None),
-        ]
+        return recommend_events(dispatcher, profile_from(tracker))
+
+
+def revise_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """After a recommendation, "actually my budget is $2,000" changes that answer and recommends again.
+
+    None when the message changes nothing: it is then answered as usual.
+    """
+    text = latest_text(tracker)
+    if not tracker.get_slot("recommended_credential") or not revises(text):
+        return None
+    found = dict(answers_in(text))
+    subjects = subjects_in(kb(), text)
+    if subjects:
+        found["subject"] = subjects[0]
+    changes = {slot: value for slot, value in found.items() if tracker.get_slot(slot) != value}
+    if not changes:
+        return None
+    dispatcher.utter_message(text=changed_reply(changes))
+    return [SlotSet(slot, value) for slot, value in changes.items()] + recommend_events(
+        dispatcher, profile_from(tracker, changes)
+    )
 
 
 class ActionExplainRecommendation(Action):

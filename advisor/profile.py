@@ -10,7 +10,7 @@ when the bot has just asked for that very answer.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Dict, Optional
 
 from advisor.matching import normalise
 
@@ -295,11 +295,36 @@ def parse_any_subject(text: str) -> bool:
     )
 
 
+def answers_in(text: str) -> Dict[str, object]:
+    """The recommendation answers a message gives without being asked (subject aside)."""
+    found = {
+        "goal": parse_goal(text),
+        "wants_credit": parse_credit(text),
+        "weekly_hours": parse_weekly_hours(text),
+        "budget": parse_budget(text),
+    }
+    return {slot: value for slot, value in found.items() if value is not None}
+
+
 def describes_situation(text: str) -> bool:
     """True when a message gives at least two of the recommendation's answers.
 
     Such a message ("10 hours a week, about $1,500, credit matters") is a
     request for advice even when it was not phrased as one.
     """
-    found = [parse_goal(text), parse_credit(text), parse_weekly_hours(text), parse_budget(text)]
-    return sum(value is not None for value in found) >= 2
+    return len(answers_in(text)) >= 2
+
+
+_REVISION = re.compile(
+    r"^(actually|what if|and if|if i|suppose|say i|but|wait|sorry|correction|oops)\b"
+    r"|\b(actually|instead|i meant|i mean|change my|changed my mind|now i|correction)\b"
+)
+
+
+def revises(text: str) -> bool:
+    """True for a message that changes an answer given before ("actually my budget is $2,000").
+
+    Without such words, an answer already given is never overwritten by a later
+    message that happens to mention, say, a number of hours.
+    """
+    return _REVISION.search(normalise(text)) is not None

@@ -8,7 +8,7 @@ breaks only) because the same words go to the web widget, Slack and the shell.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
     CREDENTIAL_TYPES,
@@ -359,8 +359,20 @@ def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     )
     if recommendation.against:
         lines += ["Pointing the other way:", *_bullets(recommendation.against)]
-    lines.append('Say "start over" to change your answers.')
+    lines.append('To change an answer, just tell me (e.g. "actually my budget is $2,000"), or say "start over".')
     return Reply("\n".join(lines))
+
+
+def changed_reply(changes: Mapping[str, Any]) -> str:
+    """Acknowledge answers the learner changed ("actually my budget is $2,000")."""
+    phrases = {
+        "goal": lambda v: f"your goal is now {_describe_goal(str(v))}",
+        "wants_credit": lambda v: f"credit toward a master's now {_describe_credit(bool(v))} to you",
+        "weekly_hours": lambda v: f"you now have {describe_hours(float(v))}",
+        "budget": lambda v: f"your budget is now {describe_budget(float(v))}",
+        "subject": lambda v: f"your subject is now {v if v != 'any' else 'open'}",
+    }
+    return "Got it: " + "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases) + "."
 
 
 def _describe_goal(goal: Optional[str]) -> str:

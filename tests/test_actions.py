@@ -453,6 +453,48 @@ def test_a_hesitation_gets_the_question_again_not_the_end_of_the_questions(text,
     assert slots_set(events) == {"goal": None}
 
 
+def test_a_correction_to_an_earlier_question_is_taken_and_acknowledged():
+    slots = {"requested_slot": "weekly_hours", "goal": "graduate", "wants_credit": True}
+    t = tracker("actually i meant a quick job skill", "inform", slots=slots, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"goal": "skills", "weekly_hours": None}  # The hours question comes again.
+    assert [m["text"] for m in messages] == ["Got it: your goal is now a practical job skill, soon."]
+    plain = tracker("a quick job skill", "inform", slots=slots, active_loop="recommendation_form")
+    assert "goal" not in slots_set(run_action(ValidateRecommendationForm(), plain)[1])  # Not without "actually".
+
+
+RECOMMENDED = {
+    "goal": "skills",
+    "wants_credit": True,
+    "weekly_hours": 5.0,
+    "budget": 300.0,
+    "subject": "finance",
+    "recommended_credential": "professional_certificate",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "changed", "credential"),
+    [
+        ("actually my budget is 2000", "ask_cost", "Got it: your budget is now about $2,000.", "micromasters"),
+        ("what if i had 15 hours a week", "ask_duration", "Got it: you now have about 15 hours a week.", None),
+    ],
+)
+def test_changing_an_answer_after_the_recommendation_recommends_again(text, intent, changed, credential):
+    messages, slots = run(ActionAnswerFaq(), tracker(text, intent, slots=RECOMMENDED))
+    assert messages[0]["text"] == changed
+    assert messages[1]["text"].startswith("My recommendation:")
+    if credential:
+        assert slots["recommended_credential"] == credential
+
+
+def test_a_question_after_the_recommendation_is_still_answered():
+    messages, slots = run(
+        ActionAnswerFaq(), tracker("how much does a micromasters cost", "ask_cost", slots=RECOMMENDED)
+    )
+    assert messages[0]["text"].startswith("MicroMasters program:") and "budget" not in slots
+
+
 def test_unknown_subject_falls_back_to_any_and_says_so():
     form = ValidateRecommendationForm()
     t = tracker("marine biology", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")

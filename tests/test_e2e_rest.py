@@ -104,6 +104,12 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     assert "about 4 hours a week" in why
     programmes = client.text("so which programmes are there?")  # The recommended kind, not all 30.
     assert programmes.startswith("I found 2 Professional Certificate programmes in data science")
+    changed = client.text("actually my budget is 2000 and credit matters")
+    assert changed.startswith("Got it: credit toward a master's now matters to you; your budget is now about $2,000.")
+    assert "My recommendation: a MicroMasters program." in changed
+    assert client.slot("budget") == 2000 and client.slot("recommended_credential") == "micromasters"
+    client.say("actually no, credit doesn't matter and my budget is under $500")
+    assert client.slot("recommended_credential") == "professional_certificate"
     first = client.text("tell me about the first one")
     assert first.startswith(
         "HarvardX Professional Certificate in Data Science (Harvard, Professional Certificate program)"

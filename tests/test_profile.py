@@ -12,6 +12,7 @@ from advisor.profile import (
     parse_credit,
     parse_goal,
     parse_weekly_hours,
+    revises,
     speaks_for_oneself,
 )
 
@@ -157,3 +158,19 @@ def test_one_message_with_everything():
 def test_no_subject_preference():
     assert parse_any_subject("not sure yet")
     assert not parse_any_subject("data science")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("actually my budget is 2000", True),
+        ("what if i had 15 hours a week", True),
+        ("actually i meant a quick job skill", True),
+        ("i changed my mind, credit matters", True),
+        # A plain answer changes nothing already answered.
+        ("i have 10 hours", False),
+        ("my budget is 500", False),
+    ],
+)
+def test_revising_an_earlier_answer(text, expected):
+    assert revises(text) is expected

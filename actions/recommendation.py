@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import entity_values, intent_name, kb, latest_text, send
-from actions.programmes import listed
+from actions.programmes import describe_listed, listed
 from advisor.matching import resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
@@ -62,6 +62,10 @@ class ValidateRecommendationForm(FormValidationAction):
         return "validate_recommendation_form"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:  # "tell me about the first one": answered, then the question again
+            requested = tracker.get_slot("requested_slot")
+            return pointed + ([SlotSet(requested, None)] if requested else [])
         before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
         events = await super().run(dispatcher, tracker, domain)
         changed = {

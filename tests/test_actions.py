@@ -463,6 +463,14 @@ def test_a_correction_to_an_earlier_question_is_taken_and_acknowledged():
     assert "goal" not in slots_set(run_action(ValidateRecommendationForm(), plain)[1])  # Not without "actually".
 
 
+def test_the_first_one_mid_form_describes_it_and_the_question_comes_again():
+    slots = {"requested_slot": "wants_credit", "goal": "graduate", "listed_programmes": ["mitx_dedp"]}
+    t = tracker("tell me about the first one", "inform", slots=slots, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Data, Economics, and Development Policy")
+    assert slots_set(events)["wants_credit"] is None
+
+
 RECOMMENDED = {
     "goal": "skills",
     "wants_credit": True,

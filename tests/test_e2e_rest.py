@@ -145,6 +145,17 @@ def test_answers_in_the_learners_own_words_are_taken_as_answers(client):
     assert client.slot("budget") == NO_BUDGET_LIMIT
 
 
+def test_a_programme_question_mid_form_is_answered_and_the_question_comes_again(client):
+    client.say("help me choose")
+    client.say("i want a masters later")
+    client.say("what programs in economics are there")
+    first = client.text("tell me about the first one")
+    assert first.startswith("MITx MicroMasters Program in Data, Economics, and Development Policy")
+    assert first.endswith("Does academic credit toward a master's degree matter to you?")
+    assert "• Price: $100-$1,000 per course" in client.text("how much is it")
+    assert client.text("yes credit matters").startswith("About how many hours a week")
+
+
 def test_opening_message_with_everything_goes_straight_to_the_recommendation(client):
     reply = client.text(
         "i'm a logistics engineer, i want to go deep and maybe do a master's later, credit matters, "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -26,6 +26,7 @@ from advisor.replies import (
     PAGE_SIZE,
     claim_reply,
     not_found_reply,
+    only_listed_reply,
     programme_reply,
     search_reply,
     unknown_topic_reply,
@@ -90,18 +91,18 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     if not isinstance(ids, list) or not ids or position is None:
         return None
     if not -len(ids) <= position < len(ids):
-        count = f"{len(ids)} programme{'s' if len(ids) != 1 else ''}"
-        dispatcher.utter_message(text=f'I only listed {count}. Which one do you mean, e.g. "the first one"?')
+        dispatcher.utter_message(text=only_listed_reply(len(ids)))
         return []
     return describe_programme(dispatcher, kb().programme(ids[position]))
 
 
-def stored_query(tracker: Tracker) -> Optional[Query]:
-    """The previous search, as kept in the ``last_search`` slot."""
+def stored_search(tracker: Tracker) -> Optional[Tuple[Query, int]]:
+    """The previous search and the offset of the page shown, as kept in the ``last_search`` slot."""
     stored = tracker.get_slot("last_search")
     if not isinstance(stored, dict):
         return None
-    return Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
+    query = Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
+    return query, int(stored.get("offset", 0))
 
 
 def narrowed_search(tracker: Tracker) -> Optional[Query]:
@@ -110,10 +111,10 @@ def narrowed_search(tracker: Tracker) -> Optional[Query]:
     Classified as a question on the difference, a follow-up or a new search, it
     is answered the same way by each of their actions.
     """
-    previous = stored_query(tracker)
+    previous = stored_search(tracker)
     if previous is None or not set_in_previous_turn(tracker, "last_search"):
         return None
-    return narrow(previous, latest_text(tracker), query_from(tracker))
+    return narrow(previous[0], latest_text(tracker), query_from(tracker))
 
 
 def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
@@ -166,9 +167,9 @@ class ActionShowMore(Action):
         pointed = describe_listed(dispatcher, tracker)
         if pointed is not None:
             return pointed
-        query = stored_query(tracker)
-        if query is not None:
-            return run_search(dispatcher, query, int(tracker.get_slot("last_search").get("offset", 0)) + PAGE_SIZE)
+        previous = stored_search(tracker)
+        if previous is not None:
+            return run_search(dispatcher, previous[0], previous[1] + PAGE_SIZE)
         # "show me the programmes" right after a recommendation: the recommended kind.
         query = with_recommendation_context(query_from(tracker), tracker)
         if not query.is_empty:

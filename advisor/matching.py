@@ -204,7 +204,7 @@ _NOT_TOPICS = _STOPWORDS | frozenset(
     "shortest quick new available free your these those them this that anything something stuff kind kinds "
     "type types sort sorts area areas field fields subject subjects topic topics list ones one else really "
     "recommended interesting useful decent want looking find see have has offer offers you've got get "
-    "are were be your my our their his her we they he she pro prof professional universities university "
+    "are were be my our their his her we they he she pro prof professional universities university "
     "college colleges school schools masters master into if it's ok same question browse search run leaning "
     "honestly just only please so okay well but then now hey hi hello um uh like actually also even still "
     "maybe perhaps too very kinda let lets let's could would should will may might must need wanna "
@@ -253,16 +253,6 @@ _ORDINAL = re.compile(
 )
 
 
-_DETAILS = re.compile(
-    r"\b(tell me more|more (about|on|info|information|details)|details|about (it|that one|this one))\b"
-)
-
-
-def asks_for_details(text: str) -> bool:
-    """Whether a message asks for more on what was just discussed ("tell me more about it")."""
-    return _DETAILS.search(normalise(text)) is not None
-
-
 def listed_position(text: str) -> Optional[int]:
     """Which item of a list just shown a message points at: "the second one" -> 1, "the last one" -> -1."""
     hashed = re.search(r"#\s*([1-5])\b", text)
@@ -274,6 +264,16 @@ def listed_position(text: str) -> Optional[int]:
     if found.group("digit"):
         return int(found.group("digit")) - 1
     return _ORDINALS[found.group("word") or found.group("word2")]
+
+
+_DETAILS = re.compile(
+    r"\b(tell me more|more (about|on|info|information|details)|details|about (it|that one|this one))\b"
+)
+
+
+def asks_for_details(text: str) -> bool:
+    """Whether a message asks for more on what was just discussed ("tell me more about it")."""
+    return _DETAILS.search(normalise(text)) is not None
 
 
 # "which ones are micromasters", "any of those from MIT?", "only the pro certs":
@@ -388,11 +388,13 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     Stricter than ``find_programme``: "the data science micromasters" names
     four programmes, so the question is about MicroMasters in general.
     """
+    claim = _named_claim(kb, query, by_keywords=True)
+    if claim:
+        return claim
     found = search_programmes(kb, query) if query.subjects or query.institutions else []
     if len(found) == 1:
-        return _named_claim(kb, query, by_keywords=True) or ProgrammeMatch(programme=found[0])
-    claim = _named_claim(kb, query, by_keywords=True) or (_named_claim(kb, query, False) if not found else None)
-    return claim or ProgrammeMatch()
+        return ProgrammeMatch(programme=found[0])
+    return (_named_claim(kb, query, by_keywords=False) if not found else None) or ProgrammeMatch()
 
 
 def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:

@@ -191,6 +191,11 @@ def unknown_topic_reply(kb: KnowledgeBase, topic: str, query: Query) -> Reply:
     )
 
 
+def only_listed_reply(count: int) -> str:
+    """For "the fifth one" when fewer were listed."""
+    return f'I only listed {count} programme{"s" if count != 1 else ""}. Which one do you mean, e.g. "the first one"?'
+
+
 def describe_query(query: Query) -> str:
     """E.g. "MicroMasters programmes in data science from MIT"."""
     kinds = " or ".join(SHORT_NAMES[c] for c in query.credential_types)

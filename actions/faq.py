@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, last_bot_text, latest_text, send
 from actions.programmes import (
+    compare_programmes,
     describe_listed,
     describe_programme,
     listed,
@@ -99,7 +100,8 @@ class ActionAnswerFaq(Action):
     After a recommendation, "actually my budget is $2,000" recommends again.
     A question about one programme ("how much is the MITx supply chain one?",
     or "how long is it?" right after one) gets that programme's own facts.
-    Right after a list of programmes, "which ones are micromasters" narrows the list.
+    Right after a list of programmes, "which ones are micromasters" narrows the list;
+    two programmes compared by name are shown side by side.
     """
 
     def name(self) -> str:
@@ -112,6 +114,9 @@ class ActionAnswerFaq(Action):
         narrowed = narrowed_search(tracker)
         if narrowed:
             return run_search(dispatcher, narrowed, 0)
+        compared = compare_programmes(dispatcher, tracker)
+        if compared is not None:
+            return compared
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         named_topic = topic_named(latest_text(tracker))
         if topic == "difference" and named_topic:

@@ -17,6 +17,7 @@ from advisor.matching import (
     find_programme,
     listed_position,
     narrow,
+    programmes_compared,
     relaxed_search,
     search_programmes,
     unknown_topic,
@@ -28,6 +29,7 @@ from advisor.replies import (
     not_found_reply,
     only_listed_reply,
     programme_reply,
+    programmes_side_by_side,
     search_reply,
     unknown_topic_reply,
 )
@@ -94,6 +96,14 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         dispatcher.utter_message(text=only_listed_reply(len(ids)))
         return []
     return describe_programme(dispatcher, kb().programme(ids[position]))
+
+
+def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes."""
+    pair = programmes_compared(kb(), latest_text(tracker))
+    if pair is None:
+        return None
+    return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
 
 
 def stored_search(tracker: Tracker) -> Optional[Tuple[Query, int]]:
@@ -181,7 +191,10 @@ class ActionShowMore(Action):
 
 
 class ActionProgramInfo(Action):
-    """Describe one named programme ("the second one" of a list), or say honestly that it can't be verified."""
+    """Describe one named programme ("the second one" of a list), or say honestly that it can't be verified.
+
+    Two programmes named in a comparison are shown side by side.
+    """
 
     def name(self) -> str:
         return "action_program_info"
@@ -190,6 +203,9 @@ class ActionProgramInfo(Action):
         pointed = describe_listed(dispatcher, tracker)
         if pointed is not None:
             return pointed
+        compared = compare_programmes(dispatcher, tracker)
+        if compared is not None:
+            return compared
         query = query_from(tracker)
         in_context = programme_in_context(tracker) if query.is_empty else None
         if in_context:  # "tell me more about it"

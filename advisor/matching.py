@@ -392,9 +392,56 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     if claim:
         return claim
     found = search_programmes(kb, query) if query.subjects or query.institutions else []
-    if len(found) == 1:
-        return ProgrammeMatch(programme=found[0])
+    single = _single(found, query.subjects)
+    if single:
+        return ProgrammeMatch(programme=single)
     return (_named_claim(kb, query, by_keywords=False) if not found else None) or ProgrammeMatch()
+
+
+_COMPARING = re.compile(r"\b(compare|compared|comparison|vs|versus|difference|differences|better|or)\b")
+_SEPARATOR = re.compile(r"\b(?:vs|versus|or|and|with|against|compared to|to)\b")
+
+
+def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
+    """The two programmes a comparison names ("the MITx SDS vs the UCSD data science micromasters").
+
+    The message is split at "vs", "or", "and" ...; each side must name exactly
+    one programme. What one side leaves out is taken from the other ("the
+    Columbia and GTx analytics programs": both in analytics).
+    """
+    words = normalise(text[:MAX_MATCH_CHARS])
+    if not _COMPARING.search(words):
+        return None
+    for separator in _SEPARATOR.finditer(words):
+        left = build_query(kb, words[: separator.start()])
+        right = build_query(kb, words[separator.end() :])
+        pair = [_one_programme(kb, left, right), _one_programme(kb, right, left)]
+        if pair[0] and pair[1] and pair[0] != pair[1]:
+            return pair[0], pair[1]
+    return None
+
+
+def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Programme]:
+    if not (side.subjects or side.institutions):
+        return None
+    query = Query(
+        side.subjects or other.subjects,
+        side.institutions or other.institutions,
+        side.credential_types or other.credential_types,
+    )
+    return _single(search_programmes(kb, query), query.subjects)
+
+
+def _single(found: Sequence[Programme], subjects: Tuple[str, ...]) -> Optional[Programme]:
+    """The one programme found; of several, the only one whose main subject was asked for.
+
+    "the MIT data science micromasters" is MITx Statistics and Data Science, not
+    DEDP, whose data science comes after economics.
+    """
+    if len(found) == 1:
+        return found[0]
+    main = [programme for programme in found if programme.subjects and programme.subjects[0] in subjects]
+    return main[0] if len(main) == 1 else None
 
 
 def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:

@@ -255,6 +255,18 @@ def programme_topic_reply(kb: KnowledgeBase, programme: Programme, topic: str) -
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
+def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Programme) -> Reply:
+    """Two named programmes compared on what the catalogue knows of both."""
+    lines = ["Side by side:"]
+    for programme in (first, second):
+        facts = _programme_facts(programme)
+        lines += ["", *_programme_heading(kb, programme), facts["courses"], facts["duration"], facts["cost"]]
+        lines.append(facts["credit"])
+    lines += ["", 'Ask "tell me about the first one" for everything on one of them.']
+    citations = _programme_citations(first) + _programme_citations(second)
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
 def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = ()) -> Reply:
     """Details of one programme; unknown fields are said to be unknown."""
     facts = _programme_facts(programme)

@@ -199,6 +199,17 @@ def test_a_question_about_a_doubtful_programme_says_it_cannot_be_confirmed():
     assert messages[0]["text"].startswith("I can't confirm a University of Michigan MicroMasters")
 
 
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionAnswerFaq(), "ask_difference"), (ActionProgramInfo(), "ask_program_info")]
+)
+def test_two_programmes_compared_are_shown_side_by_side(action, intent):
+    messages, slots = run(action, tracker("mitx sds vs ucsd data science micromasters", intent))
+    text = messages[0]["text"]
+    assert text.startswith("Side by side:") and "• Price: " in text
+    assert text.index("MITx MicroMasters Program in Statistics") < text.index("UC San Diego MicroMasters")
+    assert slots["listed_programmes"] == ["mitx_sds", "ucsd_data_science"]
+
+
 def test_the_same_answer_is_not_given_twice_in_a_row():
     first, _ = run(ActionAnswerFaq(), tracker("are micromasters recognised", "ask_recognition"))
     events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "does it expire"}]

@@ -39,6 +39,14 @@ def test_a_follow_up_after_a_programme_is_about_that_programme(client):
     assert client.text("and for a professional certificate?").startswith("Professional Certificate program:")
 
 
+def test_two_programmes_compared_by_name_are_shown_side_by_side(client):
+    reply = client.text("compare the mitx supply chain micromasters with the harvard data science certificate")
+    assert reply.startswith("Side by side:")
+    assert "MITx MicroMasters Program in Supply Chain Management" in reply
+    assert "HarvardX Professional Certificate in Data Science" in reply
+    assert client.text("tell me about the second one").startswith("HarvardX Professional Certificate in Data Science")
+
+
 def test_a_question_about_one_named_programme_gets_its_own_facts(client):
     cost = client.text("how much is the mitx supply chain micromasters")
     assert cost.startswith("MITx MicroMasters Program in Supply Chain Management") and "$1,350" in cost

@@ -15,6 +15,7 @@ from advisor.matching import (
     narrow,
     normalise,
     programme_in_question,
+    programmes_compared,
     relaxed_search,
     resolve_credential_type,
     resolve_institution,
@@ -228,6 +229,8 @@ def test_a_message_pointing_at_a_listed_item(text, position):
         # A kind of programme, not one programme: the general answer.
         ("how much are data science micromasters", None, None),
         ("how much does a micromasters cost", None, None),
+        # Of MIT's two data-science programmes, the one whose main subject it is.
+        ("how much is the mit data science micromasters", "mitx_sds", None),
     ],
 )
 def test_a_question_names_one_programme_or_none(text, programme, claim):
@@ -243,3 +246,28 @@ def test_a_question_names_one_programme_or_none(text, programme, claim):
 )
 def test_asking_for_details(text, expected):
     assert asks_for_details(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "compare the mitx supply chain micromasters with the harvard data science certificate",
+            ("mitx_scm", "harvardx_data_science"),
+        ),
+        ("mitx sds vs ucsd data science micromasters", ("mitx_sds", "ucsd_data_science")),
+        ("which is better, the UCSD or the MIT data science micromasters", ("ucsd_data_science", "mitx_sds")),
+        # The subject named once applies to both sides.
+        (
+            "difference between the columbia and gtx analytics programs",
+            ("columbiax_business_analytics", "gtx_analytics"),
+        ),
+        # Kinds of programme, not two programmes.
+        ("what is the difference between a micromasters and a professional certificate", None),
+        ("mitx or harvard", None),
+        ("data science or supply chain programs", None),
+    ],
+)
+def test_two_programmes_compared_by_name(text, expected):
+    pair = programmes_compared(KB, text)
+    assert (tuple(p.id for p in pair) if pair else None) == expected

@@ -49,7 +49,7 @@ _NUMBER_WORDS = {
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _NEGATION = re.compile(
     r"\b(no|not|don'?t|dont|doesn'?t|doesnt|without|never|nah|nope|neither|"
-    r"irrelevant|unimportant|whatever|isn'?t|isnt)\b"
+    r"irrelevant|unimportant|whatever|isn'?t|isnt|didn'?t|didnt|wouldn'?t|wouldnt|won'?t|wont)\b"
 )
 
 _GRADUATE_WORDS = (
@@ -144,9 +144,9 @@ def is_hesitation(text: str) -> bool:
     return _FILLER.fullmatch(normalise(text).strip(" .!?,")) is not None
 
 
-# How a question opens. Imperatives ("tell me about credit") ask too.
+# How a question opens. Imperatives ("tell me about credit") ask too; "what if ..." supposes.
 _QUESTION_START = re.compile(
-    r"(what|whats|how|why|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|will|would|should"
+    r"(what(?! if)|whats|how|why|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|will|would|should"
     r"|shall|may|might|tell me|explain|show me|(i (want|need|would like|wanna)|i'?d like) to know|i wonder"
     r"|i was wondering)\b"
 )

@@ -40,6 +40,7 @@ def test_goal(text, expected):
         ("I want it to count toward a master's", None, False, True),
         ("i don't care about credit", None, False, False),
         ("credit doesn't matter", None, False, False),
+        ("what if credit didn't matter", None, False, False),
         ("yes", "affirm", True, True),
         ("nope", "deny", True, False),
         ("", "affirm", True, True),

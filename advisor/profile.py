@@ -233,14 +233,21 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if re.search(r"money is no|no budget limit|whatever it costs", words):
         return NO_BUDGET_LIMIT
     # "doesn't matter" or "no limit" is about money only when the budget was just
-    # asked or money is mentioned: "no, credit doesn't matter" says nothing of it.
-    about_money = asked or re.search(
-        r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b", words
-    )
-    if about_money and re.search(
+    # asked or money is mentioned in the same clause: "no, credit doesn't matter"
+    # and "i can spend 1000, credit doesn't matter" say nothing of a limit.
+    money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b"
+    about_money = asked or re.search(money, words)
+    no_limit = (
         r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) an? (issue|problem)|doesn'?t matter|unlimited"
-        r"|whatever it takes|(employer|company|work|job) (pays|is paying|will pay|covers|is covering)",
-        words,
+        r"|whatever it takes"
+    )
+    if (
+        re.search(rf"({money})[^.,;!?]{{0,30}}({no_limit})", words)
+        or (asked and re.search(no_limit, words))
+        or (
+            about_money
+            and re.search(r"(employer|company|work|job) (pays|is paying|will pay|covers|is covering)", words)
+        )
     ):
         return NO_BUDGET_LIMIT
     if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(

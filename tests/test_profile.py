@@ -99,6 +99,8 @@ def test_weekly_hours(text, asked, expected):
         ("cost doesn't matter", False, NO_BUDGET_LIMIT),
         # An answer to the credit question is not a budget.
         ("no credit doesn't matter", False, None),
+        ("i can spend 1000, credit doesn't matter", False, 1000),
+        ("budget 800. credit doesn't matter", False, 800),
         ("no limit", False, None),
         ("i feel like it doesn't matter", False, None),
         ("the fee doesn't matter", False, NO_BUDGET_LIMIT),

@@ -10,10 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import citations_from, entity_values, intent_name, kb, last_bot_text, latest_text, send
 from actions.programmes import (
+    about,
     compare_programmes,
     describe_listed,
     describe_programme,
-    listed,
     narrowed_search,
     programme_in_context,
     query_from,
@@ -86,9 +86,8 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         dispatcher.utter_message(text=programme_kind_line(kb(), programme))
-        return answer(dispatcher, tracker, topic, programme.credential_type) + [listed([programme])]
-    events = send(dispatcher, reply) + [SlotSet("last_topic", topic), listed([programme])]
-    return events + [SlotSet("credential_type", programme.credential_type)]
+        return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
+    return send(dispatcher, reply) + [SlotSet("last_topic", topic), *about(programme)]
 
 
 class ActionAnswerFaq(Action):

@@ -14,9 +14,11 @@ from advisor.knowledge import Programme
 from advisor.matching import (
     Query,
     build_query,
+    compares,
     find_programme,
     listed_position,
     narrow,
+    programme_in_question,
     programmes_compared,
     relaxed_search,
     search_programmes,
@@ -75,11 +77,21 @@ def describe_programme(
 ) -> List[EventType]:
     """One programme's details; follow-ups ("how much does it cost?") are then about it."""
     events = send(dispatcher, programme_reply(kb(), programme, nearest))
-    return events + [SlotSet("credential_type", programme.credential_type), listed([programme])]
+    return events + about(programme)
+
+
+def about(programme: Programme) -> List[EventType]:
+    """Follow-ups ("how much does it cost?", "and for a micromasters?") are now about ``programme``.
+
+    The list last shown stays, so "and the second one?" still points into it.
+    """
+    return [SlotSet("credential_type", programme.credential_type), SlotSet("current_programme", programme.id)]
 
 
 def programme_in_context(tracker: Tracker) -> Optional[Programme]:
-    """The one programme the bot's previous reply was about or listed, for "how long is it?"."""
+    """The programme the bot's previous reply was about, or the only one it listed, for "how long is it?"."""
+    if set_in_previous_turn(tracker, "current_programme") and tracker.get_slot("current_programme"):
+        return kb().programme(str(tracker.get_slot("current_programme")))
     ids = tracker.get_slot("listed_programmes")
     if not isinstance(ids, list) or len(ids) != 1 or not set_in_previous_turn(tracker, "listed_programmes"):
         return None
@@ -100,7 +112,11 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
 
 def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes."""
-    pair = programmes_compared(kb(), latest_text(tracker))
+    text = latest_text(tracker)
+    pair = programmes_compared(kb(), text)
+    if pair is None and compares(text):  # "compare it with the MITx finance one"
+        in_context, named = programme_in_context(tracker), programme_in_question(kb(), query_from(tracker)).programme
+        pair = (in_context, named) if in_context and named and in_context != named else None
     if pair is None:
         return None
     return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]

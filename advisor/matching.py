@@ -249,7 +249,7 @@ _ORDINAL_WORDS = "|".join(_ORDINALS)
 _ORDINAL = re.compile(
     rf"\b(?:the )?(?P<word>{_ORDINAL_WORDS})(?: (?:one|programme|program|option|result|on the list))?$"
     rf"|\b(?P<word2>{_ORDINAL_WORDS}) (?:one|programme|program|option|result)\b"
-    r"|\b(?:number|no) (?P<digit>[1-5])\b"
+    r"|\b(?:number|no|option) (?P<digit>[1-5])\b"
 )
 
 
@@ -402,6 +402,11 @@ _COMPARING = re.compile(r"\b(compare|compared|comparison|vs|versus|difference|di
 _SEPARATOR = re.compile(r"\b(?:vs|versus|or|and|with|against|compared to|to)\b")
 
 
+def compares(text: str) -> bool:
+    """Whether a message asks for a comparison ("compare", "vs", "better", "or")."""
+    return _COMPARING.search(normalise(text)) is not None
+
+
 def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
     """The two programmes a comparison names ("the MITx SDS vs the UCSD data science micromasters").
 
@@ -410,7 +415,7 @@ def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programm
     Columbia and GTx analytics programs": both in analytics).
     """
     words = normalise(text[:MAX_MATCH_CHARS])
-    if not _COMPARING.search(words):
+    if not compares(words):
         return None
     for separator in _SEPARATOR.finditer(words):
         left = build_query(kb, words[: separator.start()])

@@ -81,10 +81,11 @@ COMPARED_TOPIC_NAMES = {
 }
 
 
-# Instead of the same answer twice in a row.
+# Instead of the same answer twice in a row: the question was the same, or misread.
 ALREADY_ANSWERED = (
-    "That's all I know on that: it's my answer just above. "
-    'Ask "where is that from?" for its sources, or ask me about something else, e.g. cost, length or credit.'
+    "My answer to that would be the same as just above, so I may have misread you. "
+    'Could you put it another way? For example "how long does a MicroMasters take?" or "MIT programmes". '
+    '("where is that from?" shows the sources of my last answer.)'
 )
 
 

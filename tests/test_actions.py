@@ -153,7 +153,7 @@ def just_described(programme_id: str, text: str, intent: str) -> Tracker:
     """A tracker for ``text`` right after the bot described one programme."""
     _, events = run_action(ActionProgramInfo(), tracker(f"tell me about {programme_id}", "ask_program_info"))
     history = [{"event": "user", "text": "tell me about it"}, *events, {"event": "user", "text": text}]
-    return tracker(text, intent, slots={"listed_programmes": [programme_id]}, events=history)
+    return tracker(text, intent, slots={"current_programme": programme_id}, events=history)
 
 
 def test_a_topic_question_about_one_programme_gets_its_own_facts():
@@ -161,7 +161,7 @@ def test_a_topic_question_about_one_programme_gets_its_own_facts():
     text = messages[0]["text"]
     assert text.startswith("MITx MicroMasters Program in Supply Chain Management (MIT, MicroMasters program)")
     assert "• Price: " in text and "$1,350" in text
-    assert slots["listed_programmes"] == ["mitx_scm"] and slots["last_topic"] == "cost"
+    assert slots["current_programme"] == "mitx_scm" and slots["last_topic"] == "cost"
 
 
 @pytest.mark.parametrize(
@@ -208,6 +208,15 @@ def test_two_programmes_compared_are_shown_side_by_side(action, intent):
     assert text.startswith("Side by side:") and "• Price: " in text
     assert text.index("MITx MicroMasters Program in Statistics") < text.index("UC San Diego MicroMasters")
     assert slots["listed_programmes"] == ["mitx_sds", "ucsd_data_science"]
+
+
+def test_it_compared_with_a_named_programme_is_the_programme_just_discussed():
+    t = just_described("mitx_scm", "compare it with the mitx finance one", "ask_difference")
+    messages, _ = run(ActionAnswerFaq(), t)
+    text = messages[0]["text"]
+    assert text.startswith("Side by side:") and text.index("Supply Chain") < text.index(
+        "MicroMasters Program in Finance"
+    )
 
 
 def test_the_same_answer_is_not_given_twice_in_a_row():
@@ -300,6 +309,17 @@ def test_the_second_one_describes_the_second_programme_listed(action, intent):
     messages, slots = run(action, t)
     assert messages[0]["text"].startswith(KB.programme(second).title)
     assert slots["credential_type"] == KB.programme(second).credential_type
+
+
+def test_after_the_first_one_the_second_one_is_still_from_the_list():
+    _, search = run(ActionSearchPrograms(), tracker("data science programmes", "search_programs"))
+    ids = search["listed_programmes"]
+    _, first = run(ActionAnswerFollowup(), tracker("the first one", "inform", slots={"listed_programmes": ids}))
+    assert first["current_programme"] == ids[0] and "listed_programmes" not in first
+    messages, _ = run(
+        ActionAnswerFollowup(), tracker("and the second one?", "inform", slots={"listed_programmes": ids})
+    )
+    assert messages[0]["text"].startswith(KB.programme(ids[1]).title)
 
 
 def test_pointing_past_the_end_of_the_list_says_how_many_were_listed():

@@ -207,6 +207,7 @@ def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
         ("more about the 2nd", 1),
         ("what about number 3", 2),
         ("#2", 1),
+        ("option 1", 0),
         ("the last one please", -1),
         ("second", 1),
         # Ordinal words that point at no list.

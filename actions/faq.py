@@ -24,6 +24,7 @@ from advisor.matching import asks_for_details, credential_types_in, programme_in
 from advisor.profile import describes_situation
 from advisor.replies import (
     ALREADY_ANSWERED,
+    ANYTHING_ELSE,
     claim_reply,
     faq_reply,
     programme_kind_line,
@@ -180,7 +181,7 @@ class ActionAnswerFollowup(Action):
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])
-        dispatcher.utter_message(response="utter_anything_else")
+        dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 
 

@@ -6,10 +6,10 @@ import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, kb, latest_text, send, set_in_previous_turn
+from actions.common import entity_values, intent_name, kb, latest_text, send, set_in_previous_turn
 from advisor.knowledge import Programme
 from advisor.matching import (
     Query,
@@ -26,6 +26,8 @@ from advisor.matching import (
 )
 from advisor.profile import ANY_SUBJECT
 from advisor.replies import (
+    ANYTHING_ELSE,
+    NOT_UNDERSTOOD,
     PAGE_SIZE,
     claim_reply,
     not_found_reply,
@@ -232,3 +234,40 @@ class ActionProgramInfo(Action):
         if match.claim:
             return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
         return send(dispatcher, not_found_reply(kb(), match.nearest))
+
+
+class ActionAcknowledge(Action):
+    """ "yes", "no" or "stop" outside the questions: "Anything else?".
+
+    "the 3rd one" is sometimes read as one of them; it still describes that
+    programme of the list just shown.
+    """
+
+    def name(self) -> str:
+        return "action_acknowledge"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:
+            return pointed
+        dispatcher.utter_message(text=ANYTHING_ELSE)
+        return []
+
+
+class ActionNotUnderstood(Action):
+    """The honest "I didn't understand", unless the message points into the list just shown ("number 2").
+
+    It answers the ``nlu_fallback`` rule and is also the core fallback (no
+    policy sure of the next action); there, as Rasa's default fallback does,
+    the message is reverted so that the conversation goes on as before it.
+    """
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        if pointed is not None:
+            return pointed
+        dispatcher.utter_message(text=NOT_UNDERSTOOD)
+        return [] if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

@@ -243,19 +243,21 @@ def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
     return None
 
 
-_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
-_ORDINALS |= {"fifth": 4, "5th": 4, "last": -1}
+_ORDINAL_NAMES = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+_ORDINALS = {name: i for i, name in enumerate(_ORDINAL_NAMES)}
+_ORDINALS |= {f"{i + 1}{suffix}": i for i, suffix in enumerate("st nd rd th th th th th th th".split())}
+_ORDINALS |= {"last": -1}
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _ORDINAL = re.compile(
     rf"\b(?:the )?(?P<word>{_ORDINAL_WORDS})(?: (?:one|programme|program|option|result|on the list))?$"
     rf"|\b(?P<word2>{_ORDINAL_WORDS}) (?:one|programme|program|option|result)\b"
-    r"|\b(?:number|no|option) (?P<digit>[1-5])\b"
+    r"|\b(?:number|no|option) (?P<digit>[1-9]|10)\b"
 )
 
 
 def listed_position(text: str) -> Optional[int]:
     """Which item of a list just shown a message points at: "the second one" -> 1, "the last one" -> -1."""
-    hashed = re.search(r"#\s*([1-5])\b", text)
+    hashed = re.search(r"#\s*([1-9]|10)\b", text)
     if hashed:
         return int(hashed.group(1)) - 1
     found = _ORDINAL.search(normalise(text))

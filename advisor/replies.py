@@ -81,6 +81,18 @@ COMPARED_TOPIC_NAMES = {
 }
 
 
+# The honest reply to a message not understood (kept out of the domain: the
+# action that says it first checks whether "number 2" points into a list).
+NOT_UNDERSTOOD = (
+    "Sorry, I didn't understand that, and I'd rather say so than guess. I answer questions in English about edX "
+    "MicroMasters programs and Professional Certificates (cost, length, credit, admission, programmes) and can help "
+    'you choose. Type "help" for examples.'
+)
+# After "ok", "yes", "no" or "stop" outside the questions.
+ANYTHING_ELSE = (
+    'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '
+    'choose".'
+)
 # Instead of the same answer twice in a row: the question was the same, or misread.
 ALREADY_ANSWERED = (
     "My answer to that would be the same as just above, so I may have misread you. "

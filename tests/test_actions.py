@@ -8,7 +8,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionAnswerFaq, ActionAnswerFollowup, ActionShowSources
-from actions.programmes import ActionProgramInfo, ActionSearchPrograms, ActionShowMore
+from actions.programmes import (
+    ActionAcknowledge,
+    ActionNotUnderstood,
+    ActionProgramInfo,
+    ActionSearchPrograms,
+    ActionShowMore,
+)
 from actions.recommendation import (
     ActionAskBudget,
     ActionExplainRecommendation,
@@ -20,7 +26,7 @@ from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
-from advisor.replies import ALREADY_ANSWERED
+from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -309,6 +315,27 @@ def test_the_second_one_describes_the_second_programme_listed(action, intent):
     messages, slots = run(action, t)
     assert messages[0]["text"].startswith(KB.programme(second).title)
     assert slots["credential_type"] == KB.programme(second).credential_type
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text", "otherwise"),
+    [
+        (ActionAcknowledge(), "affirm", "the 3rd one", ANYTHING_ELSE),
+        (ActionNotUnderstood(), "nlu_fallback", "number 2", NOT_UNDERSTOOD),
+    ],
+)
+def test_pointing_into_a_list_works_whatever_the_intent(action, intent, text, otherwise):
+    ids = ["mitx_scm", "mitx_sds", "mitx_finance"]
+    position = 2 if "3rd" in text else 1
+    messages, _ = run(action, tracker(text, intent, slots={"listed_programmes": ids}))
+    assert messages[0]["text"].startswith(KB.programme(ids[position]).title)
+    plain, _ = run(action, tracker("ok", intent, slots={"listed_programmes": ids}))
+    assert plain[0]["text"] == otherwise
+
+
+def test_as_the_core_fallback_the_message_is_reverted_as_rasa_does():
+    messages, events = run_action(ActionNotUnderstood(), tracker("uh huh sure whatever", "affirm"))
+    assert messages[0]["text"] == NOT_UNDERSTOOD and events == [{"event": "rewind", "timestamp": None}]
 
 
 def test_after_the_first_one_the_second_one_is_still_from_the_list():

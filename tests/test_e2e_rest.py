@@ -86,6 +86,19 @@ def test_audit_financial_aid_and_refunds_get_their_own_answers(client):
     assert refund.startswith("Professional Certificate program: For a verified course") and "14 days" in refund
 
 
+def test_pointing_into_the_list_just_shown(client):
+    # Read as affirm, the fallback, a follow-up or a programme question: each reaches the programme.
+    client.say("which mit programmes are there")
+    for text, title in [
+        ("the 3rd one", "MITx MicroMasters Program in Principles of Manufacturing"),
+        ("number 2", "MITx MicroMasters Program in Finance"),
+        ("the last one", "MITx MicroMasters Program in Supply Chain Management"),
+        ("and the first one?", "MITx MicroMasters Program in Data, Economics, and Development Policy"),
+    ]:
+        assert client.text(text).startswith(title), text
+    assert client.text("the 7th one").startswith("I only listed 5 programmes.")
+
+
 def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     client.text("what's the difference between a micromasters and a professional certificate?")
     answer = client.text("which one is cheaper?")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -62,3 +62,23 @@ def set_in_previous_turn(tracker: Tracker, slot: str) -> bool:
 def last_bot_text(tracker: Tracker) -> Optional[str]:
     """What the bot said last, if anything."""
     return next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+
+
+# Reads the conversation's context and answers the message, or returns None to pass it on.
+ContextReply = Callable[[CollectingDispatcher, Tracker], Optional[List[EventType]]]
+
+
+def first_context_reply(
+    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Sequence[ContextReply]
+) -> Optional[List[EventType]]:
+    """The events of the first of ``replies`` that answers the message, in order of precedence.
+
+    "the 3rd one", "which ones are micromasters" or "actually my budget is $2,000"
+    mean the same whatever intent the classifier gives them, so several
+    actions try the same context replies before their own answer.
+    """
+    for reply in replies:
+        events = reply(dispatcher, tracker)
+        if events is not None:
+            return events
+    return None

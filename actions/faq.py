@@ -8,16 +8,25 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import citations_from, entity_values, intent_name, kb, last_bot_text, latest_text, send
+from actions.common import (
+    citations_from,
+    entity_values,
+    first_context_reply,
+    intent_name,
+    kb,
+    last_bot_text,
+    latest_text,
+    send,
+)
 from actions.programmes import (
     about,
     compare_programmes,
     describe_listed,
     describe_programme,
-    narrowed_search,
     programme_in_context,
     query_from,
     run_search,
+    search_narrowed,
 )
 from actions.recommendation import reset_events, revise_recommendation
 from advisor.matching import asks_for_details, credential_types_in, programme_in_question, resolve_credential_type
@@ -108,15 +117,11 @@ class ActionAnswerFaq(Action):
         return "action_answer_faq"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        revised = revise_recommendation(dispatcher, tracker)
-        if revised is not None:
-            return revised
-        narrowed = narrowed_search(tracker)
-        if narrowed:
-            return run_search(dispatcher, narrowed, 0)
-        compared = compare_programmes(dispatcher, tracker)
-        if compared is not None:
-            return compared
+        in_context = first_context_reply(
+            dispatcher, tracker, (revise_recommendation, search_narrowed, compare_programmes)
+        )
+        if in_context is not None:
+            return in_context
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         named_topic = topic_named(latest_text(tracker))
         if topic == "difference" and named_topic:
@@ -137,6 +142,14 @@ class ActionAnswerFaq(Action):
         return answer(dispatcher, tracker, topic, credential)
 
 
+def start_from_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "10 hours a week, about $1,500": the recommendation's questions, with those answers taken."""
+    if named_credentials(tracker) or not describes_situation(latest_text(tracker)):
+        return None
+    dispatcher.utter_message(response="utter_start_recommendation")
+    return [*reset_events(), FollowupAction("recommendation_form")]
+
+
 class ActionAnswerFollowup(Action):
     """Handle a short answer outside the form.
 
@@ -153,26 +166,19 @@ class ActionAnswerFollowup(Action):
         return "action_answer_followup"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        revised = revise_recommendation(dispatcher, tracker)
-        if revised is not None:
-            return revised
+        in_context = first_context_reply(
+            dispatcher, tracker, (revise_recommendation, start_from_situation, describe_listed, search_narrowed)
+        )
+        if in_context is not None:
+            return in_context
         named = named_credentials(tracker)
         topic = tracker.get_slot("last_topic")
-        if not named and describes_situation(latest_text(tracker)):
-            dispatcher.utter_message(response="utter_start_recommendation")
-            return [*reset_events(), FollowupAction("recommendation_form")]
-        pointed = describe_listed(dispatcher, tracker)
-        if pointed is not None:
-            return pointed
-        narrowed = narrowed_search(tracker)
-        if narrowed:
-            return run_search(dispatcher, narrowed, 0)
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
-        in_context = programme_in_context(tracker) if query.is_empty else None
-        if in_context and asks_for_details(latest_text(tracker)):  # "tell me more about it"
-            return describe_programme(dispatcher, in_context)
+        current = programme_in_context(tracker) if query.is_empty else None
+        if current and asks_for_details(latest_text(tracker)):  # "tell me more about it"
+            return describe_programme(dispatcher, current)
         asked = topic_named(latest_text(tracker))
         if asked:
             context = named[0] if named else resolve_credential_type(tracker.get_slot("credential_type"))

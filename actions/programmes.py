@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
@@ -9,7 +10,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import entity_values, intent_name, kb, latest_text, send, set_in_previous_turn
+from actions.common import (
+    entity_values,
+    first_context_reply,
+    intent_name,
+    kb,
+    latest_text,
+    send,
+    set_in_previous_turn,
+)
 from advisor.knowledge import Programme
 from advisor.matching import (
     Query,
@@ -134,15 +143,17 @@ def stored_search(tracker: Tracker) -> Optional[Tuple[Query, int]]:
 
 
 def narrowed_search(tracker: Tracker) -> Optional[Query]:
-    """Right after a list of programmes, "which ones are micromasters" narrows that list.
-
-    Classified as a question on the difference, a follow-up or a new search, it
-    is answered the same way by each of their actions.
-    """
+    """Right after a list of programmes, "which ones are micromasters" narrows that list."""
     previous = stored_search(tracker)
     if previous is None or not set_in_previous_turn(tracker, "last_search"):
         return None
     return narrow(previous[0], latest_text(tracker), query_from(tracker))
+
+
+def search_narrowed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """The narrowed list ("which ones are micromasters"); None if the message does not narrow one."""
+    query = narrowed_search(tracker)
+    return run_search(dispatcher, query, 0) if query else None
 
 
 def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
@@ -192,7 +203,7 @@ class ActionShowMore(Action):
         return "action_show_more"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
+        pointed = describe_listed(dispatcher, tracker)  # "more about the 2nd" read as show more
         if pointed is not None:
             return pointed
         previous = stored_search(tracker)
@@ -218,16 +229,13 @@ class ActionProgramInfo(Action):
         return "action_program_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
-        if pointed is not None:
-            return pointed
-        compared = compare_programmes(dispatcher, tracker)
-        if compared is not None:
-            return compared
+        in_context = first_context_reply(dispatcher, tracker, (describe_listed, compare_programmes))
+        if in_context is not None:
+            return in_context
         query = query_from(tracker)
-        in_context = programme_in_context(tracker) if query.is_empty else None
-        if in_context:  # "tell me more about it"
-            return describe_programme(dispatcher, in_context)
+        current = programme_in_context(tracker) if query.is_empty else None
+        if current:  # "tell me more about it"
+            return describe_programme(dispatcher, current)
         match = find_programme(kb(), query)
         if match.programme:
             return describe_programme(dispatcher, match.programme, match.nearest)
@@ -236,26 +244,31 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
-class ActionAcknowledge(Action):
-    """ "yes", "no" or "stop" outside the questions: "Anything else?".
+class PointingFirst(Action, abc.ABC):
+    """An action whose message may be "the 3rd one" misread: that programme of the list just shown first."""
 
-    "the 3rd one" is sometimes read as one of them; it still describes that
-    programme of the list just shown.
-    """
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        pointed = describe_listed(dispatcher, tracker)
+        return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
+
+    @abc.abstractmethod
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        """The action's own reply."""
+
+
+class ActionAcknowledge(PointingFirst):
+    """ "yes", "no" or "stop" outside the questions: "Anything else?"."""
 
     def name(self) -> str:
         return "action_acknowledge"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
-        if pointed is not None:
-            return pointed
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 
 
-class ActionNotUnderstood(Action):
-    """The honest "I didn't understand", unless the message points into the list just shown ("number 2").
+class ActionNotUnderstood(PointingFirst):
+    """The honest "I didn't understand" ("number 2" right after a list is understood, though).
 
     It answers the ``nlu_fallback`` rule and is also the core fallback (no
     policy sure of the next action); there, as Rasa's default fallback does,
@@ -265,9 +278,6 @@ class ActionNotUnderstood(Action):
     def name(self) -> str:
         return "action_not_understood"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
-        if pointed is not None:
-            return pointed
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         dispatcher.utter_message(text=NOT_UNDERSTOOD)
         return [] if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

@@ -104,10 +104,16 @@ _SKILL_WORDS = (
 
 
 def _number(raw: str) -> float:
-    """Read "1,500" as 1500 and "2,5" as 2.5 (a decimal comma)."""
+    """Read "1,500" as 1500 and "2,5" as 2.5 (a decimal comma).
+
+    A separator at either end is punctuation ("about $1,500, credit matters").
+    """
+    raw = raw.strip(",.")
     if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", raw):
         return float(raw.replace(",", ""))
-    return float(raw.replace(",", "."))
+    if re.fullmatch(r"\d+([.,]\d+)?", raw):
+        return float(raw.replace(",", "."))
+    return float(re.sub(r"\D", "", raw))  # "1,2,3" or "1.2.3": the digits
 
 
 def _count(words: str, phrases: tuple) -> int:

@@ -177,6 +177,13 @@ def test_a_programme_question_mid_form_is_answered_and_the_question_comes_again(
     assert client.text("yes credit matters").startswith("About how many hours a week")
 
 
+def test_a_situation_with_punctuated_figures_starts_the_questions(client):
+    # "$1,500," once crashed the action: the user got no reply at all.
+    reply = client.text("10 hours a week and about $1,500, credit matters")
+    assert reply.startswith("Let's find the right fit.") and reply.endswith("(perhaps toward a master's)?")
+    assert client.slot("budget") == 1500 and client.slot("weekly_hours") == 10
+
+
 def test_opening_message_with_everything_goes_straight_to_the_recommendation(client):
     reply = client.text(
         "i'm a logistics engineer, i want to go deep and maybe do a master's later, credit matters, "

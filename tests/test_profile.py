@@ -1,5 +1,7 @@
 """Reading the learner's situation from free text."""
 
+import random
+
 import pytest
 
 from advisor.profile import (
@@ -114,6 +116,8 @@ def test_weekly_hours(text, asked, expected):
         ("not much", True, LOW_BUDGET),
         ("not much time", True, None),
         ("a few hundred hours in total", False, None),
+        # A comma after the figure is punctuation (it crashed the action once).
+        ("10 hours a week and about $1,500, credit matters", False, 1500),
         ("money is really tight right now, im a student", False, LOW_BUDGET),
         ("cost isnt an issue, my employer pays", False, NO_BUDGET_LIMIT),
         ("my company covers it", True, NO_BUDGET_LIMIT),
@@ -177,3 +181,16 @@ def test_no_subject_preference():
 )
 def test_revising_an_earlier_answer(text, expected):
     assert revises(text) is expected
+
+
+def test_no_parser_fails_on_figures_and_punctuation():
+    # Messages are free text: no mix of digits, separators and units may raise.
+    pieces = ["1", "15", "1,500", "2.5", ",", ".", "$", "k", " ", "hours", "a week", "usd", "-", "to", "1,2,3", "€"]
+    generator = random.Random(7)
+    for _ in range(3000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 8)))
+        for asked in (True, False):
+            parse_budget(text, asked)
+            parse_weekly_hours(text, asked)
+            parse_credit(text, None, asked)
+        parse_goal(text)

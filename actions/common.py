@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Sequence
+import functools
+import logging
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, TypeVar
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
-from advisor.replies import Citation, Reply
+from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply
+
+logger = logging.getLogger(__name__)
+Run = TypeVar("Run", bound=Callable[..., Awaitable[List[EventType]]])
 
 
 def kb() -> KnowledgeBase:
@@ -82,3 +87,22 @@ def first_context_reply(
         if events is not None:
             return events
     return None
+
+
+def replies_on_error(run: Run) -> Run:
+    """An action's ``run`` that never leaves the user without a reply.
+
+    An exception in an action makes Rasa drop the turn silently; this logs it
+    with its traceback and says so instead.
+    """
+
+    @functools.wraps(run)
+    async def guarded(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> List[EventType]:
+        try:
+            return await run(self, dispatcher, tracker, domain)
+        except Exception:
+            logger.exception("%s failed on the message %r", self.name(), latest_text(tracker)[:200])
+            dispatcher.utter_message(text=SOMETHING_WENT_WRONG)
+            return []
+
+    return guarded  # type: ignore[return-value]

@@ -16,6 +16,7 @@ from actions.common import (
     kb,
     last_bot_text,
     latest_text,
+    replies_on_error,
     send,
 )
 from actions.programmes import (
@@ -116,6 +117,7 @@ class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
             dispatcher, tracker, (revise_recommendation, search_narrowed, compare_programmes)
@@ -165,6 +167,7 @@ class ActionAnswerFollowup(Action):
     def name(self) -> str:
         return "action_answer_followup"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
             dispatcher, tracker, (revise_recommendation, start_from_situation, describe_listed, search_narrowed)
@@ -197,6 +200,7 @@ class ActionShowSources(Action):
     def name(self) -> str:
         return "action_show_sources"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
         return []

@@ -16,6 +16,7 @@ from actions.common import (
     intent_name,
     kb,
     latest_text,
+    replies_on_error,
     send,
     set_in_previous_turn,
 )
@@ -181,6 +182,7 @@ class ActionSearchPrograms(Action):
     def name(self) -> str:
         return "action_search_programs"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         query = narrowed_search(tracker)
         if query is None:
@@ -202,6 +204,7 @@ class ActionShowMore(Action):
     def name(self) -> str:
         return "action_show_more"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         pointed = describe_listed(dispatcher, tracker)  # "more about the 2nd" read as show more
         if pointed is not None:
@@ -228,6 +231,7 @@ class ActionProgramInfo(Action):
     def name(self) -> str:
         return "action_program_info"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(dispatcher, tracker, (describe_listed, compare_programmes))
         if in_context is not None:
@@ -247,6 +251,7 @@ class ActionProgramInfo(Action):
 class PointingFirst(Action, abc.ABC):
     """An action whose message may be "the 3rd one" misread: that programme of the list just shown first."""
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         pointed = describe_listed(dispatcher, tracker)
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import entity_values, intent_name, kb, latest_text, send
+from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, send
 from actions.programmes import describe_listed, listed
 from advisor.matching import resolve_subject, subjects_in
 from advisor.profile import (
@@ -61,6 +61,7 @@ class ValidateRecommendationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_recommendation_form"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         pointed = describe_listed(dispatcher, tracker)
         if pointed is not None:  # "tell me about the first one": answered, then the question again
@@ -247,6 +248,7 @@ class AskQuestion(Action, abc.ABC):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         question = QUESTIONS[self.slot]
         if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
@@ -302,6 +304,7 @@ class ActionResetRecommendation(Action):
     def name(self) -> str:
         return "action_reset_recommendation"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         return reset_events()
 
@@ -312,6 +315,7 @@ class ActionRecommend(Action):
     def name(self) -> str:
         return "action_recommend"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         return recommend_events(dispatcher, profile_from(tracker))
 
@@ -343,6 +347,7 @@ class ActionExplainRecommendation(Action):
     def name(self) -> str:
         return "action_explain_recommendation"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         if not tracker.get_slot("recommended_credential"):
             dispatcher.utter_message(

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_text
+from actions.common import latest_text, replies_on_error
 from advisor.smalltalk import thanks_reply
 
 
@@ -18,6 +18,7 @@ class ActionThank(Action):
     def name(self) -> str:
         return "action_thank"
 
+    @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         dispatcher.utter_message(text=thanks_reply(latest_text(tracker)))
         return []

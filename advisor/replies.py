@@ -93,6 +93,11 @@ ANYTHING_ELSE = (
     'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '
     'choose".'
 )
+# When an action fails unexpectedly (logged with its traceback).
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side with that message. Could you try saying it another way? "
+    'Type "help" for examples.'
+)
 # Instead of the same answer twice in a row: the question was the same, or misread.
 ALREADY_ANSWERED = (
     "My answer to that would be the same as just above, so I may have misread you. "

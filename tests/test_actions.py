@@ -26,7 +26,7 @@ from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
-from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD
+from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD, SOMETHING_WENT_WRONG
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -223,6 +223,15 @@ def test_it_compared_with_a_named_programme_is_the_programme_just_discussed():
     assert text.startswith("Side by side:") and text.index("Supply Chain") < text.index(
         "MicroMasters Program in Finance"
     )
+
+
+def test_an_unexpected_error_in_an_action_still_gets_a_reply(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("actions.faq.faq_reply", broken)
+    messages, events = run_action(ActionAnswerFaq(), tracker("how much does a micromasters cost", "ask_cost"))
+    assert [m["text"] for m in messages] == [SOMETHING_WENT_WRONG] and events == []
 
 
 def test_the_same_answer_is_not_given_twice_in_a_row():

@@ -100,14 +100,19 @@ def about(programme: Programme) -> List[EventType]:
     return [SlotSet("credential_type", programme.credential_type), SlotSet("current_programme", programme.id)]
 
 
+def _catalogued(programme_id: Any) -> Optional[Programme]:
+    """The programme a slot names; None for an id the knowledge base no longer has (an old conversation)."""
+    return next((p for p in kb().programmes if p.id == programme_id), None)
+
+
 def programme_in_context(tracker: Tracker) -> Optional[Programme]:
     """The programme the bot's previous reply was about, or the only one it listed, for "how long is it?"."""
     if set_in_previous_turn(tracker, "current_programme") and tracker.get_slot("current_programme"):
-        return kb().programme(str(tracker.get_slot("current_programme")))
+        return _catalogued(tracker.get_slot("current_programme"))
     ids = tracker.get_slot("listed_programmes")
     if not isinstance(ids, list) or len(ids) != 1 or not set_in_previous_turn(tracker, "listed_programmes"):
         return None
-    return kb().programme(ids[0])
+    return _catalogued(ids[0])
 
 
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -119,7 +124,8 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     if not -len(ids) <= position < len(ids):
         dispatcher.utter_message(text=only_listed_reply(len(ids)))
         return []
-    return describe_programme(dispatcher, kb().programme(ids[position]))
+    programme = _catalogued(ids[position])
+    return describe_programme(dispatcher, programme) if programme else None
 
 
 def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

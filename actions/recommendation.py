@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, send
 from actions.programmes import describe_listed, listed
-from advisor.matching import resolve_subject, subjects_in
+from advisor.matching import asks_for_details, resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
@@ -63,8 +63,10 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
-        if pointed is not None:  # "tell me about the first one": answered, then the question again
+        # "tell me about the first one": answered, then the question again. A bare
+        # "the first one" may be the question's own first option, so it is left to the parsers.
+        pointed = describe_listed(dispatcher, tracker) if asks_for_details(latest_text(tracker)) else None
+        if pointed is not None:
             requested = tracker.get_slot("requested_slot")
             return pointed + ([SlotSet(requested, None)] if requested else [])
         before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots

@@ -269,7 +269,7 @@ def listed_position(text: str) -> Optional[int]:
 
 
 _DETAILS = re.compile(
-    r"\b(tell me more|more (about|on|info|information|details)|details|about (it|that one|this one))\b"
+    r"\b(tell me (more|about)|more (about|on|info|information|details)|details|info on|about (it|that one|this one))\b"
 )
 
 

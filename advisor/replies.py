@@ -20,7 +20,7 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query
-from advisor.profile import GOAL_GRADUATE, GOAL_SKILLS
+from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS
 from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
 
 PAGE_SIZE = 5
@@ -278,8 +278,8 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
     lines = ["Side by side:"]
     for programme in (first, second):
         facts = _programme_facts(programme)
-        lines += ["", *_programme_heading(kb, programme), facts["courses"], facts["duration"], facts["cost"]]
-        lines.append(facts["credit"])
+        heading = _programme_heading(kb, programme)
+        lines += ["", *heading, facts["courses"], facts["duration"], facts["cost"], facts["credit"]]
     lines += ["", 'Ask "tell me about the first one" for everything on one of them.']
     citations = _programme_citations(first) + _programme_citations(second)
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
@@ -387,7 +387,7 @@ def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
     lines.append(f"• Time: {describe_hours(profile.weekly_hours) if profile.weekly_hours is not None else 'not given'}")
     lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else 'not given'}")
-    lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != 'any' else 'open'}")
+    lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}")
     lines.append(
         "How I weigh them: credit counts most (only a MicroMasters can count toward a master's), "
         "then your goal; time and budget tip the balance."
@@ -405,7 +405,7 @@ def changed_reply(changes: Mapping[str, Any]) -> str:
         "wants_credit": lambda v: f"credit toward a master's now {_describe_credit(bool(v))} to you",
         "weekly_hours": lambda v: f"you now have {describe_hours(float(v))}",
         "budget": lambda v: f"your budget is now {describe_budget(float(v))}",
-        "subject": lambda v: f"your subject is now {v if v != 'any' else 'open'}",
+        "subject": lambda v: f"your subject is now {v if v != ANY_SUBJECT else 'open'}",
     }
     return "Got it: " + "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases) + "."
 

@@ -17,7 +17,7 @@ from typing import Dict, Optional, Tuple
 from advisor.matching import normalise
 
 # FAQ topic -> words that name it (whole words, after normalise()).
-COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
+TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     "cost": tuple(
         "cheap cheaper cheapest expensive pricier pricey costlier cost costs price prices priced "
         "money afford affordable fees budget".split()
@@ -51,7 +51,7 @@ COMPARED_WORDS: Dict[str, Tuple[str, ...]] = {
 
 _PATTERNS = {
     topic: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    for topic, words in COMPARED_WORDS.items()
+    for topic, words in TOPIC_WORDS.items()
 }
 
 

@@ -538,6 +538,19 @@ def test_the_first_one_mid_form_describes_it_and_the_question_comes_again():
     assert slots_set(events)["wants_credit"] is None
 
 
+def test_a_bare_the_first_one_mid_form_is_an_answer_not_a_programme():
+    slots = {"requested_slot": "goal", "listed_programmes": ["mitx_dedp"]}
+    t = tracker("the first one", "inform", slots=slots, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert messages == [] and slots_set(events) == {"goal": None}  # Asked again, with the hint.
+
+
+def test_a_programme_no_longer_in_the_catalogue_is_not_pointed_at():
+    t = tracker("the first one", "affirm", slots={"listed_programmes": ["retired_long_ago"]})
+    messages, _ = run(ActionAcknowledge(), t)
+    assert [m["text"] for m in messages] == [ANYTHING_ELSE]
+
+
 RECOMMENDED = {
     "goal": "skills",
     "wants_credit": True,

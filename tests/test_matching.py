@@ -243,7 +243,15 @@ def test_a_question_names_one_programme_or_none(text, programme, claim):
 
 
 @pytest.mark.parametrize(
-    "text, expected", [("tell me more about it", True), ("details?", True), ("more info please", True), ("ok", False)]
+    "text, expected",
+    [
+        ("tell me more about it", True),
+        ("tell me about the first one", True),
+        ("details?", True),
+        ("more info please", True),
+        ("ok", False),
+        ("the first one", False),
+    ],
 )
 def test_asking_for_details(text, expected):
     assert asks_for_details(text) is expected

@@ -239,8 +239,9 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if re.search(r"money is no|no budget limit|whatever it costs", words):
         return NO_BUDGET_LIMIT
     # "doesn't matter" or "no limit" is about money only when the budget was just
-    # asked or money is mentioned in the same clause: "no, credit doesn't matter"
-    # and "i can spend 1000, credit doesn't matter" say nothing of a limit.
+    # asked (and no figure given) or money is mentioned in the same clause: "no,
+    # credit doesn't matter", "i can spend 1000, credit doesn't matter" and, to
+    # the budget question, "around $400, credit doesn't matter" set no limit.
     money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b"
     about_money = asked or re.search(money, words)
     no_limit = (
@@ -249,7 +250,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     )
     if (
         re.search(rf"({money})[^.,;!?]{{0,30}}({no_limit})", words)
-        or (asked and re.search(no_limit, words))
+        or (asked and re.search(no_limit, words) and not re.search(r"\d", words))
         or (
             about_money
             and re.search(r"(employer|company|work|job) (pays|is paying|will pay|covers|is covering)", words)

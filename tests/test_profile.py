@@ -103,6 +103,7 @@ def test_weekly_hours(text, asked, expected):
         ("no credit doesn't matter", False, None),
         ("i can spend 1000, credit doesn't matter", False, 1000),
         ("budget 800. credit doesn't matter", False, 800),
+        ("around $400, credit doesn't matter", True, 400),  # Said to the budget question.
         ("no limit", False, None),
         ("i feel like it doesn't matter", False, None),
         ("the fee doesn't matter", False, NO_BUDGET_LIMIT),

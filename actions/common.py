@@ -11,7 +11,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
-from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply
+from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
+from advisor.topics import uncovered_topic
 
 logger = logging.getLogger(__name__)
 Run = TypeVar("Run", bound=Callable[..., Awaitable[List[EventType]]])
@@ -87,6 +88,18 @@ def first_context_reply(
         if events is not None:
             return events
     return None
+
+
+def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Can I do it in Spanish?": my sources don't cover that, whatever intent the question was given.
+
+    Without this, such a question got the FAQ answer of its nearest intent (length).
+    """
+    topic = uncovered_topic(latest_text(tracker))
+    if topic is None:
+        return None
+    dispatcher.utter_message(text=uncovered_reply(topic))
+    return []
 
 
 def replies_on_error(run: Run) -> Run:

@@ -17,6 +17,7 @@ from actions.common import (
     last_bot_text,
     latest_text,
     replies_on_error,
+    say_uncovered,
     send,
 )
 from actions.programmes import (
@@ -26,6 +27,7 @@ from actions.programmes import (
     describe_programme,
     programme_in_context,
     query_from,
+    rank_programmes,
     run_search,
     search_narrowed,
 )
@@ -120,7 +122,9 @@ class ActionAnswerFaq(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
-            dispatcher, tracker, (revise_recommendation, search_narrowed, compare_programmes)
+            dispatcher,
+            tracker,
+            (revise_recommendation, search_narrowed, rank_programmes, compare_programmes, say_uncovered),
         )
         if in_context is not None:
             return in_context
@@ -170,7 +174,16 @@ class ActionAnswerFollowup(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
-            dispatcher, tracker, (revise_recommendation, start_from_situation, describe_listed, search_narrowed)
+            dispatcher,
+            tracker,
+            (
+                revise_recommendation,
+                start_from_situation,
+                describe_listed,
+                search_narrowed,
+                rank_programmes,
+                say_uncovered,
+            ),
         )
         if in_context is not None:
             return in_context

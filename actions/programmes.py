@@ -17,6 +17,7 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    say_uncovered,
     send,
     set_in_previous_turn,
 )
@@ -39,14 +40,19 @@ from advisor.replies import (
     ANYTHING_ELSE,
     NOT_UNDERSTOOD,
     PAGE_SIZE,
+    Reply,
     claim_reply,
+    describe_query,
     not_found_reply,
     only_listed_reply,
     programme_reply,
+    programme_topic_reply,
+    programmes_on_topic_reply,
     programmes_side_by_side,
     search_reply,
     unknown_topic_reply,
 )
+from advisor.topics import ranking_topic
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -140,6 +146,37 @@ def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Op
     return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
 
 
+def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "the cheapest supply chain program", or "which is quickest?" right after a list: their prices or lengths.
+
+    None if the message ranks nothing, or names fewer than two programmes.
+    """
+    topic = ranking_topic(latest_text(tracker))
+    if topic is None:
+        return None
+    query = query_from(tracker)
+    ids = tracker.get_slot("listed_programmes")
+    if query.subjects or query.institutions:
+        programmes, which = search_programmes(kb(), query), f"the {describe_query(query)} I have"
+    elif isinstance(ids, list) and set_in_previous_turn(tracker, "listed_programmes"):
+        kinds = query.credential_types  # "which micromasters is cheapest" among them
+        programmes = [p for p in map(_catalogued, ids) if p and (not kinds or p.credential_type in kinds)]
+        which = "the programmes I just listed"
+    else:
+        return None
+    if len(programmes) == 1:  # Nothing to rank: that programme's own answer.
+        reply = programme_topic_reply(kb(), programmes[0], topic)
+        if reply is None:
+            return None
+        return send(dispatcher, Reply(f"Only one programme matches:\n{reply.text}", reply.citations)) + about(
+            programmes[0]
+        )
+    if not programmes:
+        return None
+    shown = programmes[:PAGE_SIZE]
+    return send(dispatcher, programmes_on_topic_reply(kb(), programmes, topic, which)) + [listed(shown)]
+
+
 def stored_search(tracker: Tracker) -> Optional[Tuple[Query, int]]:
     """The previous search and the offset of the page shown, as kept in the ``last_search`` slot."""
     stored = tracker.get_slot("last_search")
@@ -190,6 +227,9 @@ class ActionSearchPrograms(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        ranked = rank_programmes(dispatcher, tracker)
+        if ranked is not None:
+            return ranked
         query = narrowed_search(tracker)
         if query is None:
             query = query_from(tracker)
@@ -239,7 +279,7 @@ class ActionProgramInfo(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        in_context = first_context_reply(dispatcher, tracker, (describe_listed, compare_programmes))
+        in_context = first_context_reply(dispatcher, tracker, (describe_listed, compare_programmes, say_uncovered))
         if in_context is not None:
             return in_context
         query = query_from(tracker)
@@ -290,5 +330,6 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        dispatcher.utter_message(text=NOT_UNDERSTOOD)
+        if say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
         return [] if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

@@ -43,10 +43,12 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "difference",
     "definition",
     # No intent of their own, found by their words (advisor/topics.py): audit or
-    # verified track, financial aid, refunds.
+    # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL).
     "tracks",
     "financial_aid",
     "refunds",
+    "expiry",
+    "entrance_tests",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -78,6 +78,8 @@ COMPARED_TOPIC_NAMES = {
     "tracks": "auditing for free or paying for verified certificates",
     "financial_aid": "financial aid",
     "refunds": "refunds",
+    "expiry": "whether it expires",
+    "entrance_tests": "entrance tests",
 }
 
 
@@ -98,6 +100,17 @@ SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side with that message. Could you try saying it another way? "
     'Type "help" for examples.'
 )
+
+
+def uncovered_reply(topic: str) -> str:
+    """The honest answer to a question about something my sources do not cover ("is it in spanish?")."""
+    return (
+        f"My sources don't cover {topic}, so I won't guess. The program's page on edX is the place to check that. "
+        "I can tell you about cost, length, credit, admission, level and recognition, find programmes, "
+        'or help you choose ("help me choose").'
+    )
+
+
 # Instead of the same answer twice in a row: the question was the same, or misread.
 ALREADY_ANSWERED = (
     "My answer to that would be the same as just above, so I may have misread you. "
@@ -282,6 +295,38 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
         lines += ["", *heading, facts["courses"], facts["duration"], facts["cost"], facts["credit"]]
     lines += ["", 'Ask "tell me about the first one" for everything on one of them.']
     citations = _programme_citations(first) + _programme_citations(second)
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
+# How a list of programmes on one topic names it, and why it is not a ranking.
+_RANKED_TOPICS = {
+    "cost": (
+        "price",
+        "Prices come from different years and change, so I won't rank them; check today's price on each "
+        "programme's page.",
+    ),
+    "duration": (
+        "length",
+        "My sources give lengths in different ways (weeks per course, months in all, hours a week), so compare "
+        "them with care.",
+    ),
+}
+
+
+def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme], topic: str, which: str) -> Reply:
+    """Several programmes on one topic ("which of these is cheapest?"), without a ranking the sources can't support.
+
+    ``which`` says which programmes they are ("the programmes I just listed").
+    """
+    name, caveat = _RANKED_TOPICS[topic]
+    lines = [f"On {name}, {which}:"]
+    for programme in programmes[:PAGE_SIZE]:
+        value = _price(programme) if topic == "cost" else programme.duration
+        lines.append(f"• {programme.title} ({programme.institution}): {value or _UNKNOWN}")
+    if len(programmes) > PAGE_SIZE:
+        lines.append(f"That's the first {PAGE_SIZE} of {len(programmes)}; name an institution to narrow them down.")
+    lines.append(caveat)
+    citations = tuple(c for programme in programmes[:PAGE_SIZE] for c in _programme_citations(programme))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 

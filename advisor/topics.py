@@ -44,6 +44,8 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "discounts",
     ),
     "refunds": ("refund", "refunds", "refunded", "refundable", "money back"),
+    "expiry": ("expire", "expires", "expired", "expiry", "expiration", "expiring", "valid forever", "lifetime"),
+    "entrance_tests": ("gre", "gmat", "toefl", "ielts", "duolingo english test", "entrance exam", "entrance test"),
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
@@ -57,7 +59,7 @@ _PATTERNS = {
 
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
-WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds"})
+WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds", "expiry", "entrance_tests"})
 
 
 def topic_named(text: str) -> Optional[str]:
@@ -68,3 +70,97 @@ def topic_named(text: str) -> Optional[str]:
     if len(specific) == 1:
         return specific[0]
     return topics[0] if len(topics) == 1 else None
+
+
+# Words that ask to rank programmes on a topic ("which is the cheapest?", "sort them by price").
+RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
+    "cost": (
+        "cheapest",
+        "cheaper",
+        "least expensive",
+        "less expensive",
+        "most expensive",
+        "more expensive",
+        "priciest",
+        "most affordable",
+        "lowest price",
+        "lowest cost",
+        "by price",
+        "by cost",
+    ),
+    "duration": ("shortest", "shorter", "quickest", "quicker", "fastest", "faster", "longest", "longer", "by length"),
+}
+_RANKING_PATTERNS = {
+    topic: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    for topic, words in RANKING_WORDS.items()
+}
+
+
+def ranking_topic(text: str) -> Optional[str]:
+    """The topic a message asks to rank programmes on ("the cheapest supply chain program"), or None."""
+    normalised = normalise(text)
+    topics = [topic for topic, pattern in _RANKING_PATTERNS.items() if pattern.search(normalised)]
+    return topics[0] if len(topics) == 1 else None
+
+
+# What learners ask about that the knowledge base has no facts for -> words that
+# name it. Named, it gets an honest "my sources don't cover that" instead of
+# the nearest FAQ answer ("can i do it in spanish?" was read as a question about length).
+UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
+    "which languages the courses are taught in": (
+        "language",
+        "languages",
+        "in english",
+        "english only",
+        "speak english",
+        "spanish",
+        "french",
+        "german",
+        "portuguese",
+        "arabic",
+        "chinese",
+        "mandarin",
+        "hindi",
+        "subtitles",
+        "captions",
+        "translated",
+        "translation",
+    ),
+    "visas and immigration": ("visa", "visas", "immigration", "work permit", "study permit"),
+    "printed certificates": (
+        "printed",
+        "hard copy",
+        "physical copy",
+        "physical certificate",
+        "paper certificate",
+        "mailed",
+        "by post",
+        "in the post",
+    ),
+    "taxes": ("tax", "taxes", "deductible"),
+    "salaries": ("salary", "salaries", "pay rise", "pay raise", "wage", "wages", "earn more"),
+    "course schedules, start dates and deadlines": (
+        "deadline",
+        "deadlines",
+        "self paced",
+        "instructor paced",
+        "start date",
+        "start dates",
+        "when does it start",
+        "when do courses start",
+        "next session",
+        "next run",
+    ),
+}
+# Phrases with those words that are about something else (a subject, a skill).
+_NOT_UNCOVERED = re.compile(r"programming languages?|natural language|language processing|language models?")
+_UNCOVERED_PATTERNS = {
+    label: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    for label, words in UNCOVERED_TOPIC_WORDS.items()
+}
+
+
+def uncovered_topic(text: str) -> Optional[str]:
+    """What a question asks about that my sources do not cover ("is it in spanish?"), or None."""
+    normalised = _NOT_UNCOVERED.sub(" ", normalise(text))
+    return next((label for label, pattern in _UNCOVERED_PATTERNS.items() if pattern.search(normalised)), None)

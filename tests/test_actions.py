@@ -26,7 +26,7 @@ from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
-from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD, SOMETHING_WENT_WRONG
+from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD, SOMETHING_WENT_WRONG, uncovered_reply
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -236,8 +236,10 @@ def test_an_unexpected_error_in_an_action_still_gets_a_reply(monkeypatch):
 
 def test_the_same_answer_is_not_given_twice_in_a_row():
     first, _ = run(ActionAnswerFaq(), tracker("are micromasters recognised", "ask_recognition"))
-    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "does it expire"}]
-    second = tracker("does it expire", "ask_recognition", slots={"credential_type": "micromasters"}, events=events)
+    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "can i put it on linkedin"}]
+    second = tracker(
+        "can i put it on linkedin", "ask_recognition", slots={"credential_type": "micromasters"}, events=events
+    )
     again, events_again = run_action(ActionAnswerFaq(), second)
     assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []
 
@@ -280,8 +282,7 @@ def after(first: str, action, intent: str, then: str, then_intent: str, between:
             {"event": "action", "name": "action_answer_faq"},
         ]
     history.append({"event": "user", "text": then})
-    stored = next(e["value"] for e in events if e.get("name") == "last_search")
-    return tracker(then, then_intent, slots={"last_search": stored}, events=history)
+    return tracker(then, then_intent, slots=slots_set(events), events=history)
 
 
 @pytest.mark.parametrize(
@@ -731,3 +732,85 @@ def test_thanks_with_a_goodbye_gets_a_closing_reply():
     assert [m["text"] for m in plain] == [
         "You're welcome! Anything else about MicroMasters or Professional Certificates?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [
+        (ActionAnswerFaq(), "ask_difference"),
+        (ActionAnswerFollowup(), "inform"),
+        (ActionSearchPrograms(), "search_programs"),
+    ],
+)
+def test_which_is_cheapest_right_after_a_list_gives_the_listed_prices(action, intent):
+    t = after("mit programmes", ActionSearchPrograms(), "search_programs", "which one is the cheapest", intent)
+    listed = t.get_slot("listed_programmes")
+    messages, slots = run(action, t)
+    lines = messages[0]["text"].splitlines()
+    assert lines[0] == "On price, the programmes I just listed:"
+    for line, programme_id in zip(lines[1 : 1 + len(listed)], listed, strict=True):
+        assert line.startswith(f"• {KB.programme(programme_id).title} (")
+    assert "$1,350" in messages[0]["text"] and "won't rank them" in messages[0]["text"]
+    assert slots["listed_programmes"] == listed  # "the second one" still points into it
+
+
+def test_the_quickest_programmes_of_a_subject_are_listed_with_their_lengths():
+    messages, slots = run(ActionSearchPrograms(), tracker("quickest data science programs?", "search_programs"))
+    text = messages[0]["text"]
+    assert text.startswith("On length, the programmes in data science I have:")
+    assert "That's the first 5 of 6" in text and "18-24 months" in text
+    assert len(slots["listed_programmes"]) == 5
+
+
+def test_the_cheapest_of_one_programme_is_that_programmes_price():
+    messages, slots = run(
+        ActionAnswerFaq(),
+        tracker("which is the cheapest supply chain program", "ask_cost", [entity("subject", "supply chain")]),
+    )
+    assert messages[0]["text"].startswith("Only one programme matches:\nMITx MicroMasters Program in Supply Chain")
+    assert "$1,350" in messages[0]["text"] and slots["current_programme"] == "mitx_scm"
+
+
+def test_cheapest_with_no_list_or_subject_compares_the_two_credentials():
+    messages, _ = run(ActionAnswerFaq(), tracker("which one is cheapest", "ask_difference"))
+    assert messages[0]["text"].startswith("Side by side, on cost:")
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "topic"),
+    [
+        (ActionAnswerFaq(), "can i do it in spanish", "ask_duration", "which languages the courses are taught in"),
+        (ActionAnswerFaq(), "is it tax deductible", "ask_cost", "taxes"),
+        (ActionAnswerFollowup(), "what about visas", "inform", "visas and immigration"),
+        (
+            ActionProgramInfo(),
+            "what languages are the courses in",
+            "ask_program_info",
+            "which languages the courses are taught in",
+        ),
+        (ActionNotUnderstood(), "printed certificate?", "nlu_fallback", "printed certificates"),
+    ],
+)
+def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, intent, topic):
+    messages, _ = run(action, tracker(text, intent))
+    assert [m["text"] for m in messages] == [uncovered_reply(topic)]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        (
+            "does it expire?",
+            "ask_credit",
+            "(DEDP) says its credential does not expire",
+        ),
+        (
+            "do i need the GRE for a micromasters",
+            "ask_level",
+            "MIT's blended Supply Chain master's does not consider GRE/GMAT scores",
+        ),
+    ],
+)
+def test_expiry_and_entrance_tests_are_answered_from_the_knowledge_base(text, intent, expected):
+    messages, slots = run(ActionAnswerFaq(), tracker(text, intent))
+    assert expected in messages[0]["text"] and slots["last_citations"]

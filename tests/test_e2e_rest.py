@@ -105,6 +105,22 @@ def test_which_is_cheaper_compares_the_costs_side_by_side(client):
     assert "$1,000" in answer and "• Professional Certificate:" in answer
 
 
+def test_questions_beyond_my_sources_get_what_is_known_or_an_honest_answer(client):
+    expiry = client.text("does it expire?")
+    assert expiry.startswith("MicroMasters and Professional Certificates alike: Whether a certificate")
+    assert "does not expire" in expiry and "(Source:" in expiry
+    assert client.text("can i take the courses in spanish").startswith(
+        "My sources don't cover which languages the courses are taught in"
+    )
+
+
+def test_which_is_cheapest_after_a_list_gives_each_listed_price(client):
+    client.text("data science programs")
+    prices = client.text("which one is the cheapest?")
+    assert prices.startswith("On price, the programmes I just listed:") and "$149" in prices
+    assert client.text("the second one").startswith("MITx MicroMasters Program in Statistics and Data Science")
+
+
 def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     opening = client.say("which one should I choose?")
     assert any("goal" in m.get("text", "") for m in opening)

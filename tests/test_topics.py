@@ -2,7 +2,7 @@
 
 import pytest
 
-from advisor.topics import topic_named
+from advisor.topics import ranking_topic, topic_named, uncovered_topic
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,9 @@ from advisor.topics import topic_named
         ("how do i apply for financial aid", "financial_aid"),
         ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
         ("can i get my money back", "refunds"),
+        ("does the credential expire", "expiry"),
+        ("do i need to take the GRE?", "entrance_tests"),
+        ("is toefl required", "entrance_tests"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
@@ -43,3 +46,49 @@ def test_no_single_attribute_means_the_general_difference(text):
 def test_words_are_matched_whole_not_inside_other_words():
     assert topic_named("which is more creditable") is None
     assert topic_named("which is pricier?") == "cost"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can i do the courses in spanish", "which languages the courses are taught in"),
+        ("are there subtitles", "which languages the courses are taught in"),
+        ("can i get a student visa with a micromasters", "visas and immigration"),
+        ("do they mail you a printed certificate", "printed certificates"),
+        ("is it tax deductible", "taxes"),
+        ("will my salary go up", "salaries"),
+        ("is it self-paced?", "course schedules, start dates and deadlines"),
+        ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
+    ],
+)
+def test_topics_my_sources_do_not_cover_are_recognised(text, topic):
+    assert uncovered_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which programming languages does the data science certificate use",
+        "natural language processing programs",
+        "how much does a micromasters cost",
+        "does it expire",
+        "is a micromasters worth it",
+    ],
+)
+def test_covered_questions_and_subjects_are_not_taken_for_uncovered_topics(text):
+    assert uncovered_topic(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("which is the cheapest", "cost"),
+        ("sort them by price", "cost"),
+        ("cheapest supply chain program?", "cost"),
+        ("which of these is quickest", "duration"),
+        ("which is cheapest and shortest", None),
+        ("how much does it cost", None),
+    ],
+)
+def test_a_ranking_question_names_what_to_rank_on(text, topic):
+    assert ranking_topic(text) == topic

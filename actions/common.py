@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
 from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
+from advisor.smalltalk import asks_who_made_me
 from advisor.topics import uncovered_topic
 
 logger = logging.getLogger(__name__)
@@ -99,6 +100,14 @@ def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
     if topic is None:
         return None
     dispatcher.utter_message(text=uncovered_reply(topic))
+    return []
+
+
+def say_who_made_me(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Who made you?" is about the bot, whichever intent it was read as (`ask_why`, `ask_source`, a FAQ)."""
+    if not asks_who_made_me(latest_text(tracker)):
+        return None
+    dispatcher.utter_message(response="utter_bot_challenge")
     return []
 
 

@@ -18,6 +18,7 @@ from actions.common import (
     latest_text,
     replies_on_error,
     say_uncovered,
+    say_who_made_me,
     send,
 )
 from actions.programmes import (
@@ -124,7 +125,14 @@ class ActionAnswerFaq(Action):
         in_context = first_context_reply(
             dispatcher,
             tracker,
-            (revise_recommendation, search_narrowed, rank_programmes, compare_programmes, say_uncovered),
+            (
+                say_who_made_me,
+                revise_recommendation,
+                search_narrowed,
+                rank_programmes,
+                compare_programmes,
+                say_uncovered,
+            ),
         )
         if in_context is not None:
             return in_context
@@ -215,5 +223,6 @@ class ActionShowSources(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
+        if say_who_made_me(dispatcher, tracker) is None:
+            dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
         return []

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, send
+from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, say_who_made_me, send
 from actions.programmes import describe_listed, listed
 from advisor.matching import asks_for_details, resolve_subject, subjects_in
 from advisor.profile import (
@@ -351,6 +351,8 @@ class ActionExplainRecommendation(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        if say_who_made_me(dispatcher, tracker) is not None:  # "who made you?" read as "why?"
+            return []
         if not tracker.get_slot("recommended_credential"):
             dispatcher.utter_message(
                 text="I haven't made a recommendation yet. "

@@ -1,8 +1,10 @@
-"""The reply to thanks, which depends on whether the message also says goodbye.
+"""Small talk whose reply depends on the words, not only on the intent.
 
 The classifier gives each message one intent, and "thanks, bye" is read as a
 thank-you. Its reply should then close the conversation rather than ask
 "anything else?". Farewells are few and fixed, so a word list is enough.
+"Who made you?" is spread over several intents (`ask_why`, `ask_source`, a
+FAQ); its words say it is about the bot.
 """
 
 from __future__ import annotations
@@ -54,3 +56,15 @@ def says_goodbye(text: str) -> bool:
 def thanks_reply(text: str) -> str:
     """ "You're welcome", closing the conversation when the thanks came with a goodbye."""
     return THANKS_AND_GOODBYE_REPLY if says_goodbye(text) else THANKS_REPLY
+
+
+_WHO_MADE_ME = re.compile(
+    r"\b(who|which company|what company)\b.*\b(made|built|created|programmed|developed|designed|wrote|owns|runs)\b"
+    r".*\b(you|this (bot|chatbot|assistant|thing))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_made_me(text: str) -> bool:
+    """True for "who made you?", "which company built this bot?"."""
+    return bool(_WHO_MADE_ME.search(text))

@@ -814,3 +814,12 @@ def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, 
 def test_expiry_and_entrance_tests_are_answered_from_the_knowledge_base(text, intent, expected):
     messages, slots = run(ActionAnswerFaq(), tracker(text, intent))
     assert expected in messages[0]["text"] and slots["last_citations"]
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionExplainRecommendation(), "ask_why"), (ActionShowSources(), "ask_source"), (ActionAnswerFaq(), "ask_level")],
+)
+def test_who_made_you_is_answered_about_the_bot_whatever_the_intent(action, intent):
+    messages, _ = run(action, tracker("who made you?", intent))
+    assert [m["response"] for m in messages] == ["utter_bot_challenge"]

@@ -1,8 +1,8 @@
-"""The thank-you reply closes the conversation when the thanks came with a goodbye."""
+"""Small talk read from the words: thanks with a goodbye closes the conversation; "who made you?"."""
 
 import pytest
 
-from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY, THANKS_REPLY, says_goodbye, thanks_reply
+from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY, THANKS_REPLY, asks_who_made_me, says_goodbye, thanks_reply
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,19 @@ def test_thanks_with_a_farewell_closes_the_conversation(text):
 def test_plain_thanks_asks_what_else(text):
     assert not says_goodbye(text)
     assert thanks_reply(text) == THANKS_REPLY
+
+
+@pytest.mark.parametrize(
+    ("text", "about_me"),
+    [
+        ("who made you", True),
+        ("Who created you?", True),
+        ("which company built this bot", True),
+        ("who programmed this chatbot", True),
+        ("who created the berkeley blockchain pro cert", False),
+        ("what made you choose that for me", False),
+        ("who are micromasters for", False),
+    ],
+)
+def test_who_made_me_is_told_from_questions_about_programmes(text, about_me):
+    assert asks_who_made_me(text) is about_me

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, say_who_made_me, send
 from actions.programmes import describe_listed, listed
-from advisor.matching import asks_for_details, resolve_subject, subjects_in
+from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
@@ -26,9 +26,9 @@ from advisor.profile import (
     revises,
     speaks_for_oneself,
 )
-from advisor.questions import NO_RUSH, QUESTIONS
+from advisor.questions import NO_RUSH, QUESTIONS, option_value
 from advisor.recommend import Profile, recommend
-from advisor.replies import changed_reply, explain_reply, recommendation_reply
+from advisor.replies import changed_reply, explain_reply, noted_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # Messages with these intents are read as answers. A question asked mid-form
@@ -70,26 +70,44 @@ class ValidateRecommendationForm(FormValidationAction):
             requested = tracker.get_slot("requested_slot")
             return pointed + ([SlotSet(requested, None)] if requested else [])
         before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
+        requested = tracker.get_slot("requested_slot")
         events = await super().run(dispatcher, tracker, domain)
-        changed = {
+        filled = {
             e["name"]: e["value"]
             for e in events
-            if e.get("event") == "slot"
-            and e.get("name") in FORM_SLOTS
-            and e.get("value") is not None
-            and before[e["name"]] not in (None, e["value"])
+            if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
         }
+        changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
         if changed:  # "actually i meant a quick job skill", said to another question
             dispatcher.utter_message(text=changed_reply(changed))
+        elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
+            dispatcher.utter_message(text=noted_reply(filled))
         return events
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The slots read from the message; "the first one" said to a question is its first option."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        position = listed_position(latest_text(tracker)) if requested in QUESTIONS else None
+        chosen = option_value(requested, position) if position is not None else None
+        if chosen is None:
+            return events
+        return [e for e in events if e.get("name") != requested] + [SlotSet(requested, chosen)]
 
     @staticmethod
     def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
-        """True if just asked, False if still empty, None if not to be read now."""
+        """True if just asked, False if still empty, None if not to be read now.
+
+        A statement about oneself counts as an answer whatever the classifier
+        read it as ("maybe 5 hrs a week since i work shifts" as a question about
+        length), and fills the other questions it answers too.
+        """
         requested = tracker.get_slot("requested_slot") == slot
         text = latest_text(tracker)
-        if intent_name(tracker) not in ANSWER_INTENTS:
-            return True if requested and (speaks_for_oneself(text) or is_hesitation(text)) else None
+        if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text):
+            return True if requested and is_hesitation(text) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").

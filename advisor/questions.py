@@ -6,8 +6,9 @@ not understood) can say so and give an example, instead of repeating itself.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Dict, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,17 @@ QUESTIONS: Dict[str, Question] = {
         'Sorry, I didn\'t catch the subject. Try e.g. "data science", "supply chain" or "not sure".',
     ),
 }
+
+
+def option_value(slot: str, position: int) -> Optional[Any]:
+    """The answer given by the question's button at ``position`` ("the first one" -> its first option).
+
+    None when the question has no button there.
+    """
+    buttons = QUESTIONS[slot].buttons
+    if not -len(buttons) <= position < len(buttons):
+        return None
+    payload = buttons[position][1]
+    if payload in ("/affirm", "/deny"):
+        return payload == "/affirm"
+    return json.loads(payload[payload.index("{") :])[slot]

@@ -443,16 +443,25 @@ def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     return Reply("\n".join(lines))
 
 
+def _answer_phrases(changes: Mapping[str, Any], now: str) -> str:
+    phrases = {
+        "goal": lambda v: f"your goal is{now} {_describe_goal(str(v))}",
+        "wants_credit": lambda v: f"credit toward a master's{now} {_describe_credit(bool(v))} to you",
+        "weekly_hours": lambda v: f"you{now} have {describe_hours(float(v))}",
+        "budget": lambda v: f"your budget is{now} {describe_budget(float(v))}",
+        "subject": lambda v: f"your subject is{now} {v if v != ANY_SUBJECT else 'open'}",
+    }
+    return "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases)
+
+
 def changed_reply(changes: Mapping[str, Any]) -> str:
     """Acknowledge answers the learner changed ("actually my budget is $2,000")."""
-    phrases = {
-        "goal": lambda v: f"your goal is now {_describe_goal(str(v))}",
-        "wants_credit": lambda v: f"credit toward a master's now {_describe_credit(bool(v))} to you",
-        "weekly_hours": lambda v: f"you now have {describe_hours(float(v))}",
-        "budget": lambda v: f"your budget is now {describe_budget(float(v))}",
-        "subject": lambda v: f"your subject is now {v if v != ANY_SUBJECT else 'open'}",
-    }
-    return "Got it: " + "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases) + "."
+    return f"Got it: {_answer_phrases(changes, ' now')}."
+
+
+def noted_reply(answers: Mapping[str, Any]) -> str:
+    """Acknowledge answers to other questions than the one asked ("5 hours a week", asked about credit)."""
+    return f"Noted: {_answer_phrases(answers, '')}."
 
 
 def _describe_goal(goal: Optional[str]) -> str:

@@ -539,11 +539,37 @@ def test_the_first_one_mid_form_describes_it_and_the_question_comes_again():
     assert slots_set(events)["wants_credit"] is None
 
 
-def test_a_bare_the_first_one_mid_form_is_an_answer_not_a_programme():
-    slots = {"requested_slot": "goal", "listed_programmes": ["mitx_dedp"]}
-    t = tracker("the first one", "inform", slots=slots, active_loop="recommendation_form")
+@pytest.mark.parametrize(
+    ("requested", "text", "intent", "value"),
+    [
+        ("goal", "the first one", "inform", "skills"),
+        ("goal", "2nd option", "affirm", "graduate"),
+        ("wants_credit", "the second one", "ask_program_info", False),
+        ("weekly_hours", "the last one", "inform", 12),
+        ("budget", "i'd say the first", "inform", 500),
+        ("subject", "option 3", "nlu_fallback", "artificial intelligence"),
+    ],
+)
+def test_the_first_one_said_to_a_question_is_its_first_option_not_a_listed_programme(requested, text, intent, value):
+    slots = {"requested_slot": requested, "listed_programmes": ["mitx_dedp", "mitx_sds", "mitx_finance"]}
+    t = tracker(text, intent, slots=slots, active_loop="recommendation_form")
     messages, events = run_action(ValidateRecommendationForm(), t)
-    assert messages == [] and slots_set(events) == {"goal": None}  # Asked again, with the hint.
+    assert messages == [] and slots_set(events) == {requested: value}
+
+
+def test_an_ordinal_past_the_questions_options_gets_the_question_again():
+    t = tracker("the fifth one", "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    assert slots_set(run_action(ValidateRecommendationForm(), t)[1]) == {"goal": None}
+
+
+def test_an_answer_to_another_question_is_taken_and_noted_whatever_the_intent():
+    slots = {"requested_slot": "wants_credit", "goal": "skills"}
+    t = tracker(
+        "maybe 5 hrs a week since i work shifts", "ask_duration", slots=slots, active_loop="recommendation_form"
+    )
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"weekly_hours": 5}  # The credit question comes again, after the note.
+    assert [m["text"] for m in messages] == ["Noted: you have about 5 hours a week."]
 
 
 def test_a_programme_no_longer_in_the_catalogue_is_not_pointed_at():

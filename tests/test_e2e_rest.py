@@ -182,6 +182,15 @@ def test_answers_in_the_learners_own_words_are_taken_as_answers(client):
     assert client.slot("budget") == NO_BUDGET_LIMIT
 
 
+def test_the_first_one_picks_an_option_and_an_answer_to_another_question_is_noted(client):
+    client.say("help me choose")
+    assert client.text("the first one").startswith("Does academic credit")  # "A job skill, quickly"
+    noted = client.text("maybe 5 hrs a week since i work shifts")  # Said to the credit question.
+    assert noted.startswith("Noted: you have about 5 hours a week.") and noted.endswith("matter to you?")
+    assert client.text("the second one").startswith("Roughly what's your budget")  # "No, not really"
+    assert [client.slot(s) for s in ("goal", "wants_credit", "weekly_hours")] == ["skills", False, 5]
+
+
 def test_a_programme_question_mid_form_is_answered_and_the_question_comes_again(client):
     client.say("help me choose")
     client.say("i want a masters later")

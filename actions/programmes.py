@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import re
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -33,6 +34,7 @@ from advisor.matching import (
     programmes_compared,
     relaxed_search,
     search_programmes,
+    subjects_partly_named,
     unknown_topic,
 )
 from advisor.profile import ANY_SUBJECT
@@ -234,7 +236,10 @@ class ActionSearchPrograms(Action):
         if query is None:
             query = query_from(tracker)
             topic = unknown_topic(kb(), query)
-            if topic:
+            partly = subjects_partly_named(kb(), topic) if topic else ()
+            if partly:  # "business programs": business analytics and business management
+                query = replace(query, subjects=partly)
+            elif topic:
                 return send(dispatcher, unknown_topic_reply(kb(), topic, query))
             query = with_recommendation_context(query, tracker)
         events = run_search(dispatcher, query, 0)

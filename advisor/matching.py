@@ -217,6 +217,16 @@ _TOPIC_AFTER = re.compile(
 _TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,3}}){_PROGRAMME_WORDS}\b")
 
 
+def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
+    """Subjects whose names hold every word of ``topic``: "business" -> business analytics, business management.
+
+    A search for "business programs" then lists both instead of saying the
+    catalogue has no business programmes.
+    """
+    words = topic.split()
+    return tuple(s.name for s in kb.subjects if words and all(w in s.name.split() for w in words))
+
+
 def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
     """A subject the search names that the catalogue does not have ("healthcare programmes").
 

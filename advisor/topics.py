@@ -137,6 +137,17 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "by post",
         "in the post",
     ),
+    "bootcamps or other course providers": (
+        "bootcamp",
+        "bootcamps",
+        "boot camp",
+        "udemy",
+        "udacity",
+        "linkedin learning",
+        "pluralsight",
+        "codecademy",
+        "khan academy",
+    ),
     "taxes": ("tax", "taxes", "deductible"),
     "salaries": ("salary", "salaries", "pay rise", "pay raise", "wage", "wages", "earn more"),
     "course schedules, start dates and deadlines": (

@@ -849,3 +849,8 @@ def test_expiry_and_entrance_tests_are_answered_from_the_knowledge_base(text, in
 def test_who_made_you_is_answered_about_the_bot_whatever_the_intent(action, intent):
     messages, _ = run(action, tracker("who made you?", intent))
     assert [m["response"] for m in messages] == ["utter_bot_challenge"]
+
+
+def test_a_word_of_subject_names_searches_those_subjects():
+    messages, _ = run(ActionSearchPrograms(), tracker("are there any business programs", "search_programs"))
+    assert messages[0]["text"].startswith("I found 6 programmes in business analytics or business management:")

@@ -21,6 +21,7 @@ from advisor.matching import (
     resolve_institution,
     resolve_subject,
     search_programmes,
+    subjects_partly_named,
     unknown_topic,
 )
 
@@ -280,3 +281,16 @@ def test_asking_for_details(text, expected):
 def test_two_programmes_compared_by_name(text, expected):
     pair = programmes_compared(KB, text)
     assert (tuple(p.id for p in pair) if pair else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("topic", "subjects"),
+    [
+        ("business", ("business analytics", "business management")),
+        ("management", ("project management", "business management")),
+        ("computer science", ()),
+        ("healthcare", ()),
+    ],
+)
+def test_a_word_of_some_subject_names_means_those_subjects(topic, subjects):
+    assert subjects_partly_named(KB, topic) == subjects

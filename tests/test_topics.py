@@ -56,6 +56,7 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("can i get a student visa with a micromasters", "visas and immigration"),
         ("do they mail you a printed certificate", "printed certificates"),
         ("is it tax deductible", "taxes"),
+        ("how is that different from a bootcamp", "bootcamps or other course providers"),
         ("will my salary go up", "salaries"),
         ("is it self-paced?", "course schedules, start dates and deadlines"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),

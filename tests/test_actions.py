@@ -165,7 +165,7 @@ def just_described(programme_id: str, text: str, intent: str) -> Tracker:
 def test_a_topic_question_about_one_programme_gets_its_own_facts():
     messages, slots = run(ActionAnswerFaq(), tracker("how much is the mitx supply chain micromasters", "ask_cost"))
     text = messages[0]["text"]
-    assert text.startswith("MITx MicroMasters Program in Supply Chain Management (MIT, MicroMasters program)")
+    assert text.startswith("MITx MicroMasters Program in Supply Chain Management (SCM) (MIT, MicroMasters program)")
     assert "• Price: " in text and "$1,350" in text
     assert slots["current_programme"] == "mitx_scm" and slots["last_topic"] == "cost"
 

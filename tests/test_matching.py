@@ -294,3 +294,15 @@ def test_two_programmes_compared_by_name(text, expected):
 )
 def test_a_word_of_some_subject_names_means_those_subjects(topic, subjects):
     assert subjects_partly_named(KB, topic) == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "programme_id"),
+    [
+        ("i have a bachelor in biology, could i do the mitx sds micromasters", "mitx_sds"),
+        ("tell me about MMFin", "mitx_finance"),
+        ("the mit scm one", "mitx_scm"),
+    ],
+)
+def test_a_programme_is_found_by_its_short_name(text, programme_id):
+    assert find_programme(KB, build_query(KB, text)).programme == KB.programme(programme_id)

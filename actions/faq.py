@@ -33,7 +33,13 @@ from actions.programmes import (
     search_narrowed,
 )
 from actions.recommendation import reset_events, revise_recommendation
-from advisor.matching import asks_for_details, credential_types_in, programme_in_question, resolve_credential_type
+from advisor.matching import (
+    asks_for_details,
+    credential_types_in,
+    programme_in_question,
+    refers_to_both,
+    resolve_credential_type,
+)
 from advisor.profile import describes_situation
 from advisor.replies import (
     ALREADY_ANSWERED,
@@ -147,7 +153,7 @@ class ActionAnswerFaq(Action):
             if about_programme is not None:
                 return about_programme
         named = named_credentials(tracker)
-        if topic == "difference" or len(named) > 1:
+        if topic == "difference" or len(named) > 1 or (not named and refers_to_both(latest_text(tracker))):
             credential = None
         elif named:
             credential = named[0]
@@ -205,8 +211,8 @@ class ActionAnswerFollowup(Action):
             return describe_programme(dispatcher, current)
         asked = topic_named(latest_text(tracker))
         if asked:
-            context = named[0] if named else resolve_credential_type(tracker.get_slot("credential_type"))
-            return answer(dispatcher, tracker, asked, context)
+            in_context = None if refers_to_both(latest_text(tracker)) else tracker.get_slot("credential_type")
+            return answer(dispatcher, tracker, asked, named[0] if named else resolve_credential_type(in_context))
         if named and topic in INTENT_TOPICS.values():
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:

@@ -144,6 +144,14 @@ def credential_types_in(text: str) -> List[str]:
     return _names_in(text, _CREDENTIAL_TABLE)
 
 
+_BOTH = re.compile(r"\b(they|them|both|each|either|the two|these two|those two)\b")
+
+
+def refers_to_both(text: str) -> bool:
+    """ "how long do they take?": both credentials, not the one discussed last."""
+    return _BOTH.search(normalise(text)) is not None
+
+
 def resolve_subject(kb: KnowledgeBase, value: Optional[str]) -> Optional[str]:
     return _resolve(value, _table(kb.subjects))
 

@@ -854,3 +854,16 @@ def test_who_made_you_is_answered_about_the_bot_whatever_the_intent(action, inte
 def test_a_word_of_subject_names_searches_those_subjects():
     messages, _ = run(ActionSearchPrograms(), tracker("are there any business programs", "search_programs"))
     assert messages[0]["text"].startswith("I found 6 programmes in business analytics or business management:")
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionAnswerFaq(), "ok and how long do they take", "ask_duration"),
+        (ActionAnswerFaq(), "are both recognised by employers", "ask_recognition"),
+        (ActionAnswerFollowup(), "and how much are they", "inform"),
+    ],
+)
+def test_they_means_both_credentials_not_the_one_in_context(action, text, intent):
+    messages, _ = run(action, tracker(text, intent, slots={"credential_type": "professional_certificate"}))
+    assert messages[0]["text"].startswith("• MicroMasters:") and "• Professional Certificate:" in messages[0]["text"]

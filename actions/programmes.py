@@ -136,6 +136,22 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     return describe_programme(dispatcher, programme) if programme else None
 
 
+def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "is the rit one good", caught by the fallback: the one programme it names; None if it names none.
+
+    The list last shown is looked at first: after cybersecurity programmes,
+    "the rit one" is RIT's cybersecurity programme, not its project management one.
+    """
+    query = query_from(tracker)
+    if not (query.subjects or query.institutions):
+        return None
+    ids = tracker.get_slot("listed_programmes") or []
+    matching = [p.id for p in search_programmes(kb(), query)]
+    in_list = [programme_id for programme_id in ids if programme_id in matching]
+    programme = _catalogued(in_list[0]) if len(in_list) == 1 else programme_in_question(kb(), query).programme
+    return describe_programme(dispatcher, programme) if programme else None
+
+
 def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes."""
     text = latest_text(tracker)
@@ -300,11 +316,11 @@ class ActionProgramInfo(Action):
 
 
 class PointingFirst(Action, abc.ABC):
-    """An action whose message may be "the 3rd one" misread: that programme of the list just shown first."""
+    """An action whose message may be "the 3rd one" or "the rit one" misread: that programme first."""
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)
+        pointed = first_context_reply(dispatcher, tracker, (describe_listed, describe_named))
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
 
     @abc.abstractmethod

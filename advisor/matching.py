@@ -402,12 +402,20 @@ def _named_claim(kb: KnowledgeBase, query: Query, by_keywords: bool) -> Optional
     return None
 
 
+# "is a micromasters worth it for a software engineer": any MicroMasters, not
+# the software development one.
+_ANY_OF_A_KIND = re.compile(r"\b(a|an|any)\s+(micro ?masters?|mm|professional cert\w*|pro cert\w*|pc|certificate)\b")
+
+
 def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     """The one programme (or doubtful claim) a topic question names: "how much is the MITx SCM one?".
 
     Stricter than ``find_programme``: "the data science micromasters" names
-    four programmes, so the question is about MicroMasters in general.
+    four programmes, and "a micromasters" none, so those questions are about
+    MicroMasters in general.
     """
+    if _ANY_OF_A_KIND.search(normalise(query.text)) and not query.institutions:
+        return ProgrammeMatch()
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim

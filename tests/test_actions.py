@@ -867,3 +867,19 @@ def test_a_word_of_subject_names_searches_those_subjects():
 def test_they_means_both_credentials_not_the_one_in_context(action, text, intent):
     messages, _ = run(action, tracker(text, intent, slots={"credential_type": "professional_certificate"}))
     assert messages[0]["text"].startswith("• MicroMasters:") and "• Professional Certificate:" in messages[0]["text"]
+
+
+def test_a_message_the_fallback_caught_that_names_one_listed_programme_describes_it():
+    listed = {"listed_programmes": ["ritx_cybersecurity"]}
+    messages, slots = run(ActionNotUnderstood(), tracker("is the rit one good", "nlu_fallback", slots=listed))
+    assert messages[0]["text"].startswith("RITx MicroMasters Program in Cybersecurity")
+    assert slots["current_programme"] == "ritx_cybersecurity"
+    # With no list, "the rit one" names two programmes: not understood, honestly.
+    unlisted, _ = run(ActionNotUnderstood(), tracker("is the rit one good", "nlu_fallback"))
+    assert [m["text"] for m in unlisted] == [NOT_UNDERSTOOD]
+
+
+def test_a_micromasters_for_a_software_engineer_is_any_micromasters():
+    text = "I'm a software engineer in india, is a micromasters worth it for me"
+    messages, _ = run(ActionAnswerFaq(), tracker(text, "ask_worth", [entity("subject", "software development")]))
+    assert messages[0]["text"].startswith("MicroMasters program: It can be")

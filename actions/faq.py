@@ -44,6 +44,7 @@ from advisor.profile import describes_situation
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
+    Reply,
     claim_reply,
     faq_reply,
     programme_kind_line,
@@ -84,11 +85,19 @@ def answer(
 ) -> List[EventType]:
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
     reply = faq_reply(kb(), topic, credential, compared)
+    events = send_once(dispatcher, tracker, reply)
+    if not events:
+        return events
+    events += [SlotSet("last_topic", topic)]
+    return events + [SlotSet("credential_type", credential)] if credential else events
+
+
+def send_once(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> List[EventType]:
+    """Send ``reply``, unless it is word for word the bot's last message: then say so instead."""
     if reply.text == last_bot_text(tracker):
         dispatcher.utter_message(text=ALREADY_ANSWERED)
         return []
-    events = send(dispatcher, reply) + [SlotSet("last_topic", topic)]
-    return events + [SlotSet("credential_type", credential)] if credential else events
+    return send(dispatcher, reply)
 
 
 def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Optional[List[EventType]]:
@@ -107,7 +116,8 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         dispatcher.utter_message(text=programme_kind_line(kb(), programme))
         return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
-    return send(dispatcher, reply) + [SlotSet("last_topic", topic), *about(programme)]
+    events = send_once(dispatcher, tracker, reply)
+    return events + [SlotSet("last_topic", topic), *about(programme)] if events else events
 
 
 class ActionAnswerFaq(Action):

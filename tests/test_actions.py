@@ -883,3 +883,11 @@ def test_a_micromasters_for_a_software_engineer_is_any_micromasters():
     text = "I'm a software engineer in india, is a micromasters worth it for me"
     messages, _ = run(ActionAnswerFaq(), tracker(text, "ask_worth", [entity("subject", "software development")]))
     assert messages[0]["text"].startswith("MicroMasters program: It can be")
+
+
+def test_a_programme_answer_is_not_given_twice_in_a_row_either():
+    question = "how long is the mitx supply chain micromasters"
+    first, _ = run(ActionAnswerFaq(), tracker(question, "ask_duration"))
+    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": question}]
+    again, events_again = run_action(ActionAnswerFaq(), tracker(question, "ask_duration", events=events))
+    assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []

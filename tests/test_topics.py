@@ -60,6 +60,7 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("will my salary go up", "salaries"),
         ("is it self-paced?", "course schedules, start dates and deadlines"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
+        ("can I start anytime", "course schedules, start dates and deadlines"),
     ],
 )
 def test_topics_my_sources_do_not_cover_are_recognised(text, topic):

@@ -284,7 +284,8 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     if about_money and re.search(r"\b(a|one) (thousand|grand)\b", words):
         return 1000.0
     if re.search(
-        r"\b(cheap|as little as possible|low budget|tight budget|not much money|limited budget|small budget"
+        r"\b(cheap|cheapest|cheaper|as cheap as possible|as little as possible|as low as possible|the less the better"
+        r"|shoestring|low budget|tight budget|not much money|limited budget|small budget"
         r"|money is (really |very |quite |pretty |a bit )?tight|money'?s (really |very |quite |pretty )?tight)\b",
         words,
     ) or (asked and re.search(r"\bnot (very )?much\b(?! time)", words)):

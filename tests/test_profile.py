@@ -93,6 +93,8 @@ def test_weekly_hours(text, asked, expected):
         ("I can spend 1500", False, 1500),
         ("money is no object", False, NO_BUDGET_LIMIT),
         ("as cheap as possible", False, LOW_BUDGET),
+        ("whatever is cheapest", True, LOW_BUDGET),
+        ("on a shoestring, the less the better", True, LOW_BUDGET),
         ("it has to be free", False, 0),
         ("800", True, 800),
         ("800", False, None),

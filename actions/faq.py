@@ -29,6 +29,7 @@ from actions.programmes import (
     programme_in_context,
     query_from,
     rank_programmes,
+    recommended_programmes,
     run_search,
     search_narrowed,
 )
@@ -147,6 +148,7 @@ class ActionAnswerFaq(Action):
                 search_narrowed,
                 rank_programmes,
                 compare_programmes,
+                recommended_programmes,
                 say_uncovered,
             ),
         )

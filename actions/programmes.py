@@ -28,6 +28,7 @@ from advisor.matching import (
     build_query,
     compares,
     find_programme,
+    listed_pair,
     listed_position,
     narrow,
     programme_in_question,
@@ -54,7 +55,7 @@ from advisor.replies import (
     search_reply,
     unknown_topic_reply,
 )
-from advisor.topics import ranking_topic
+from advisor.topics import ranking_topic, topic_named
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -152,10 +153,23 @@ def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Option
     return describe_programme(dispatcher, programme) if programme else None
 
 
+def listed_compared(tracker: Tracker) -> Optional[Tuple[Programme, Programme]]:
+    """ "compare the first two" (or "compare them" after two): those programmes of the list last shown."""
+    ids = tracker.get_slot("listed_programmes")
+    if not isinstance(ids, list):
+        return None
+    just_listed = set_in_previous_turn(tracker, "listed_programmes")  # "them" only means a list just shown
+    positions = listed_pair(latest_text(tracker), len(ids) if just_listed else 0)
+    if positions is None or not all(-len(ids) <= p < len(ids) for p in positions):
+        return None
+    first, second = (_catalogued(ids[p]) for p in positions)
+    return (first, second) if first and second and first != second else None
+
+
 def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes."""
     text = latest_text(tracker)
-    pair = programmes_compared(kb(), text)
+    pair = programmes_compared(kb(), text) or listed_compared(tracker)
     if pair is None and compares(text):  # "compare it with the MITx finance one"
         in_context, named = programme_in_context(tracker), programme_in_question(kb(), query_from(tracker)).programme
         pair = (in_context, named) if in_context and named and in_context != named else None
@@ -231,6 +245,23 @@ def with_recommendation_context(query: Query, tracker: Tracker) -> Query:
     subject = tracker.get_slot("subject")
     subjects = (str(subject),) if subject and subject != ANY_SUBJECT else ()
     return Query(subjects, (), (str(recommended),), query.text)
+
+
+_ASKS_FOR_PROGRAMMES = re.compile(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b")
+
+
+def recommended_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "what are the programmes then?" after a recommendation: programmes of the recommended kind.
+
+    None if there is no recommendation, or the message names a filter or a topic of its own.
+    """
+    text = latest_text(tracker)
+    query = query_from(tracker)
+    if not tracker.get_slot("recommended_credential") or not query.is_empty or topic_named(text):
+        return None
+    if not _ASKS_FOR_PROGRAMMES.search(text.lower()):
+        return None
+    return run_search(dispatcher, with_recommendation_context(query, tracker), 0)
 
 
 class ActionSearchPrograms(Action):
@@ -320,7 +351,7 @@ class PointingFirst(Action, abc.ABC):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = first_context_reply(dispatcher, tracker, (describe_listed, describe_named))
+        pointed = first_context_reply(dispatcher, tracker, (describe_listed, describe_named, recommended_programmes))
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
 
     @abc.abstractmethod

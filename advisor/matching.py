@@ -435,6 +435,27 @@ def compares(text: str) -> bool:
     return _COMPARING.search(normalise(text)) is not None
 
 
+_FIRST_OR_LAST_TWO = re.compile(r"\b(first|top|last) two\b")
+_BOTH_LISTED = re.compile(r"\b(them|these|those|both|the two)\b")
+
+
+def listed_pair(text: str, listed: int) -> Optional[Tuple[int, int]]:
+    """The two items of a list of ``listed`` a comparison points at: "compare the first two" -> (0, 1).
+
+    "them" or "both" mean the two items of a list of two.
+    """
+    words = normalise(text)
+    if not compares(words):
+        return None
+    two = _FIRST_OR_LAST_TWO.search(words)
+    if two:
+        return (-2, -1) if two.group(1) == "last" else (0, 1)
+    ordinals = [_ORDINALS[word] for word in re.findall(rf"\b({_ORDINAL_WORDS})\b", words)]
+    if len(ordinals) == 2 and ordinals[0] != ordinals[1]:
+        return ordinals[0], ordinals[1]
+    return (0, 1) if listed == 2 and _BOTH_LISTED.search(words) else None
+
+
 def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
     """The two programmes a comparison names ("the MITx SDS vs the UCSD data science micromasters").
 

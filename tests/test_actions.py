@@ -891,3 +891,25 @@ def test_a_programme_answer_is_not_given_twice_in_a_row_either():
     events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": question}]
     again, events_again = run_action(ActionAnswerFaq(), tracker(question, "ask_duration", events=events))
     assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []
+
+
+def test_compare_the_first_two_shows_those_listed_programmes_side_by_side():
+    ids = ["mitx_scm", "mitx_sds", "mitx_finance"]
+    messages, slots = run(
+        ActionAnswerFaq(), tracker("compare the first two", "ask_difference", slots={"listed_programmes": ids})
+    )
+    text = messages[0]["text"]
+    assert text.startswith("Side by side:") and text.index("(SCM)") < text.index("(SDS)") and "(MMFin)" not in text
+    assert slots["listed_programmes"] == ["mitx_scm", "mitx_sds"]
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionAnswerFaq(), "ask_definition"), (ActionNotUnderstood(), "nlu_fallback")]
+)
+def test_what_are_the_programmes_after_a_recommendation_lists_the_recommended_kind(action, intent):
+    slots = {"recommended_credential": "micromasters", "subject": "artificial intelligence"}
+    messages, _ = run(action, tracker("ok what are the programmes then", intent, slots=slots))
+    assert messages[0]["text"].startswith("I found 1 MicroMasters programme in artificial intelligence")
+    # Without a recommendation it is not a request for its programmes.
+    plain, _ = run(ActionAnswerFaq(), tracker("what are the programmes then", "ask_definition"))
+    assert not plain[0]["text"].startswith("I found")

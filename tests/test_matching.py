@@ -11,6 +11,7 @@ from advisor.matching import (
     asks_for_details,
     build_query,
     find_programme,
+    listed_pair,
     listed_position,
     narrow,
     normalise,
@@ -306,3 +307,19 @@ def test_a_word_of_some_subject_names_means_those_subjects(topic, subjects):
 )
 def test_a_programme_is_found_by_its_short_name(text, programme_id):
     assert find_programme(KB, build_query(KB, text)).programme == KB.programme(programme_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed", "pair"),
+    [
+        ("compare the first two", 5, (0, 1)),
+        ("compare the last two", 4, (-2, -1)),
+        ("which is better, the first or the third?", 5, (0, 2)),
+        ("compare them", 2, (0, 1)),
+        ("compare them", 3, None),  # which two?
+        ("compare them", 0, None),  # no list just shown
+        ("tell me about the first two", 5, None),  # not a comparison
+    ],
+)
+def test_a_comparison_points_at_two_listed_programmes(text, listed, pair):
+    assert listed_pair(text, listed) == pair

@@ -351,7 +351,9 @@ class PointingFirst(Action, abc.ABC):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = first_context_reply(dispatcher, tracker, (describe_listed, describe_named, recommended_programmes))
+        pointed = first_context_reply(
+            dispatcher, tracker, (describe_listed, rank_programmes, describe_named, recommended_programmes)
+        )
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
 
     @abc.abstractmethod

@@ -766,6 +766,7 @@ def test_thanks_with_a_goodbye_gets_a_closing_reply():
         (ActionAnswerFaq(), "ask_difference"),
         (ActionAnswerFollowup(), "inform"),
         (ActionSearchPrograms(), "search_programs"),
+        (ActionNotUnderstood(), "nlu_fallback"),
     ],
 )
 def test_which_is_cheapest_right_after_a_list_gives_the_listed_prices(action, intent):

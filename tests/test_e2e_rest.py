@@ -219,6 +219,18 @@ def test_opening_message_with_everything_goes_straight_to_the_recommendation(cli
     assert client.slot("recommended_credential") == "micromasters"
 
 
+def test_after_a_recommendation_its_programmes_can_be_listed_compared_and_priced(client):
+    reply = client.text(
+        "i want deep expertise, credit doesn't matter, 12 hours a week, budget $2000, data science. which one?"
+    )
+    assert "My recommendation: a MicroMasters program." in reply
+    listed = client.text("ok what are the programmes then")
+    assert listed.startswith("I found 4 MicroMasters programmes in data science")
+    compared = client.text("compare the first two")
+    assert compared.startswith("Side by side:") and "(SDS)" in compared and "UC San Diego" in compared
+    assert client.text("which is cheapest").startswith("On price, the programmes I just listed:")
+
+
 def test_doubtful_programme_gets_an_honest_answer(client):
     reply = client.text("tell me about the university of michigan data science micromasters")
     assert "can't confirm" in reply and "UC San Diego" in reply

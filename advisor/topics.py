@@ -7,12 +7,16 @@ the question compares. A follow-up such as "what about the cost?" or "and how
 much?" is classified as a bare follow-up; it names its topic the same way.
 One topic named: that topic. None, or several ("difference in price and
 length"): the general difference, or no topic.
+
+The same word tables say what a message asks to rank programmes on ("which
+is the cheapest?") and what it asks about that the sources do not cover at
+all ("can I do it in Spanish?"), so that those get honest answers too.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Pattern, Tuple
 
 from advisor.matching import normalise
 
@@ -51,10 +55,15 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     ),
 }
 
-_PATTERNS = {
-    topic: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    for topic, words in TOPIC_WORDS.items()
-}
+
+def _whole_words(table: Dict[str, Tuple[str, ...]]) -> Dict[str, Pattern[str]]:
+    """One pattern per key, matching any of its words or phrases as whole words."""
+    return {
+        key: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") for key, words in table.items()
+    }
+
+
+_PATTERNS = _whole_words(TOPIC_WORDS)
 
 
 # Topics no intent is trained for: named, they decide the answer whatever the
@@ -90,10 +99,7 @@ RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
     ),
     "duration": ("shortest", "shorter", "quickest", "quicker", "fastest", "faster", "longest", "longer", "by length"),
 }
-_RANKING_PATTERNS = {
-    topic: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    for topic, words in RANKING_WORDS.items()
-}
+_RANKING_PATTERNS = _whole_words(RANKING_WORDS)
 
 
 def ranking_topic(text: str) -> Optional[str]:
@@ -171,10 +177,7 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
 }
 # Phrases with those words that are about something else (a subject, a skill).
 _NOT_UNCOVERED = re.compile(r"programming languages?|natural language|language processing|language models?")
-_UNCOVERED_PATTERNS = {
-    label: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    for label, words in UNCOVERED_TOPIC_WORDS.items()
-}
+_UNCOVERED_PATTERNS = _whole_words(UNCOVERED_TOPIC_WORDS)
 
 
 def uncovered_topic(text: str) -> Optional[str]:

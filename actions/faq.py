@@ -87,17 +87,17 @@ def answer(
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
     reply = faq_reply(kb(), topic, credential, compared)
     events = send_once(dispatcher, tracker, reply)
-    if not events:
-        return events
+    if events is None:
+        return []
     events += [SlotSet("last_topic", topic)]
     return events + [SlotSet("credential_type", credential)] if credential else events
 
 
-def send_once(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> List[EventType]:
-    """Send ``reply``, unless it is word for word the bot's last message: then say so instead."""
+def send_once(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> Optional[List[EventType]]:
+    """Send ``reply``; None if it is word for word the bot's last message, which is then said instead."""
     if reply.text == last_bot_text(tracker):
         dispatcher.utter_message(text=ALREADY_ANSWERED)
-        return []
+        return None
     return send(dispatcher, reply)
 
 
@@ -118,7 +118,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
         dispatcher.utter_message(text=programme_kind_line(kb(), programme))
         return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
     events = send_once(dispatcher, tracker, reply)
-    return events + [SlotSet("last_topic", topic), *about(programme)] if events else events
+    return [] if events is None else events + [SlotSet("last_topic", topic), *about(programme)]
 
 
 class ActionAnswerFaq(Action):

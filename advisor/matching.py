@@ -144,7 +144,7 @@ def credential_types_in(text: str) -> List[str]:
     return _names_in(text, _CREDENTIAL_TABLE)
 
 
-_BOTH = re.compile(r"\b(they|them|both|each|either|the two|these two|those two)\b")
+_BOTH = re.compile(r"\b(they|them|both|the two|these two|those two)\b")
 
 
 def refers_to_both(text: str) -> bool:

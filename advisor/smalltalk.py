@@ -59,8 +59,8 @@ def thanks_reply(text: str) -> str:
 
 
 _WHO_MADE_ME = re.compile(
-    r"\b(who|which company|what company)\b.*\b(made|built|created|programmed|developed|designed|wrote|owns|runs)\b"
-    r".*\b(you|this (bot|chatbot|assistant|thing))\b",
+    r"\b(who|which company|what company)\b.*\b(made|built|created|programmed|developed|designed|wrote|owns|runs)"
+    r"\s+(you|this (bot|chatbot|assistant|thing))\b",
     re.IGNORECASE,
 )
 

@@ -37,6 +37,7 @@ def test_plain_thanks_asks_what_else(text):
         ("who created the berkeley blockchain pro cert", False),
         ("what made you choose that for me", False),
         ("who are micromasters for", False),
+        ("who designed the course you recommended", False),
     ],
 )
 def test_who_made_me_is_told_from_questions_about_programmes(text, about_me):

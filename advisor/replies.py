@@ -320,11 +320,13 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
     """
     name, caveat = _RANKED_TOPICS[topic]
     lines = [f"On {name}, {which}:"]
-    for programme in programmes[:PAGE_SIZE]:
-        value = _price(programme) if topic == "cost" else programme.duration
+    values = [_price(p) if topic == "cost" else p.duration for p in programmes[:PAGE_SIZE]]
+    for programme, value in zip(programmes[:PAGE_SIZE], values, strict=True):
         lines.append(f"• {programme.title} ({programme.institution}): {value or _UNKNOWN}")
     if len(programmes) > PAGE_SIZE:
         lines.append(f"That's the first {PAGE_SIZE} of {len(programmes)}; name an institution to narrow them down.")
+    if not any(values):
+        caveat = f"My sources give none of them a {name}, so I can't compare them; each programme's page on edX has it."
     lines.append(caveat)
     citations = tuple(c for programme in programmes[:PAGE_SIZE] for c in _programme_citations(programme))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)

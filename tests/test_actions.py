@@ -914,3 +914,12 @@ def test_what_are_the_programmes_after_a_recommendation_lists_the_recommended_ki
     # Without a recommendation it is not a request for its programmes.
     plain, _ = run(ActionAnswerFaq(), tracker("what are the programmes then", "ask_definition"))
     assert not plain[0]["text"].startswith("I found")
+
+
+def test_when_no_listed_programme_has_a_price_the_bot_says_so():
+    t = after(
+        "are there any business programs", ActionSearchPrograms(), "search_programs", "which is cheapest", "ask_cost"
+    )
+    text = run(ActionAnswerFaq(), t)[0][0]["text"]
+    assert "My sources give none of them a price, so I can't compare them" in text
+    assert "won't rank them" not in text

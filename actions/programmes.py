@@ -256,10 +256,10 @@ def recommended_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -
     None if there is no recommendation, or the message names a filter or a topic of its own.
     """
     text = latest_text(tracker)
-    query = query_from(tracker)
-    if not tracker.get_slot("recommended_credential") or not query.is_empty or topic_named(text):
+    if not tracker.get_slot("recommended_credential") or not _ASKS_FOR_PROGRAMMES.search(text.lower()):
         return None
-    if not _ASKS_FOR_PROGRAMMES.search(text.lower()):
+    query = query_from(tracker)  # the costly check last: tolerant matching of every name
+    if not query.is_empty or topic_named(text):
         return None
     return run_search(dispatcher, with_recommendation_context(query, tracker), 0)
 

@@ -27,6 +27,7 @@ from actions.programmes import (
     describe_listed,
     describe_programme,
     programme_in_context,
+    programme_meant,
     query_from,
     rank_programmes,
     recommended_programmes,
@@ -110,7 +111,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     match = programme_in_question(kb(), query)
     if match.claim:
         return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
-    programme = match.programme or (programme_in_context(tracker) if query.is_empty else None)
+    programme = match.programme or programme_meant(tracker, query)
     if programme is None:
         return None
     reply = programme_topic_reply(kb(), programme, topic)

@@ -31,6 +31,7 @@ from advisor.matching import (
     listed_pair,
     listed_position,
     narrow,
+    normalise,
     programme_in_question,
     programmes_compared,
     relaxed_search,
@@ -122,6 +123,22 @@ def programme_in_context(tracker: Tracker) -> Optional[Programme]:
     if not isinstance(ids, list) or len(ids) != 1 or not set_in_previous_turn(tracker, "listed_programmes"):
         return None
     return _catalogued(ids[0])
+
+
+_THAT_ONE = re.compile(r"\b(one|it|that|this)\b")
+
+
+def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
+    """The programme just discussed, if the message means it: "how long is it?", "is the mitx one legit?".
+
+    A message that names something the programme is not ("the columbia one") means another one.
+    """
+    current = programme_in_context(tracker)
+    if current is None or query.is_empty:
+        return current
+    if not _THAT_ONE.search(normalise(query.text)):  # "how much are the mit programmes": all of them
+        return None
+    return current if current in search_programmes(kb(), query) else None
 
 
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

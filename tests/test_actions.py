@@ -185,6 +185,20 @@ def test_it_right_after_a_programme_means_that_programme(text, intent, expected)
     assert expected in messages[0]["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("is the mitx one legit", "ask_recognition", "The MITx MicroMasters Program in Statistics and Data Science"),
+        ("how long is that mit one", "ask_duration", "MITx MicroMasters Program in Statistics and Data Science"),
+        ("how much are the mit programmes", "ask_cost", "• MicroMasters:"),  # all of them: in general
+        ("is the columbia one legit", "ask_recognition", "• MicroMasters:"),  # not the one just shown
+    ],
+)
+def test_the_mitx_one_right_after_an_mit_programme_means_that_programme(text, intent, expected):
+    messages, _ = run(ActionAnswerFaq(), just_described("mitx_sds", text, intent))
+    assert messages[0]["text"].startswith(expected)
+
+
 def test_a_question_on_a_kind_of_programme_after_one_programme_is_general():
     messages, _ = run(
         ActionAnswerFaq(),

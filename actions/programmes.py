@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import functools
 import re
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
@@ -60,13 +61,20 @@ from advisor.topics import ranking_topic, topic_named
 
 
 def query_from(tracker: Tracker) -> Query:
-    return build_query(
-        kb(),
+    """The message's search terms, from its entities and its words."""
+    return _query(
         latest_text(tracker),
-        subjects=entity_values(tracker, "subject"),
-        institutions=entity_values(tracker, "institution"),
-        credential_types=entity_values(tracker, "credential_type"),
+        tuple(entity_values(tracker, "subject")),
+        tuple(entity_values(tracker, "institution")),
+        tuple(entity_values(tracker, "credential_type")),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _query(text: str, subjects: Tuple[str, ...], institutions: Tuple[str, ...], kinds: Tuple[str, ...]) -> Query:
+    # Tolerant matching of every name takes about 9 ms, and several context
+    # checks of one message ask for the same query.
+    return build_query(kb(), text, subjects=subjects, institutions=institutions, credential_types=kinds)
 
 
 def _stored(query: Query, offset: int) -> Dict[str, Any]:
@@ -213,6 +221,8 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         which = "the programmes I just listed"
     else:
         return None
+    if not programmes:
+        return None
     if len(programmes) == 1:  # Nothing to rank: that programme's own answer.
         reply = programme_topic_reply(kb(), programmes[0], topic)
         if reply is None:
@@ -220,8 +230,6 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         return send(dispatcher, Reply(f"Only one programme matches:\n{reply.text}", reply.citations)) + about(
             programmes[0]
         )
-    if not programmes:
-        return None
     shown = programmes[:PAGE_SIZE]
     return send(dispatcher, programmes_on_topic_reply(kb(), programmes, topic, which)) + [listed(shown)]
 

@@ -42,16 +42,18 @@ from advisor.matching import (
     refers_to_both,
     resolve_credential_type,
 )
-from advisor.profile import describes_situation
+from advisor.profile import describes_situation, speaks_for_oneself
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
+    OFFER_TO_CHOOSE,
     Reply,
     claim_reply,
     faq_reply,
     programme_kind_line,
     programme_topic_reply,
     sources_reply,
+    unknown_topic_reply,
 )
 from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
@@ -219,6 +221,9 @@ class ActionAnswerFollowup(Action):
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
+        unlisted = entity_values(tracker, "subject")  # a subject none of the catalogue's ("public health")
+        if unlisted:
+            return send(dispatcher, unknown_topic_reply(kb(), unlisted[0], query))
         current = programme_in_context(tracker) if query.is_empty else None
         if current and asks_for_details(latest_text(tracker)):  # "tell me more about it"
             return describe_programme(dispatcher, current)
@@ -230,6 +235,8 @@ class ActionAnswerFollowup(Action):
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])
+        if speaks_for_oneself(latest_text(tracker)):  # "i'm a nurse moving into data"
+            return send(dispatcher, OFFER_TO_CHOOSE)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

@@ -43,6 +43,7 @@ from advisor.matching import (
 from advisor.profile import ANY_SUBJECT
 from advisor.replies import (
     ANYTHING_ELSE,
+    NO_QUALITY_RANKING,
     NOT_UNDERSTOOD,
     PAGE_SIZE,
     Reply,
@@ -211,11 +212,17 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     topic = ranking_topic(latest_text(tracker))
     if topic is None:
         return None
-    query = query_from(tracker)
     ids = tracker.get_slot("listed_programmes")
+    just_listed = isinstance(ids, list) and set_in_previous_turn(tracker, "listed_programmes")
+    if topic == "quality":  # "which of these is most respected?": nothing in the sources to rank by
+        # The list stays the one pointed at: "which is cheapest?" may come next.
+        return (
+            send(dispatcher, Reply(NO_QUALITY_RANKING)) + [SlotSet("listed_programmes", ids)] if just_listed else None
+        )
+    query = query_from(tracker)
     if query.subjects or query.institutions:
         programmes, which = search_programmes(kb(), query), f"the {describe_query(query)} I have"
-    elif isinstance(ids, list) and set_in_previous_turn(tracker, "listed_programmes"):
+    elif just_listed:
         kinds = query.credential_types  # "which micromasters is cheapest" among them
         programmes = [p for p in map(_catalogued, ids) if p and (not kinds or p.credential_type in kinds)]
         which = "the programmes I just listed"
@@ -329,7 +336,8 @@ class ActionShowMore(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        pointed = describe_listed(dispatcher, tracker)  # "more about the 2nd" read as show more
+        # "more about the 2nd" or "the cheapest one" read as show more
+        pointed = first_context_reply(dispatcher, tracker, (describe_listed, rank_programmes))
         if pointed is not None:
             return pointed
         previous = stored_search(tracker)

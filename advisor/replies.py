@@ -95,6 +95,19 @@ ANYTHING_ELSE = (
     'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '
     'choose".'
 )
+# A statement about oneself outside the questions ("i'm a nurse moving into data"):
+# the recommendation is what it is useful for.
+OFFER_TO_CHOOSE = Reply(
+    'Thanks for telling me. I can suggest which credential fits you: say "help me choose" and I will ask up to '
+    "five quick questions. Or ask me about cost, length, credit or programmes.",
+    buttons=(("Help me choose", "/request_recommendation"),),
+)
+# "which of these is the best / most respected?": the sources rate no programme.
+NO_QUALITY_RANKING = (
+    "My sources don't rate programmes, so I can't tell you which one is best or most respected. What I can compare "
+    'is what they state: price, length, courses and credit pathway. Say "compare the first two" or "which is '
+    'cheapest?", or ask "are they recognised by employers?" for what the sources say about recognition.'
+)
 # When an action fails unexpectedly (logged with its traceback).
 SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side with that message. Could you try saying it another way? "

@@ -98,6 +98,23 @@ RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
         "by cost",
     ),
     "duration": ("shortest", "shorter", "quickest", "quicker", "fastest", "faster", "longest", "longer", "by length"),
+    # The sources rate no programme: asked for, the bot says so (replies.NO_QUALITY_RANKING).
+    "quality": (
+        "best",
+        "most respected",
+        "most prestigious",
+        "most reputable",
+        "best known",
+        "best rated",
+        "top rated",
+        "highest rated",
+        "highest ranked",
+        "top ranked",
+        "most recognised",
+        "most recognized",
+        "most valued",
+        "most popular",
+    ),
 }
 _RANKING_PATTERNS = _whole_words(RANKING_WORDS)
 

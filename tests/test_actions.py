@@ -26,7 +26,15 @@ from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
-from advisor.replies import ALREADY_ANSWERED, ANYTHING_ELSE, NOT_UNDERSTOOD, SOMETHING_WENT_WRONG, uncovered_reply
+from advisor.replies import (
+    ALREADY_ANSWERED,
+    ANYTHING_ELSE,
+    NO_QUALITY_RANKING,
+    NOT_UNDERSTOOD,
+    OFFER_TO_CHOOSE,
+    SOMETHING_WENT_WRONG,
+    uncovered_reply,
+)
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -592,6 +600,35 @@ def test_a_programme_no_longer_in_the_catalogue_is_not_pointed_at():
     assert [m["text"] for m in messages] == [ANYTHING_ELSE]
 
 
+def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing():
+    t = tracker("what about public health", "inform", [entity("subject", "public health")])
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert messages[0]["text"].startswith("I have no verified programmes in public health in my catalogue")
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("hello, I'm a nurse thinking about moving into healthcare data", True),
+        ("i only have weekends", True),
+        ("ok", False),
+        ("is that so?", False),
+    ],
+)
+def test_a_statement_about_oneself_outside_the_questions_gets_the_offer_to_help_choose(text, offered):
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
+    if offered:
+        assert messages == [
+            {
+                **messages[0],
+                "text": OFFER_TO_CHOOSE.text,
+                "buttons": [{"title": "Help me choose", "payload": "/request_recommendation"}],
+            }
+        ]
+    else:
+        assert [m["text"] for m in messages] == [ANYTHING_ELSE]
+
+
 RECOMMENDED = {
     "goal": "skills",
     "wants_credit": True,
@@ -793,6 +830,35 @@ def test_which_is_cheapest_right_after_a_list_gives_the_listed_prices(action, in
         assert line.startswith(f"• {KB.programme(programme_id).title} (")
     assert "$1,350" in messages[0]["text"] and "won't rank them" in messages[0]["text"]
     assert slots["listed_programmes"] == listed  # "the second one" still points into it
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [
+        (ActionShowMore(), "show_more"),
+        (ActionAnswerFaq(), "ask_recognition"),
+        (ActionAnswerFollowup(), "inform"),
+        (ActionAcknowledge(), "affirm"),
+    ],
+)
+def test_the_most_respected_of_a_list_is_not_made_up(action, intent):
+    t = after(
+        "data science programs", ActionSearchPrograms(), "search_programs", "ok whats the most respected one", intent
+    )
+    messages, slots = run(action, t)
+    assert [m["text"] for m in messages] == [NO_QUALITY_RANKING]
+    assert slots["listed_programmes"] == t.get_slot("listed_programmes")  # "which is cheapest?" may follow
+
+
+def test_the_best_programmes_of_a_subject_are_listed_not_rated():
+    messages, slots = run(ActionSearchPrograms(), tracker("best supply chain programs", "search_programs"))
+    assert messages[0]["text"].startswith("I found 1 programme in supply chain:") and slots["listed_programmes"]
+
+
+def test_the_cheapest_said_as_show_more_ranks_the_list():
+    t = after("mit programmes", ActionSearchPrograms(), "search_programs", "show me the cheapest", "show_more")
+    messages, _ = run(ActionShowMore(), t)
+    assert messages[0]["text"].startswith("On price, the programmes I just listed:")
 
 
 def test_the_quickest_programmes_of_a_subject_are_listed_with_their_lengths():

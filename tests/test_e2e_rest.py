@@ -121,6 +121,19 @@ def test_which_is_cheapest_after_a_list_gives_each_listed_price(client):
     assert client.text("the second one").startswith("MITx MicroMasters Program in Statistics and Data Science")
 
 
+def test_which_is_most_respected_after_a_list_is_not_made_up_and_the_list_stays(client):
+    client.text("data science programs")
+    assert client.text("ok whats the most respected one").startswith("My sources don't rate programmes")
+    assert client.text("which is cheapest").startswith("On price, the programmes I just listed:")
+
+
+def test_a_newcomer_describing_themselves_is_offered_the_questions(client):
+    replies = client.say("hello, I'm a nurse thinking about moving into healthcare data")
+    assert replies[0]["text"].startswith("Thanks for telling me.")
+    assert [b["payload"] for b in replies[0]["buttons"]] == ["/request_recommendation"]
+    assert client.text("what about public health").startswith("I have no verified programmes in public health")
+
+
 def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     opening = client.say("which one should I choose?")
     assert any("goal" in m.get("text", "") for m in opening)

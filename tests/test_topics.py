@@ -89,6 +89,8 @@ def test_covered_questions_and_subjects_are_not_taken_for_uncovered_topics(text)
         ("cheapest supply chain program?", "cost"),
         ("which of these is quickest", "duration"),
         ("which is cheapest and shortest", None),
+        ("ok whats the most respected one", "quality"),
+        ("which of them is best", "quality"),
         ("how much does it cost", None),
     ],
 )

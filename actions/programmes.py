@@ -24,6 +24,7 @@ from actions.common import (
     set_in_previous_turn,
 )
 from advisor.knowledge import Programme
+from advisor.language import is_other_language
 from advisor.matching import (
     Query,
     build_query,
@@ -45,6 +46,7 @@ from advisor.replies import (
     ANYTHING_ELSE,
     NO_QUALITY_RANKING,
     NOT_UNDERSTOOD,
+    ONLY_ENGLISH,
     PAGE_SIZE,
     Reply,
     claim_reply,
@@ -417,6 +419,8 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        if say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
+        if is_other_language(latest_text(tracker)):
+            dispatcher.utter_message(text=ONLY_ENGLISH)
+        elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
         return [] if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

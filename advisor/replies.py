@@ -90,6 +90,11 @@ NOT_UNDERSTOOD = (
     "MicroMasters programs and Professional Certificates (cost, length, credit, admission, programmes) and can help "
     'you choose. Type "help" for examples.'
 )
+# A message in another language: the classifiers know English only.
+ONLY_ENGLISH = (
+    'Sorry, I can only answer in English. Ask me, for example, "how much does a MicroMasters cost?" or say '
+    '"help me choose".'
+)
 # After "ok", "yes", "no" or "stop" outside the questions.
 ANYTHING_ELSE = (
     'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '

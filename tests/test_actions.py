@@ -32,6 +32,7 @@ from advisor.replies import (
     NO_QUALITY_RANKING,
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
+    ONLY_ENGLISH,
     SOMETHING_WENT_WRONG,
     uncovered_reply,
 )
@@ -627,6 +628,13 @@ def test_a_statement_about_oneself_outside_the_questions_gets_the_offer_to_help_
         ]
     else:
         assert [m["text"] for m in messages] == [ANYTHING_ELSE]
+
+
+def test_not_understood_in_another_language_says_the_bot_answers_in_english():
+    messages, _ = run(ActionNotUnderstood(), tracker("hola, cuanto cuesta un micromasters?", "nlu_fallback"))
+    assert [m["text"] for m in messages] == [ONLY_ENGLISH]
+    english, _ = run(ActionNotUnderstood(), tracker("asdf qwerty", "nlu_fallback"))
+    assert [m["text"] for m in english] == [NOT_UNDERSTOOD]
 
 
 RECOMMENDED = {

@@ -249,6 +249,12 @@ def test_doubtful_programme_gets_an_honest_answer(client):
     assert "can't confirm" in reply and "UC San Diego" in reply
 
 
+def test_a_question_in_another_language_is_not_answered_as_if_understood(client):
+    assert client.text("hola, cuanto cuesta un micromasters?").startswith("Sorry, I can only answer in English.")
+    assert client.text("¿Qué es un MicroMasters y cuánto cuesta?").startswith("Sorry, I can only answer in English.")
+    assert client.text("ciao ciao").startswith("Goodbye")  # courtesies are understood in any language
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -1,0 +1,70 @@
+"""NLU component: a message in another language is not understood, whatever the classifiers guessed.
+
+The classifiers know English only, and a foreign question that contains one
+word they know gets a confident intent: "hola, cuanto cuesta un micromasters?"
+was answered as a question about credit. After the classifiers, this sets such
+a message's intent to ``nlu_fallback`` (the bot then says it answers in
+English, ``actions/programmes.py: ActionNotUnderstood``). Courtesies keep their
+intent (``keep_intents``): "ciao ciao" is still a goodbye.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from advisor import language
+from advisor.language import is_other_language
+
+FALLBACK_INTENT = "nlu_fallback"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class OtherLanguageGate(GraphComponent):
+    """Turn the intent of a message written in another language into ``nlu_fallback``."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Intents a foreign message keeps: courtesies need no English."""
+        return {"keep_intents": ["greet", "goodbye", "thank", "affirm", "deny"]}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Retrain when the word lists change: Rasa's cache compares this class's source only."""
+        return hashlib.sha256(Path(language.__file__).read_bytes()).hexdigest()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> OtherLanguageGate:
+        return cls(config)
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self._keep = frozenset(config["keep_intents"])
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent in self._keep or intent == FALLBACK_INTENT or not is_other_language(message.get(TEXT) or ""):
+                continue
+            fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT]
+            message.set(INTENT, fallback, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+        return messages

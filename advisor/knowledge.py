@@ -43,12 +43,14 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "difference",
     "definition",
     # No intent of their own, found by their words (advisor/topics.py): audit or
-    # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL).
+    # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
+    # how many learners finish.
     "tracks",
     "financial_aid",
     "refunds",
     "expiry",
     "entrance_tests",
+    "completion",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -80,6 +80,7 @@ COMPARED_TOPIC_NAMES = {
     "refunds": "refunds",
     "expiry": "whether it expires",
     "entrance_tests": "entrance tests",
+    "completion": "how many learners finish",
 }
 
 

@@ -50,6 +50,24 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     "refunds": ("refund", "refunds", "refunded", "refundable", "money back"),
     "expiry": ("expire", "expires", "expired", "expiry", "expiration", "expiring", "valid forever", "lifetime"),
     "entrance_tests": ("gre", "gmat", "toefl", "ielts", "duolingo english test", "entrance exam", "entrance test"),
+    "completion": (
+        "completion rate",
+        "completion rates",
+        "finish rate",
+        "pass rate",
+        "dropout",
+        "dropouts",
+        "dropout rate",
+        "drop out rate",
+        "how many people finish",
+        "how many finish",
+        "how many people complete",
+        "how many complete",
+        "how many people pass",
+        "how many pass",
+        "actually finish",
+        "actually complete",
+    ),
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
@@ -68,7 +86,7 @@ _PATTERNS = _whole_words(TOPIC_WORDS)
 
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
-WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds", "expiry", "entrance_tests"})
+WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion"})
 
 
 def topic_named(text: str) -> Optional[str]:
@@ -172,6 +190,20 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "khan academy",
     ),
     "taxes": ("tax", "taxes", "deductible"),
+    "failing or retaking a course or exam": (
+        "fail",
+        "fails",
+        "failed",
+        "failing",
+        "retake",
+        "retakes",
+        "retaking",
+        "re take",
+        "resit",
+        "resits",
+        "re sit",
+        "second attempt",
+    ),
     "salaries": ("salary", "salaries", "pay rise", "pay raise", "wage", "wages", "earn more"),
     "course schedules, start dates and deadlines": (
         "deadline",

@@ -904,6 +904,8 @@ def test_cheapest_with_no_list_or_subject_compares_the_two_credentials():
             "which languages the courses are taught in",
         ),
         (ActionNotUnderstood(), "printed certificate?", "nlu_fallback", "printed certificates"),
+        (ActionAnswerFaq(), "can i retake the exam", "ask_admission", "failing or retaking a course or exam"),
+        (ActionAnswerFollowup(), "ok and if i fail a course?", "inform", "failing or retaking a course or exam"),
     ],
 )
 def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, intent, topic):
@@ -924,9 +926,10 @@ def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, 
             "ask_level",
             "MIT's blended Supply Chain master's does not consider GRE/GMAT scores",
         ),
+        ("how many people finish a micromasters", "ask_duration", "with a median of 12.6%"),
     ],
 )
-def test_expiry_and_entrance_tests_are_answered_from_the_knowledge_base(text, intent, expected):
+def test_expiry_entrance_tests_and_completion_are_answered_from_the_knowledge_base(text, intent, expected):
     messages, slots = run(ActionAnswerFaq(), tracker(text, intent))
     assert expected in messages[0]["text"] and slots["last_citations"]
 

@@ -112,6 +112,9 @@ def test_questions_beyond_my_sources_get_what_is_known_or_an_honest_answer(clien
     assert client.text("can i take the courses in spanish").startswith(
         "My sources don't cover which languages the courses are taught in"
     )
+    finishing = client.text("how many people actually finish a micromasters?")
+    assert finishing.startswith("MicroMasters program: My sources have no overall figure") and "12.6%" in finishing
+    assert client.text("and if i fail a course?").startswith("My sources don't cover failing or retaking")
 
 
 def test_which_is_cheapest_after_a_list_gives_each_listed_price(client):

@@ -29,6 +29,8 @@ from advisor.topics import ranking_topic, topic_named, uncovered_topic
         ("does the credential expire", "expiry"),
         ("do i need to take the GRE?", "entrance_tests"),
         ("is toefl required", "entrance_tests"),
+        ("how many people finish", "completion"),
+        ("whats the dropout rate for micromasters", "completion"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
@@ -61,6 +63,8 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("is it self-paced?", "course schedules, start dates and deadlines"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
         ("can I start anytime", "course schedules, start dates and deadlines"),
+        ("ok and if i fail a course?", "failing or retaking a course or exam"),
+        ("can i retake the exam", "failing or retaking a course or exam"),
     ],
 )
 def test_topics_my_sources_do_not_cover_are_recognised(text, topic):
@@ -75,6 +79,7 @@ def test_topics_my_sources_do_not_cover_are_recognised(text, topic):
         "how much does a micromasters cost",
         "does it expire",
         "is a micromasters worth it",
+        "how long does it take to finish",
     ],
 )
 def test_covered_questions_and_subjects_are_not_taken_for_uncovered_topics(text):

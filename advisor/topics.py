@@ -132,6 +132,16 @@ RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
         "most recognized",
         "most valued",
         "most popular",
+        "more respected",
+        "more prestigious",
+        "more reputable",
+        "better known",
+        "better rated",
+        "higher ranked",
+        "more recognised",
+        "more recognized",
+        "more valued",
+        "more popular",
     ),
 }
 _RANKING_PATTERNS = _whole_words(RANKING_WORDS)

@@ -858,6 +858,31 @@ def test_the_most_respected_of_a_list_is_not_made_up(action, intent):
     assert slots["listed_programmes"] == t.get_slot("listed_programmes")  # "which is cheapest?" may follow
 
 
+def test_which_of_two_compared_programmes_is_more_respected_is_not_made_up():
+    t = after(
+        "compare the mit supply chain micromasters with columbia's business analytics one",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "which of the two is more respected",
+        "ask_recognition",
+    )
+    assert len(t.get_slot("listed_programmes")) == 2
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert [m["text"] for m in messages] == [NO_QUALITY_RANKING]
+
+
+def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answer_even_after_a_list():
+    t = after(
+        "data science programs",
+        ActionSearchPrograms(),
+        "search_programs",
+        "is a micromasters more respected than a pro cert",
+        "ask_recognition",
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith("• MicroMasters: Recognised by universities")
+
+
 def test_the_best_programmes_of_a_subject_are_listed_not_rated():
     messages, slots = run(ActionSearchPrograms(), tracker("best supply chain programs", "search_programs"))
     assert messages[0]["text"].startswith("I found 1 programme in supply chain:") and slots["listed_programmes"]

@@ -29,7 +29,6 @@ from advisor.matching import (
     Query,
     build_query,
     compares,
-    credential_types_in,
     find_programme,
     listed_pair,
     listed_position,
@@ -212,18 +211,19 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
 
     None if the message ranks nothing, or names fewer than two programmes.
     """
-    text = latest_text(tracker)
-    topic = ranking_topic(text)
+    topic = ranking_topic(latest_text(tracker))
     if topic is None:
         return None
     ids = tracker.get_slot("listed_programmes")
     just_listed = isinstance(ids, list) and set_in_previous_turn(tracker, "listed_programmes")
+    query = query_from(tracker)
     if topic == "quality":  # "which of these is most respected?": nothing in the sources to rank by
-        if not just_listed or credential_types_in(text):  # "is a micromasters more respected?": recognition
+        # Naming a kind, subject or institution is another question ("is a micromasters more
+        # respected?", "the best data science programmes"): recognition, or a search.
+        if not just_listed or not query.is_empty:
             return None
         # The list stays the one pointed at: "which is cheapest?" may come next.
         return send(dispatcher, Reply(NO_QUALITY_RANKING)) + [SlotSet("listed_programmes", ids)]
-    query = query_from(tracker)
     if query.subjects or query.institutions:
         programmes, which = search_programmes(kb(), query), f"the {describe_query(query)} I have"
     elif just_listed:

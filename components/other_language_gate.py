@@ -10,22 +10,18 @@ intent (``keep_intents``): "ciao ciao" is still a goodbye.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from advisor import language
 from advisor.language import is_other_language
-
-FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -36,11 +32,6 @@ class OtherLanguageGate(GraphComponent):
     def get_default_config() -> Dict[str, Any]:
         """Intents a foreign message keeps: courtesies need no English."""
         return {"keep_intents": ["greet", "goodbye", "thank", "affirm", "deny"]}
-
-    @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """Retrain when the word lists change: Rasa's cache compares this class's source only."""
-        return hashlib.sha256(Path(language.__file__).read_bytes()).hexdigest()
 
     @classmethod
     def create(

@@ -883,6 +883,14 @@ def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answe
     assert messages[0]["text"].startswith("• MicroMasters: Recognised by universities")
 
 
+def test_the_best_programmes_of_another_subject_right_after_a_list_are_a_new_search():
+    t = after(
+        "mit programmes", ActionSearchPrograms(), "search_programs", "best data science programs", "search_programs"
+    )
+    messages, _ = run(ActionSearchPrograms(), t)
+    assert messages[0]["text"].startswith("I found 6 programmes in data science:")
+
+
 def test_the_best_programmes_of_a_subject_are_listed_not_rated():
     messages, slots = run(ActionSearchPrograms(), tracker("best supply chain programs", "search_programs"))
     assert messages[0]["text"].startswith("I found 1 programme in supply chain:") and slots["listed_programmes"]

@@ -257,8 +257,10 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         )
     ):
         return NO_BUDGET_LIMIT
-    if re.search(r"\b(free|nothing|zero|no money|can'?t pay|cannot pay|broke)\b", words) and not re.search(
-        r"\d", words
+    # "no money" whatever else the message holds ("2 hrs a week and no money"); the
+    # other words only without a figure ("can't pay more than $500").
+    if re.search(r"\b(no money|can'?t afford anything)\b", words) or (
+        re.search(r"\b(free|nothing|zero|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words)
     ):
         return 0.0
     amount = (

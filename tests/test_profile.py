@@ -125,6 +125,9 @@ def test_weekly_hours(text, asked, expected):
         ("cost isnt an issue, my employer pays", False, NO_BUDGET_LIMIT),
         ("my company covers it", True, NO_BUDGET_LIMIT),
         ("my company covers it", False, None),
+        # "no money" beside a figure of something else.
+        ("i have like 2 hrs a week and no money", False, 0),
+        ("i can't pay more than $500", False, 500),
     ],
 )
 def test_budget(text, asked, expected):

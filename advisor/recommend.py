@@ -43,6 +43,8 @@ class Recommendation:
     against: Tuple[str, ...]
     programmes: Tuple[Programme, ...]
     programmes_note: Optional[str]
+    # A budget under SMALL_BUDGET: the reply says what financial aid there is.
+    tight_budget: bool = False
 
 
 def describe_hours(hours: float) -> str:
@@ -153,4 +155,5 @@ def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
     """Recommend a credential for ``profile`` with reasons and example programmes."""
     chosen, reasons, against = choose_credential(profile)
     programmes, note = pick_programmes(kb, chosen, _subject(profile))
-    return Recommendation(chosen, reasons, against, programmes, note)
+    tight_budget = profile.budget is not None and profile.budget < SMALL_BUDGET
+    return Recommendation(chosen, reasons, against, programmes, note, tight_budget)

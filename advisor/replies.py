@@ -421,6 +421,10 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
     attribute = "cost" if chosen == MICROMASTERS else "credit"
     fact = kb.credentials[chosen].attributes[attribute]
     citations += _citations(fact.sources, fact.as_of, fact.verified)
+    if recommendation.tight_budget:
+        aid = kb.faq["financial_aid"][chosen]
+        lines.append(f"On a tight budget, financial aid: {aid.summary}")
+        citations += _citations(aid.fact.sources, aid.fact.as_of, aid.fact.verified)
     if recommendation.programmes:
         lines.append(recommendation.programmes_note or "Programmes to look at:")
         lines += [programme_line(p) for p in recommendation.programmes]

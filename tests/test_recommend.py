@@ -3,6 +3,7 @@
 from advisor.knowledge import default_knowledge
 from advisor.profile import ANY_SUBJECT, LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.recommend import Profile, choose_credential, recommend
+from advisor.replies import recommendation_reply
 
 KB = default_knowledge()
 
@@ -67,3 +68,11 @@ def test_any_subject_lists_up_to_three_current_programmes():
 def test_programmes_mainly_about_the_subject_come_first():
     result = recommend(KB, Profile("graduate", True, 10, 1200, "data science"))
     assert {p.id for p in result.programmes[:2]} == {"ucsd_data_science", "mitx_sds"}
+
+
+def test_a_tight_budget_is_told_about_financial_aid_with_its_source():
+    tight = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 2, 0, "data science")))
+    assert "On a tight budget, financial aid: Up to 90% off verified certificates" in tight.text
+    assert any(c.source_id in KB.faq["financial_aid"]["micromasters"].fact.sources for c in tight.citations)
+    ample = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 10, 1500, "data science")))
+    assert "financial aid" not in ample.text

@@ -42,7 +42,7 @@ from advisor.matching import (
     refers_to_both,
     resolve_credential_type,
 )
-from advisor.profile import describes_situation, speaks_for_oneself
+from advisor.profile import describes_situation, talks_about_oneself
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
@@ -92,8 +92,9 @@ def answer(
     events = send_once(dispatcher, tracker, reply)
     if events is None:
         return []
-    events += [SlotSet("last_topic", topic)]
-    return events + [SlotSet("credential_type", credential)] if credential else events
+    # Both credentials answered: a bare follow-up ("cost?") is about both again,
+    # not the last one an earlier message happened to name ("mm vs pc").
+    return events + [SlotSet("last_topic", topic), SlotSet("credential_type", credential)]
 
 
 def send_once(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> Optional[List[EventType]]:
@@ -235,7 +236,7 @@ class ActionAnswerFollowup(Action):
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])
-        if speaks_for_oneself(latest_text(tracker)):  # "i'm a nurse moving into data"
+        if talks_about_oneself(latest_text(tracker)):  # "i'm a nurse moving into data"
             return send(dispatcher, OFFER_TO_CHOOSE)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []

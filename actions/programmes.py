@@ -399,12 +399,15 @@ class PointingFirst(Action, abc.ABC):
 
 
 class ActionAcknowledge(PointingFirst):
-    """ "yes", "no" or "stop" outside the questions: "Anything else?"."""
+    """ "yes", "no" or "stop" outside the questions: "Anything else?" (a subject named, "ai progs": its programmes)."""
 
     def name(self) -> str:
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        query = query_from(tracker)
+        if query.subjects or query.institutions:  # "ai progs" read as a yes
+            return run_search(dispatcher, query, 0)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

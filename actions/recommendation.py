@@ -17,6 +17,7 @@ from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
     answers_in,
+    answers_plainly,
     is_hesitation,
     parse_any_subject,
     parse_budget,
@@ -107,7 +108,7 @@ class ValidateRecommendationForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot") == slot
         text = latest_text(tracker)
         if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text):
-            return True if requested and is_hesitation(text) else None
+            return True if requested and (is_hesitation(text) or answers_plainly(text, slot)) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").

@@ -185,6 +185,22 @@ def speaks_for_oneself(text: str) -> bool:
     return bool(_ABOUT_ONESELF.search(words) or has_figure)
 
 
+def talks_about_oneself(text: str) -> bool:
+    """True for a statement about the learner ("i'm a nurse moving into data"), not a question or a bare figure."""
+    words = normalise(text)
+    return bool(words) and not _is_question(text, words) and _ABOUT_ONESELF.search(words) is not None
+
+
+def answers_plainly(text: str, slot: str) -> bool:
+    """True for a statement that gives ``slot``'s answer in so many words.
+
+    "cheap", said to the budget question, is read as a question about cost;
+    "cheap?" is one.
+    """
+    words = normalise(text)
+    return bool(words) and not _is_question(text, words) and slot in answers_in(text)
+
+
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
     """Whether credit toward a master's matters; yes/no only counts when just asked."""
     if is_hesitation(text):

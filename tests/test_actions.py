@@ -24,7 +24,7 @@ from actions.recommendation import (
 )
 from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
-from advisor.profile import NO_BUDGET_LIMIT
+from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
 from advisor.replies import (
     ALREADY_ANSWERED,
@@ -613,6 +613,7 @@ def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing(
         ("hello, I'm a nurse thinking about moving into healthcare data", True),
         ("i only have weekends", True),
         ("ok", False),
+        ("2nd", False),  # a figure is not a statement about oneself
         ("is that so?", False),
     ],
 )
@@ -635,6 +636,37 @@ def test_not_understood_in_another_language_says_the_bot_answers_in_english():
     assert [m["text"] for m in messages] == [ONLY_ENGLISH]
     english, _ = run(ActionNotUnderstood(), tracker("asdf qwerty", "nlu_fallback"))
     assert [m["text"] for m in english] == [NOT_UNDERSTOOD]
+
+
+def test_a_subject_read_as_a_yes_outside_the_questions_searches_it():
+    t = tracker("ai progs", "affirm", [entity("subject", "artificial intelligence")])
+    messages, _ = run(ActionAcknowledge(), t)
+    assert (
+        messages[0]["text"].startswith("I found") and "artificial intelligence" in messages[0]["text"].splitlines()[0]
+    )
+
+
+def test_after_an_answer_for_both_a_bare_follow_up_is_about_both_again():
+    t = tracker(
+        "mm vs pc",
+        "ask_difference",
+        [entity("credential_type", "micromasters"), entity("credential_type", "professional_certificate")],
+        slots={"credential_type": "professional_certificate"},  # the slot mapping kept the last one named
+    )
+    _, slots = run(ActionAnswerFaq(), t)
+    assert slots["credential_type"] is None
+    messages, _ = run(ActionAnswerFaq(), tracker("cost?", "ask_cost", slots={"credential_type": None}))
+    assert "• MicroMasters:" in messages[0]["text"] and "• Professional Certificate:" in messages[0]["text"]
+
+
+def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
+    slots = {"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 3}
+    plain = tracker("cheap", "ask_cost", slots=slots, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), plain)
+    assert slots_set(events) == {"budget": LOW_BUDGET}
+    asked = tracker("cheap?", "ask_cost", slots=slots, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), asked)
+    assert "budget" not in slots_set(events)  # a question: answered by the FAQ rule, then asked again
 
 
 RECOMMENDED = {

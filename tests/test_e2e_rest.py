@@ -31,6 +31,12 @@ def test_faq_answer_with_source_and_follow_up(client):
     assert "https://" in sources
 
 
+def test_terse_messages_after_a_comparison_stay_about_both(client):
+    client.text("mm vs pc")
+    cost = client.text("cost?")
+    assert "• MicroMasters:" in cost and "• Professional Certificate:" in cost
+
+
 def test_a_follow_up_after_a_programme_is_about_that_programme(client):
     client.text("is there a columbia AI professional certificate")  # Context: Professional Certificate.
     assert client.text("tell me about the UCSD data science one").startswith("UC San Diego MicroMasters")

@@ -9,6 +9,7 @@ from advisor.profile import (
     GOAL_SKILLS,
     LOW_BUDGET,
     NO_BUDGET_LIMIT,
+    answers_plainly,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -16,6 +17,7 @@ from advisor.profile import (
     parse_weekly_hours,
     revises,
     speaks_for_oneself,
+    talks_about_oneself,
 )
 
 
@@ -200,3 +202,24 @@ def test_no_parser_fails_on_figures_and_punctuation():
             parse_weekly_hours(text, asked)
             parse_credit(text, None, asked)
         parse_goal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_oneself"),
+    [("i'm a nurse moving into data", True), ("my boss pays", True), ("2nd", False), ("am i eligible?", False)],
+)
+def test_a_statement_about_oneself_is_told_from_a_figure_or_a_question(text, about_oneself):
+    assert talks_about_oneself(text) is about_oneself
+
+
+@pytest.mark.parametrize(
+    ("text", "slot", "plain"),
+    [
+        ("cheap", "budget", True),
+        ("cheap?", "budget", False),
+        ("how cheap is it", "budget", False),
+        ("job", "goal", True),
+    ],
+)
+def test_a_plain_answer_is_told_from_a_question(text, slot, plain):
+    assert answers_plainly(text, slot) is plain

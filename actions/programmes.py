@@ -60,6 +60,7 @@ from advisor.replies import (
     search_reply,
     unknown_topic_reply,
 )
+from advisor.smalltalk import COMPLAINT_REPLY, complains
 from advisor.topics import ranking_topic, topic_named
 
 
@@ -405,6 +406,9 @@ class ActionAcknowledge(PointingFirst):
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        if complains(latest_text(tracker)):  # "worst bot ever" read as a "no"
+            dispatcher.utter_message(text=COMPLAINT_REPLY)
+            return []
         query = query_from(tracker)
         if query.subjects or query.institutions:  # "ai progs" read as a yes
             return run_search(dispatcher, query, 0)

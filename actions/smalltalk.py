@@ -13,12 +13,16 @@ from advisor.smalltalk import thanks_reply
 
 
 class ActionThank(Action):
-    """Reply to thanks; "thanks, bye" gets a closing reply instead of "anything else?"."""
+    """Reply to thanks; "thanks, bye" gets a closing reply instead of "anything else?".
+
+    A complaint read as thanks ("you're useless") gets an apology, not "You're welcome!".
+    """
 
     def name(self) -> str:
         return "action_thank"
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        dispatcher.utter_message(text=thanks_reply(latest_text(tracker)))
+        in_questions = bool(tracker.active_loop.get("name"))
+        dispatcher.utter_message(text=thanks_reply(latest_text(tracker), in_questions))
         return []

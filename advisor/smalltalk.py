@@ -13,6 +13,20 @@ import re
 
 THANKS_REPLY = "You're welcome! Anything else about MicroMasters or Professional Certificates?"
 THANKS_AND_GOODBYE_REPLY = "You're welcome! Goodbye, and good luck with your studies. Come back any time."
+THANKS_IN_QUESTIONS_REPLY = "You're welcome!"
+COMPLAINT_REPLY = (
+    "Sorry that wasn't helpful. I only answer from my sources, so some answers are short, and some are an honest "
+    "'I don't know'. "
+    'Try asking in other words, type "help" for examples, or say "help me choose".'
+)
+
+# A complaint about the bot is read as thanks ("you're useless") or a "no" ("worst bot
+# ever"), and "You're welcome!" or "OK. What else?" is the wrong reply to it.
+_COMPLAINT = re.compile(
+    r"\b(useless|stupid|dumb|idiot|sucks?|terrible|awful|rubbish|garbage|pointless|worst|unhelpful"
+    r"|not (very )?helpful|(did|does|do)n'?t help|(did|does|do) not help|not helping)\b",
+    re.IGNORECASE,
+)
 
 # Whole words or phrases; "bye" also covers "bye bye" and "good bye".
 FAREWELLS = (
@@ -53,8 +67,20 @@ def says_goodbye(text: str) -> bool:
     return bool(_FAREWELL.search(text.replace("\u2019", "'")))
 
 
-def thanks_reply(text: str) -> str:
-    """ "You're welcome", closing the conversation when the thanks came with a goodbye."""
+def complains(text: str) -> bool:
+    """True for a complaint about the bot or its answers ("you're useless", "that didn't help")."""
+    return bool(_COMPLAINT.search(text.replace("\u2019", "'")))
+
+
+def thanks_reply(text: str, in_questions: bool = False) -> str:
+    """ "You're welcome", closing the conversation when the thanks came with a goodbye.
+
+    ``in_questions``: said during the recommendation's questions, which go on after it.
+    """
+    if complains(text):
+        return COMPLAINT_REPLY
+    if in_questions:
+        return THANKS_IN_QUESTIONS_REPLY
     return THANKS_AND_GOODBYE_REPLY if says_goodbye(text) else THANKS_REPLY
 
 

@@ -36,6 +36,7 @@ from advisor.replies import (
     SOMETHING_WENT_WRONG,
     uncovered_reply,
 )
+from advisor.smalltalk import COMPLAINT_REPLY
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -667,6 +668,18 @@ def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
     asked = tracker("cheap?", "ask_cost", slots=slots, active_loop="recommendation_form")
     _, events = run_action(ValidateRecommendationForm(), asked)
     assert "budget" not in slots_set(events)  # a question: answered by the FAQ rule, then asked again
+
+
+def test_thanks_during_the_questions_are_short_and_a_complaint_gets_an_apology():
+    thanks, _ = run(ActionThank(), tracker("thanks", "thank", active_loop="recommendation_form"))
+    assert [m["text"] for m in thanks] == ["You're welcome!"]
+    insult, _ = run(ActionThank(), tracker("you're useless", "thank", active_loop="recommendation_form"))
+    assert [m["text"] for m in insult] == [COMPLAINT_REPLY]
+
+
+def test_a_complaint_read_as_a_no_gets_an_apology_not_what_else():
+    messages, _ = run(ActionAcknowledge(), tracker("worst bot ever", "deny"))
+    assert [m["text"] for m in messages] == [COMPLAINT_REPLY]
 
 
 RECOMMENDED = {

@@ -2,7 +2,15 @@
 
 import pytest
 
-from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY, THANKS_REPLY, asks_who_made_me, says_goodbye, thanks_reply
+from advisor.smalltalk import (
+    COMPLAINT_REPLY,
+    THANKS_AND_GOODBYE_REPLY,
+    THANKS_REPLY,
+    asks_who_made_me,
+    complains,
+    says_goodbye,
+    thanks_reply,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +50,14 @@ def test_plain_thanks_asks_what_else(text):
 )
 def test_who_made_me_is_told_from_questions_about_programmes(text, about_me):
     assert asks_who_made_me(text) is about_me
+
+
+@pytest.mark.parametrize("text", ["you're useless", "worst bot ever", "that didn't help at all", "this bot sucks"])
+def test_a_complaint_read_as_thanks_gets_an_apology(text):
+    assert complains(text)
+    assert thanks_reply(text) == COMPLAINT_REPLY
+
+
+@pytest.mark.parametrize("text", ["thanks, that helps", "thank you, very helpful", "cheers, you've been great"])
+def test_thanks_are_not_taken_for_complaints(text):
+    assert not complains(text)

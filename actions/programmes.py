@@ -384,6 +384,19 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
+# What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
+CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
+
+
+def kept_context(tracker: Tracker) -> List[EventType]:
+    """The previous reply's context set again, so that a message not understood does not lose it.
+
+    Without it, "how long is it?" after "is it any good?" (not understood) no
+    longer meant the programme described just before.
+    """
+    return [SlotSet(slot, tracker.get_slot(slot)) for slot in CONTEXT_SLOTS if set_in_previous_turn(tracker, slot)]
+
+
 class PointingFirst(Action, abc.ABC):
     """An action whose message may be "the 3rd one" or "the rit one" misread: that programme first."""
 
@@ -421,7 +434,8 @@ class ActionNotUnderstood(PointingFirst):
 
     It answers the ``nlu_fallback`` rule and is also the core fallback (no
     policy sure of the next action); there, as Rasa's default fallback does,
-    the message is reverted so that the conversation goes on as before it.
+    the message is reverted so that the conversation goes on as before it. After
+    the ``nlu_fallback`` rule, the programme or list just shown stays in context.
     """
 
     def name(self) -> str:
@@ -432,4 +446,4 @@ class ActionNotUnderstood(PointingFirst):
             dispatcher.utter_message(text=ONLY_ENGLISH)
         elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
-        return [] if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]
+        return kept_context(tracker) if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

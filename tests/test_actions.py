@@ -682,6 +682,19 @@ def test_a_complaint_read_as_a_no_gets_an_apology_not_what_else():
     assert [m["text"] for m in messages] == [COMPLAINT_REPLY]
 
 
+def test_a_message_not_understood_keeps_the_programme_just_described_in_context():
+    t = after(
+        "tell me about the harvard data science certificate",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "is it any good",
+        "nlu_fallback",
+    )
+    messages, slots = run(ActionNotUnderstood(), t)
+    assert [m["text"] for m in messages] == [NOT_UNDERSTOOD]
+    assert slots == {"current_programme": t.get_slot("current_programme")} and slots["current_programme"]
+
+
 RECOMMENDED = {
     "goal": "skills",
     "wants_credit": True,

@@ -45,6 +45,12 @@ def test_a_follow_up_after_a_programme_is_about_that_programme(client):
     assert client.text("and for a professional certificate?").startswith("Professional Certificate program:")
 
 
+def test_a_message_not_understood_does_not_lose_the_programme_in_context(client):
+    client.text("tell me about the harvard data science certificate")
+    assert client.text("is it any good").startswith("Sorry, I didn't understand")
+    assert client.text("how long is it").startswith("HarvardX Professional Certificate in Data Science")
+
+
 def test_two_programmes_compared_by_name_are_shown_side_by_side(client):
     reply = client.text("compare the mitx supply chain micromasters with the harvard data science certificate")
     assert reply.startswith("Side by side:")

@@ -219,6 +219,11 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     return None
 
 
+_JOB_HOURS = re.compile(
+    r"\b(work|works|working|worker|employed)( a)? (full|part) time\b|\b(full|part) time (job|jobs|work|employment)\b"
+)
+
+
 def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     """Hours a week the learner can study; "2 hours a day" counts as 14."""
     words = normalise(text)
@@ -238,6 +243,8 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
         r"\b(not much time|little time|very busy|pretty busy|busy|barely|hardly any time|limited time)\b", words
     ):
         return 3.0
+    # "i work full time" says how long one works, not how long one can study.
+    words = _JOB_HOURS.sub(" ", words)
     if re.search(r"\b(full time|lots of time|plenty of time|a lot of time|loads of time)\b", words):
         return 20.0
     if re.search(r"\bpart time\b", words):

@@ -80,6 +80,11 @@ def test_credit(text, intent, asked, expected):
         ("7", True, 7),
         ("7", False, None),
         ("budget is $1500", False, None),
+        ("i can study full time", False, 20),
+        # How long one works is not how long one can study.
+        ("i want to switch careers into data analytics and i work full time", False, None),
+        ("i have a full-time job", True, None),
+        ("i work full time but can do 6 hours", True, 6),
     ],
 )
 def test_weekly_hours(text, asked, expected):

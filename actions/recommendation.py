@@ -103,12 +103,14 @@ class ValidateRecommendationForm(FormValidationAction):
 
         A statement about oneself counts as an answer whatever the classifier
         read it as ("maybe 5 hrs a week since i work shifts" as a question about
-        length), and fills the other questions it answers too.
+        length), and fills the other questions it answers too; so does a plain
+        answer ("cheap" as a question about cost).
         """
         requested = tracker.get_slot("requested_slot") == slot
         text = latest_text(tracker)
-        if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text):
-            return True if requested and (is_hesitation(text) or answers_plainly(text, slot)) else None
+        plain = answers_plainly(text, slot)  # "cheap", read as a question about cost
+        if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text) and not plain:
+            return True if requested and is_hesitation(text) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").

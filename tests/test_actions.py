@@ -668,6 +668,13 @@ def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
     asked = tracker("cheap?", "ask_cost", slots=slots, active_loop="recommendation_form")
     _, events = run_action(ValidateRecommendationForm(), asked)
     assert "budget" not in slots_set(events)  # a question: answered by the FAQ rule, then asked again
+    # Said to another question, it is taken and noted.
+    early = {"requested_slot": "weekly_hours", "goal": "skills", "wants_credit": False}
+    messages, events = run_action(
+        ValidateRecommendationForm(), tracker("cheap", "ask_cost", slots=early, active_loop="recommendation_form")
+    )
+    assert slots_set(events) == {"budget": LOW_BUDGET}
+    assert [m["text"] for m in messages] == ["Noted: your budget is small."]
 
 
 def test_thanks_during_the_questions_are_short_and_a_complaint_gets_an_apology():

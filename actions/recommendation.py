@@ -249,12 +249,16 @@ def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> 
 
 
 def recommend_events(dispatcher: CollectingDispatcher, profile: Profile) -> List[EventType]:
-    """Say the recommendation for ``profile``; its example programmes become the list in context."""
+    """Say the recommendation for ``profile``; its example programmes become the list in context.
+
+    The recommended kind becomes the credential in context: "how long does it take?" is about it.
+    """
     recommendation = recommend(kb(), profile)
     events = send(dispatcher, recommendation_reply(kb(), recommendation))
     # "show me the programmes" now means the recommended kind, not more of an older search.
     return events + [
         SlotSet("recommended_credential", recommendation.credential_type),
+        SlotSet("credential_type", recommendation.credential_type),
         listed(recommendation.programmes),
         SlotSet("last_search", None),
     ]

@@ -777,6 +777,7 @@ def test_recommendation_names_credential_reasons_trade_off_and_programmes():
     messages, set_slots = run(ActionRecommend(), tracker(slots=slots))
     text = messages[0]["text"]
     assert set_slots["recommended_credential"] == "micromasters"
+    assert set_slots["credential_type"] == "micromasters"  # "how long does it take?" is about it
     assert text.startswith("My recommendation: a MicroMasters program.")
     assert "Credit toward a master's matters to you" in text and "about 10 hours a week" in text
     assert "Trade-off:" in text and "MITx MicroMasters Program in Supply Chain Management" in text

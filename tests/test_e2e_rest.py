@@ -252,6 +252,7 @@ def test_after_a_recommendation_its_programmes_can_be_listed_compared_and_priced
         "i want deep expertise, credit doesn't matter, 12 hours a week, budget $2000, data science. which one?"
     )
     assert "My recommendation: a MicroMasters program." in reply
+    assert client.text("how long does it take?").startswith("MicroMasters program:")  # the one recommended
     listed = client.text("ok what are the programmes then")
     assert listed.startswith("I found 4 MicroMasters programmes in data science")
     compared = client.text("compare the first two")

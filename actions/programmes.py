@@ -51,8 +51,10 @@ from advisor.replies import (
     Reply,
     claim_reply,
     describe_query,
+    faq_reply,
     not_found_reply,
     only_listed_reply,
+    programme_kind_line,
     programme_reply,
     programme_topic_reply,
     programmes_on_topic_reply,
@@ -384,6 +386,23 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
+_ASKS_WORTH = re.compile(r"\b(any good|(is|was) (it|this|that|this one|that one) good|worth|legit|worthwhile)\b")
+
+
+def worth_of_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "is it any good?" right after a programme, caught by the fallback: the worth answer for its kind.
+
+    None if no programme was just shown or the message does not ask whether it is worth it.
+    """
+    if not _ASKS_WORTH.search(normalise(latest_text(tracker))):
+        return None
+    programme = programme_in_context(tracker)
+    if programme is None:
+        return None
+    dispatcher.utter_message(text=programme_kind_line(kb(), programme))
+    return send(dispatcher, faq_reply(kb(), "worth", programme.credential_type)) + about(programme)
+
+
 # What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
 CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
 
@@ -442,6 +461,9 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        worth = worth_of_programme_in_context(dispatcher, tracker)
+        if worth is not None:
+            return worth
         if is_other_language(latest_text(tracker)):
             dispatcher.utter_message(text=ONLY_ENGLISH)
         elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough

@@ -694,12 +694,28 @@ def test_a_message_not_understood_keeps_the_programme_just_described_in_context(
         "tell me about the harvard data science certificate",
         ActionProgramInfo(),
         "ask_program_info",
-        "is it any good",
+        "hmm blorp",
         "nlu_fallback",
     )
     messages, slots = run(ActionNotUnderstood(), t)
     assert [m["text"] for m in messages] == [NOT_UNDERSTOOD]
     assert slots == {"current_programme": t.get_slot("current_programme")} and slots["current_programme"]
+
+
+def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_worth_answer_for_its_kind():
+    t = after(
+        "tell me about the harvard data science certificate",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "is it any good",
+        "nlu_fallback",
+    )
+    messages, slots = run(ActionNotUnderstood(), t)
+    assert messages[0]["text"].startswith("The HarvardX Professional Certificate in Data Science is a Professional")
+    assert messages[1]["text"].startswith("Professional Certificate program: It can be, if the skills match")
+    assert slots["current_programme"] == t.get_slot("current_programme") and slots["last_citations"]
+    alone, _ = run(ActionNotUnderstood(), tracker("is it any good", "nlu_fallback"))  # nothing just shown
+    assert [m["text"] for m in alone] == [NOT_UNDERSTOOD]
 
 
 RECOMMENDED = {

@@ -18,6 +18,7 @@ from advisor.profile import (
     GOALS,
     answers_in,
     answers_plainly,
+    asks_to_stop,
     is_hesitation,
     parse_any_subject,
     parse_budget,
@@ -39,6 +40,14 @@ FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # credit", read as ``ask_credit``, still answers the credit question.
 ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
 MAX_WEEKLY_HOURS = 80
+
+
+def _misread_stop(tracker: Tracker) -> bool:
+    """A message read as ``stop`` without a word of stopping ("blorp qwertyuiop"): the question comes again.
+
+    Ending the questions for it would lose the answers given so far.
+    """
+    return intent_name(tracker) == "stop" and not asks_to_stop(latest_text(tracker))
 
 
 def _number(value: Optional[str]) -> Optional[float]:
@@ -110,7 +119,7 @@ class ValidateRecommendationForm(FormValidationAction):
         text = latest_text(tracker)
         plain = answers_plainly(text, slot)  # "cheap", read as a question about cost
         if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text) and not plain:
-            return True if requested and is_hesitation(text) else None
+            return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").
@@ -127,7 +136,8 @@ class ValidateRecommendationForm(FormValidationAction):
         """
         if value is not None:
             return {slot: value}
-        answer = intent_name(tracker) in ANSWER_INTENTS or is_hesitation(latest_text(tracker))
+        text = latest_text(tracker)
+        answer = intent_name(tracker) in ANSWER_INTENTS or is_hesitation(text) or _misread_stop(tracker)
         return {slot: None} if asked and answer else {}
 
     @staticmethod

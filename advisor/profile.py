@@ -141,6 +141,24 @@ _FILLER = re.compile(
 )
 
 
+# Words a request to stop the questions uses ("stop", "never mind", "i'm done answering").
+_STOPPING = re.compile(
+    r"\b(stop\w*|cancel\w*|never ?mind|nvm|quit\w*|exit|abort\w*|halt|enough|forget|skip|leave|end|done|no more"
+    r"|don'?t (want|ask)|do not (want|ask)|let me out|get me out|pause|give up|abandon|drop|not answering"
+    r"|changed my mind|let'?s not|continue|go on|finish|bail|want out|rather not|(can|could) we not|wanna"
+    r"|not do this|any ?more)\b"
+)
+
+
+def asks_to_stop(text: str) -> bool:
+    """True when a message read as a request to stop says so in words.
+
+    Nonsense such as "blorp qwertyuiop" can be read as ``stop`` with some
+    confidence, and ending the questions for it would lose the learner's answers.
+    """
+    return _STOPPING.search(normalise(text).replace("’", "'")) is not None
+
+
 def is_hesitation(text: str) -> bool:
     """A message that only hesitates ("hmm", "let me think about it").
 

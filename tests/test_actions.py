@@ -660,6 +660,14 @@ def test_after_an_answer_for_both_a_bare_follow_up_is_about_both_again():
     assert "• MicroMasters:" in messages[0]["text"] and "• Professional Certificate:" in messages[0]["text"]
 
 
+@pytest.mark.parametrize(("text", "stops"), [("blorp qwertyuiop", False), ("stop please", True), ("i want out", True)])
+def test_nonsense_read_as_stop_gets_the_question_again_and_a_real_stop_ends_the_questions(text, stops):
+    t = tracker(text, "stop", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), t)
+    # No slot set: the form rejects the turn and the stop rule ends it. {goal: None}: asked again.
+    assert slots_set(events) == ({} if stops else {"goal": None})
+
+
 def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
     slots = {"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 3}
     plain = tracker("cheap", "ask_cost", slots=slots, active_loop="recommendation_form")

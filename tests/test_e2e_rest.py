@@ -192,7 +192,8 @@ def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(
     client.say("no")
     client.say("6 hours")
     question = "Roughly what's your budget in US dollars for the whole credential?"
-    for unclear in ("dunno", "no idea"):  # Not understood at all; understood as a "no".
+    # Not understood at all; understood as a "no"; nonsense read as "stop" does not end the questions.
+    for unclear in ("dunno", "no idea", "blorp qwertyuiop"):
         reply = client.text(unclear)
         assert reply.startswith("Sorry, I didn't catch the budget") and reply.endswith(question)
     assert "Which subject" in client.text("not much, a few hundred bucks")

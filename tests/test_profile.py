@@ -10,6 +10,7 @@ from advisor.profile import (
     LOW_BUDGET,
     NO_BUDGET_LIMIT,
     answers_plainly,
+    asks_to_stop,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -228,3 +229,11 @@ def test_a_statement_about_oneself_is_told_from_a_figure_or_a_question(text, abo
 )
 def test_a_plain_answer_is_told_from_a_question(text, slot, plain):
     assert answers_plainly(text, slot) is plain
+
+
+@pytest.mark.parametrize(
+    ("text", "stop"),
+    [("stop", True), ("never mind, forget it", True), ("i'm done answering", True), ("blorp qwertyuiop", False)],
+)
+def test_a_request_to_stop_says_so_in_words(text, stop):
+    assert asks_to_stop(text) is stop

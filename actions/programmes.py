@@ -9,13 +9,12 @@ from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import (
     entity_values,
     first_context_reply,
-    intent_name,
     kb,
     latest_text,
     replies_on_error,
@@ -24,7 +23,6 @@ from actions.common import (
     set_in_previous_turn,
 )
 from advisor.knowledge import Programme
-from advisor.language import is_other_language
 from advisor.matching import (
     Query,
     build_query,
@@ -45,16 +43,12 @@ from advisor.profile import ANY_SUBJECT
 from advisor.replies import (
     ANYTHING_ELSE,
     NO_QUALITY_RANKING,
-    NOT_UNDERSTOOD,
-    ONLY_ENGLISH,
     PAGE_SIZE,
     Reply,
     claim_reply,
     describe_query,
-    faq_reply,
     not_found_reply,
     only_listed_reply,
-    programme_kind_line,
     programme_reply,
     programme_topic_reply,
     programmes_on_topic_reply,
@@ -386,36 +380,6 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
-_ASKS_WORTH = re.compile(r"\b(any good|(is|was) (it|this|that|this one|that one) good|worth|legit|worthwhile)\b")
-
-
-def worth_of_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "is it any good?" right after a programme, caught by the fallback: the worth answer for its kind.
-
-    None if no programme was just shown or the message does not ask whether it is worth it.
-    """
-    if not _ASKS_WORTH.search(normalise(latest_text(tracker))):
-        return None
-    programme = programme_in_context(tracker)
-    if programme is None:
-        return None
-    dispatcher.utter_message(text=programme_kind_line(kb(), programme))
-    return send(dispatcher, faq_reply(kb(), "worth", programme.credential_type)) + about(programme)
-
-
-# What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
-CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
-
-
-def kept_context(tracker: Tracker) -> List[EventType]:
-    """The previous reply's context set again, so that a message not understood does not lose it.
-
-    Without it, "how long is it?" after "is it any good?" (not understood) no
-    longer meant the programme described just before.
-    """
-    return [SlotSet(slot, tracker.get_slot(slot)) for slot in CONTEXT_SLOTS if set_in_previous_turn(tracker, slot)]
-
-
 class PointingFirst(Action, abc.ABC):
     """An action whose message may be "the 3rd one" or "the rit one" misread: that programme first."""
 
@@ -446,26 +410,3 @@ class ActionAcknowledge(PointingFirst):
             return run_search(dispatcher, query, 0)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
-
-
-class ActionNotUnderstood(PointingFirst):
-    """The honest "I didn't understand" ("number 2" right after a list is understood, though).
-
-    It answers the ``nlu_fallback`` rule and is also the core fallback (no
-    policy sure of the next action); there, as Rasa's default fallback does,
-    the message is reverted so that the conversation goes on as before it. After
-    the ``nlu_fallback`` rule, the programme or list just shown stays in context.
-    """
-
-    def name(self) -> str:
-        return "action_not_understood"
-
-    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        worth = worth_of_programme_in_context(dispatcher, tracker)
-        if worth is not None:
-            return worth
-        if is_other_language(latest_text(tracker)):
-            dispatcher.utter_message(text=ONLY_ENGLISH)
-        elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
-            dispatcher.utter_message(text=NOT_UNDERSTOOD)
-        return kept_context(tracker) if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

@@ -117,8 +117,11 @@ class ValidateRecommendationForm(FormValidationAction):
         """
         requested = tracker.get_slot("requested_slot") == slot
         text = latest_text(tracker)
-        plain = answers_plainly(text, slot)  # "cheap", read as a question about cost
-        if intent_name(tracker) not in ANSWER_INTENTS and not speaks_for_oneself(text) and not plain:
+        if (
+            intent_name(tracker) not in ANSWER_INTENTS
+            and not speaks_for_oneself(text)
+            and not answers_plainly(text, slot)  # "cheap", read as a question about cost
+        ):
             return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
         if requested:
             return True

@@ -196,8 +196,8 @@ def speaks_for_oneself(text: str) -> bool:
     asked, they answer it; "certificates give credit?" or "tell me about credit"
     do not.
     """
-    words = normalise(text)
-    if not words or _is_question(text, words):
+    words = _statement(text)
+    if words is None:
         return False
     has_figure = re.search(r"\d", words) or any(re.search(rf"\b{w}\b", words) for w in _NUMBER_WORDS)
     return bool(_ABOUT_ONESELF.search(words) or has_figure)
@@ -205,8 +205,8 @@ def speaks_for_oneself(text: str) -> bool:
 
 def talks_about_oneself(text: str) -> bool:
     """True for a statement about the learner ("i'm a nurse moving into data"), not a question or a bare figure."""
-    words = normalise(text)
-    return bool(words) and not _is_question(text, words) and _ABOUT_ONESELF.search(words) is not None
+    words = _statement(text)
+    return words is not None and _ABOUT_ONESELF.search(words) is not None
 
 
 def answers_plainly(text: str, slot: str) -> bool:
@@ -215,8 +215,13 @@ def answers_plainly(text: str, slot: str) -> bool:
     "cheap", said to the budget question, is read as a question about cost;
     "cheap?" is one.
     """
+    return _statement(text) is not None and slot in answers_in(text)
+
+
+def _statement(text: str) -> Optional[str]:
+    """The message's normalised words if it states something; None for a question or nothing."""
     words = normalise(text)
-    return bool(words) and not _is_question(text, words) and slot in answers_in(text)
+    return None if not words or _is_question(text, words) else words
 
 
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:

@@ -4,7 +4,7 @@ The classifiers know English only, and a foreign question that contains one
 word they know gets a confident intent: "hola, cuanto cuesta un micromasters?"
 was answered as a question about credit. After the classifiers, this sets such
 a message's intent to ``nlu_fallback`` (the bot then says it answers in
-English, ``actions/programmes.py: ActionNotUnderstood``). Courtesies keep their
+English, ``actions/fallback.py: ActionNotUnderstood``). Courtesies keep their
 intent (``keep_intents``): "ciao ciao" is still a goodbye.
 """
 

@@ -7,10 +7,10 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.fallback import ActionNotUnderstood
 from actions.faq import ActionAnswerFaq, ActionAnswerFollowup, ActionShowSources
 from actions.programmes import (
     ActionAcknowledge,
-    ActionNotUnderstood,
     ActionProgramInfo,
     ActionSearchPrograms,
     ActionShowMore,

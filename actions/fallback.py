@@ -1,0 +1,61 @@
+"""The honest reply to a message not understood, after checking what it may still mean in context."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import intent_name, latest_text, say_uncovered, set_in_previous_turn
+from actions.faq import answer_about_programme
+from actions.programmes import PointingFirst
+from advisor.language import is_other_language
+from advisor.matching import normalise
+from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH
+
+# What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
+CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
+
+_ASKS_WORTH = re.compile(r"\b(any good|(is|was) (it|this|that|this one|that one) good|worth|legit|worthwhile)\b")
+
+
+def kept_context(tracker: Tracker) -> List[EventType]:
+    """The previous reply's context set again, so that a message not understood does not lose it.
+
+    Without it, "how long is it?" after a message caught by the fallback no
+    longer meant the programme described just before.
+    """
+    return [SlotSet(slot, tracker.get_slot(slot)) for slot in CONTEXT_SLOTS if set_in_previous_turn(tracker, slot)]
+
+
+def worth_of_programme_meant(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "is it any good?" right after a programme, caught by the fallback: the FAQ action's answer about it."""
+    if not _ASKS_WORTH.search(normalise(latest_text(tracker))):
+        return None
+    return answer_about_programme(dispatcher, tracker, "worth")
+
+
+class ActionNotUnderstood(PointingFirst):
+    """The honest "I didn't understand" ("number 2" right after a list is understood, though).
+
+    It answers the ``nlu_fallback`` rule and is also the core fallback (no
+    policy sure of the next action); there, as Rasa's default fallback does,
+    the message is reverted so that the conversation goes on as before it. After
+    the ``nlu_fallback`` rule, the programme or list just shown stays in context.
+    """
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        worth = worth_of_programme_meant(dispatcher, tracker)
+        if worth is not None:
+            return worth
+        if is_other_language(latest_text(tracker)):
+            dispatcher.utter_message(text=ONLY_ENGLISH)
+        elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+        return kept_context(tracker) if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]

@@ -9,9 +9,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import intent_name, latest_text, say_uncovered, set_in_previous_turn
+from actions.common import first_context_reply, intent_name, latest_text, say_uncovered, set_in_previous_turn
 from actions.faq import answer_about_programme
-from actions.programmes import PointingFirst
+from actions.programmes import PointingFirst, describe_programme_in_context
 from advisor.language import is_other_language
 from advisor.matching import normalise
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH
@@ -51,9 +51,10 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        worth = worth_of_programme_meant(dispatcher, tracker)
-        if worth is not None:
-            return worth
+        # "tell me about it" or "is it any good?" right after a programme
+        about_it = first_context_reply(dispatcher, tracker, (describe_programme_in_context, worth_of_programme_meant))
+        if about_it is not None:
+            return about_it
         if is_other_language(latest_text(tracker)):
             dispatcher.utter_message(text=ONLY_ENGLISH)
         elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough

@@ -25,8 +25,7 @@ from actions.programmes import (
     about,
     compare_programmes,
     describe_listed,
-    describe_programme,
-    programme_in_context,
+    describe_programme_in_context,
     programme_meant,
     query_from,
     rank_programmes,
@@ -36,7 +35,6 @@ from actions.programmes import (
 )
 from actions.recommendation import reset_events, revise_recommendation
 from advisor.matching import (
-    asks_for_details,
     credential_types_in,
     programme_in_question,
     refers_to_both,
@@ -225,9 +223,10 @@ class ActionAnswerFollowup(Action):
         unlisted = entity_values(tracker, "subject")  # a subject none of the catalogue's ("public health")
         if unlisted:
             return send(dispatcher, unknown_topic_reply(kb(), unlisted[0], query))
-        current = programme_in_context(tracker) if query.is_empty else None
-        if current and asks_for_details(latest_text(tracker)):  # "tell me more about it"
-            return describe_programme(dispatcher, current)
+        if query.is_empty:
+            details = describe_programme_in_context(dispatcher, tracker)  # "tell me more about it"
+            if details is not None:
+                return details
         asked = topic_named(latest_text(tracker))
         if asked:
             in_context = None if refers_to_both(latest_text(tracker)) else tracker.get_slot("credential_type")

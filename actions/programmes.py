@@ -25,6 +25,7 @@ from actions.common import (
 from advisor.knowledge import Programme
 from advisor.matching import (
     Query,
+    asks_for_details,
     build_query,
     compares,
     find_programme,
@@ -147,6 +148,14 @@ def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
     if not _THAT_ONE.search(normalise(query.text)):  # "how much are the mit programmes": all of them
         return None
     return current if current in search_programmes(kb(), query) else None
+
+
+def describe_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "tell me more about it" right after one programme: its details; None otherwise."""
+    current = programme_in_context(tracker)
+    if current is None or not asks_for_details(latest_text(tracker)):
+        return None
+    return describe_programme(dispatcher, current)
 
 
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -726,6 +726,19 @@ def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_
     assert [m["text"] for m in alone] == [NOT_UNDERSTOOD]
 
 
+def test_tell_me_about_it_right_after_a_list_of_one_caught_by_the_fallback_describes_that_programme():
+    t = after(
+        "which supply chain programs are there",
+        ActionSearchPrograms(),
+        "search_programs",
+        "tell me about it",
+        "nlu_fallback",
+    )
+    messages, slots = run(ActionNotUnderstood(), t)
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management (SCM)")
+    assert slots["current_programme"] == "mitx_scm"
+
+
 RECOMMENDED = {
     "goal": "skills",
     "wants_credit": True,

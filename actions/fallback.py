@@ -1,20 +1,27 @@
-"""The honest reply to a message not understood, after checking what it may still mean in context."""
+"""The honest replies to a message not understood or outside what the bot covers, keeping the context."""
 
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import first_context_reply, intent_name, latest_text, say_uncovered, set_in_previous_turn
-from actions.faq import answer_about_programme
+from actions.common import (
+    first_context_reply,
+    intent_name,
+    latest_text,
+    replies_on_error,
+    say_uncovered,
+    set_in_previous_turn,
+)
+from actions.faq import answer_about_programme, answer_specific_topic
 from actions.programmes import PointingFirst, describe_programme_in_context
 from advisor.language import is_other_language
 from advisor.matching import normalise
-from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH
+from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
 
 # What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
 CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
@@ -51,8 +58,10 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        # "tell me about it" or "is it any good?" right after a programme
-        about_it = first_context_reply(dispatcher, tracker, (describe_programme_in_context, worth_of_programme_meant))
+        # "tell me about it" or "is it any good?" right after a programme; "are there exams?"
+        about_it = first_context_reply(
+            dispatcher, tracker, (describe_programme_in_context, worth_of_programme_meant, answer_specific_topic)
+        )
         if about_it is not None:
             return about_it
         if is_other_language(latest_text(tracker)):
@@ -60,3 +69,19 @@ class ActionNotUnderstood(PointingFirst):
         elif say_uncovered(dispatcher, tracker) is None:  # "visa?" caught by the fallback is understood enough
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
         return kept_context(tracker) if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]
+
+
+class ActionOutOfScope(Action):
+    """ "Sorry, that's outside what I cover", with the programme or list just shown kept in context.
+
+    As a plain response it lost them: "what's the weather?" between a programme
+    and "how long is it?" made the bot answer for the credentials in general.
+    """
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    @replies_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        dispatcher.utter_message(text=OUT_OF_SCOPE)
+        return kept_context(tracker)

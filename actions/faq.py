@@ -158,22 +158,39 @@ class ActionAnswerFaq(Action):
             return in_context
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
         named_topic = topic_named(latest_text(tracker))
-        if topic == "difference" and named_topic:
+        # "which is cheaper?" compares the two credentials on cost, but "what's the
+        # difference between a MicroMasters and a master's?" asks about one of them.
+        if (
+            topic == "difference"
+            and named_topic
+            and not (named_topic in WORD_ONLY_TOPICS and len(named_credentials(tracker)) == 1)
+        ):
             return answer(dispatcher, tracker, named_topic, None, compared=True)
         if named_topic in WORD_ONLY_TOPICS:
             topic = str(named_topic)
-        if topic != "difference":
-            about_programme = answer_about_programme(dispatcher, tracker, topic)
-            if about_programme is not None:
-                return about_programme
-        named = named_credentials(tracker)
-        if topic == "difference" or len(named) > 1 or (not named and refers_to_both(latest_text(tracker))):
-            credential = None
-        elif named:
-            credential = named[0]
-        else:
-            credential = resolve_credential_type(tracker.get_slot("credential_type"))
-        return answer(dispatcher, tracker, topic, credential)
+        return answer_topic(dispatcher, tracker, topic)
+
+
+def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
+    """A topic's answer for the programme asked about, else the credential named, in context, or both."""
+    if topic != "difference":
+        about_programme = answer_about_programme(dispatcher, tracker, topic)
+        if about_programme is not None:
+            return about_programme
+    named = named_credentials(tracker)
+    if topic == "difference" or len(named) > 1 or (not named and refers_to_both(latest_text(tracker))):
+        credential = None
+    elif named:
+        credential = named[0]
+    else:
+        credential = resolve_credential_type(tracker.get_slot("credential_type"))
+    return answer(dispatcher, tracker, topic, credential)
+
+
+def answer_specific_topic(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "are there exams?" caught by the fallback: a topic named by its own words is understood enough."""
+    topic = topic_named(latest_text(tracker))
+    return answer_topic(dispatcher, tracker, topic) if topic in WORD_ONLY_TOPICS else None
 
 
 def start_from_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -44,13 +44,16 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "definition",
     # No intent of their own, found by their words (advisor/topics.py): audit or
     # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
-    # how many learners finish.
+    # how many learners finish, exams, studying at one's own pace, whether it is a degree.
     "tracks",
     "financial_aid",
     "refunds",
     "expiry",
     "entrance_tests",
     "completion",
+    "exams",
+    "pace",
+    "degree",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -81,6 +81,9 @@ COMPARED_TOPIC_NAMES = {
     "expiry": "whether it expires",
     "entrance_tests": "entrance tests",
     "completion": "how many learners finish",
+    "exams": "exams",
+    "pace": "studying at your own pace",
+    "degree": "whether it is a degree",
 }
 
 
@@ -90,6 +93,12 @@ NOT_UNDERSTOOD = (
     "Sorry, I didn't understand that, and I'd rather say so than guess. I answer questions in English about edX "
     "MicroMasters programs and Professional Certificates (cost, length, credit, admission, programmes) and can help "
     'you choose. Type "help" for examples.'
+)
+# A question outside what the bot covers ("what's the weather like?").
+OUT_OF_SCOPE = (
+    "Sorry, that's outside what I cover. I only know about edX MicroMasters programs and Professional Certificates: "
+    'what they are, cost, length, credit, recognition, programmes, and which one fits you. Type "help" to see '
+    "examples."
 )
 # A message in another language: the classifiers know English only.
 ONLY_ENGLISH = (
@@ -272,12 +281,19 @@ def _programme_heading(kb: KnowledgeBase, programme: Programme) -> List[str]:
 def _programme_facts(programme: Programme) -> Dict[str, str]:
     """The programme's own answer to each FAQ topic it has a field for."""
     courses = programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN)
-    return {
+    facts = {
         "courses": f"• Courses: {courses}",
         "duration": f"• Length and effort: {programme.duration or _UNKNOWN}",
         "cost": f"• Price: {_price(programme) or _UNKNOWN}",
         "credit": f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
     }
+    # Its structure says whether it ends in an exam or capstone, its length how it
+    # is paced; without them, the answer for its kind of credential says more.
+    if programme.structure:
+        facts["exams"] = f"• Courses and exams: {programme.structure}"
+    if programme.duration:
+        facts["pace"] = facts["duration"]
+    return facts
 
 
 def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:

@@ -71,6 +71,27 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
     ),
+    "exams": tuple(
+        "exam exams examination examinations proctored proctoring proctor capstone capstones tests quizzes "
+        "assessments graded grading".split()
+    )
+    + ("final exam", "final test"),
+    "pace": (
+        "own pace",
+        "my pace",
+        "own speed",
+        "own time",
+        "self paced",
+        "selfpaced",
+        "instructor paced",
+        "learner paced",
+        "live classes",
+        "live lectures",
+        "live sessions",
+        "fixed schedule",
+        "flexible schedule",
+        "on demand",
+    ),
 }
 
 
@@ -83,20 +104,51 @@ def _whole_words(table: Dict[str, Tuple[str, ...]]) -> Dict[str, Pattern[str]]:
 
 _PATTERNS = _whole_words(TOPIC_WORDS)
 
+# "Is it a degree?" is asked in sentences rather than words: a MicroMasters or
+# a certificate set against a (real, full ...) master's or degree. "Does it
+# count toward a master's degree" is about credit and does not match.
+_MASTERS = r"(?:masters?|master's|msc|mba|degree)"
+_PATTERNS["degree"] = re.compile(
+    rf"\b(?:real|actual|proper|full|accredited|regular|traditional) {_MASTERS}\b"
+    rf"|\b(?:same as|equivalent to|equal to|instead of|rather than|vs|versus|compared to|compared with|or|and|than)"
+    rf" (?:a |an |the )?(?:full |real |regular |traditional |proper |actual )?{_MASTERS}\b"
+    rf"|\b(?:is|isn't|is not|count as|counts as) (?:a |an )?(?:micromasters|it|this|that|pc|professional certificate)"
+    rf"(?: program| programme| credential)? (?:a |an |the same as an? )?{_MASTERS}\b"
+)
+
 
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
-WORD_ONLY_TOPICS = frozenset({"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion"})
+WORD_ONLY_TOPICS = frozenset(
+    {"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion", "exams", "pace", "degree"}
+)
+
+
+def _longest_match(pattern: Pattern[str], text: str) -> int:
+    return max((len(match.group(0)) for match in pattern.finditer(text)), default=0)
 
 
 def topic_named(text: str) -> Optional[str]:
-    """The one FAQ topic a question names, or None when it names none or several."""
+    """The one FAQ topic a question names, or None when it names none or several.
+
+    Of several specific topics, the one named by the longest phrase wins: "do
+    I need an entrance exam?" is about entrance tests, not the course exams.
+    """
     normalised = normalise(text)
     topics = [topic for topic, pattern in _PATTERNS.items() if pattern.search(normalised)]
-    specific = [topic for topic in topics if topic in WORD_ONLY_TOPICS]
-    if len(specific) == 1:
-        return specific[0]
+    specific = sorted(
+        ((_longest_match(_PATTERNS[topic], normalised), topic) for topic in topics if topic in WORD_ONLY_TOPICS),
+        reverse=True,
+    )
+    if len(specific) == 1 or (len(specific) > 1 and specific[0][0] > specific[1][0]):
+        chosen = specific[0][1]
+        return _GIVES_WAY_TO.get(chosen) if _GIVES_WAY_TO.get(chosen) in topics else chosen
     return topics[0] if len(topics) == 1 else None
+
+
+# A specific topic that yields to a broad one named with it: "how much is the
+# final exam?" is about cost, and the cost answer has the exam fees.
+_GIVES_WAY_TO = {"exams": "cost"}
 
 
 # Words that ask to rank programmes on a topic ("which is the cheapest?", "sort them by price").
@@ -218,8 +270,6 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     "course schedules, start dates and deadlines": (
         "deadline",
         "deadlines",
-        "self paced",
-        "instructor paced",
         "start date",
         "start dates",
         "when does it start",

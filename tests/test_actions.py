@@ -7,7 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.fallback import ActionNotUnderstood
+from actions.fallback import ActionNotUnderstood, ActionOutOfScope
 from actions.faq import ActionAnswerFaq, ActionAnswerFollowup, ActionShowSources
 from actions.programmes import (
     ActionAcknowledge,
@@ -33,6 +33,7 @@ from advisor.replies import (
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     ONLY_ENGLISH,
+    OUT_OF_SCOPE,
     SOMETHING_WENT_WRONG,
     uncovered_reply,
 )
@@ -710,6 +711,19 @@ def test_a_message_not_understood_keeps_the_programme_just_described_in_context(
     assert slots == {"current_programme": t.get_slot("current_programme")} and slots["current_programme"]
 
 
+def test_an_off_topic_question_keeps_the_programme_just_described_in_context():
+    t = after(
+        "tell me about the harvard data science certificate",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "what's the weather like in paris",
+        "out_of_scope",
+    )
+    messages, slots = run(ActionOutOfScope(), t)
+    assert [m["text"] for m in messages] == [OUT_OF_SCOPE]
+    assert slots == {"current_programme": "harvardx_data_science"}
+
+
 def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_worth_answer_for_its_kind():
     t = after(
         "tell me about the harvard data science certificate",
@@ -1068,6 +1082,36 @@ def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, 
 def test_expiry_entrance_tests_and_completion_are_answered_from_the_knowledge_base(text, intent, expected):
     messages, slots = run(ActionAnswerFaq(), tracker(text, intent))
     assert expected in messages[0]["text"] and slots["last_citations"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "expected"),
+    [
+        # Caught by the fallback: the topic's own words are understood enough.
+        (ActionNotUnderstood(), "are there exams?", "nlu_fallback", "a proctored Comprehensive Final Exam (CFx)"),
+        (ActionAnswerFaq(), "can i study at my own pace", "ask_duration", "MITx Finance offers self-paced courses"),
+        (ActionAnswerFaq(), "is a micromasters a real masters degree?", "ask_definition", "not a master's degree"),
+    ],
+)
+def test_exams_pace_and_degree_questions_are_answered_from_the_knowledge_base(action, text, intent, expected):
+    messages, slots = run(action, tracker(text, intent, slots={"credential_type": "micromasters"}))
+    assert expected in messages[0]["text"] and "Source:" in messages[0]["text"] and slots["last_citations"]
+
+
+def test_a_micromasters_set_against_a_masters_degree_is_not_compared_with_a_certificate():
+    text = "what's the difference between a micromasters and a masters degree"
+    messages, slots = run(
+        ActionAnswerFaq(), tracker(text, "ask_difference", [entity("credential_type", "micromasters")])
+    )
+    assert messages[0]["text"].startswith("MicroMasters program: No. A MicroMasters program is not a master's degree")
+    assert "Professional Certificate" not in messages[0]["text"] and slots["last_topic"] == "degree"
+
+
+def test_a_programmes_own_exams_and_pace_are_its_structure_and_length():
+    exams, _ = run(ActionAnswerFaq(), just_described("mitx_sds", "does it have exams?", "ask_level"))
+    assert "• Courses and exams: 4 courses plus a virtually proctored capstone exam" in exams[0]["text"]
+    pace, _ = run(ActionAnswerFaq(), just_described("mitx_sds", "is it self paced?", "ask_duration"))
+    assert "• Length and effort: Instructor-paced" in pace[0]["text"]
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,15 @@ from advisor.topics import ranking_topic, topic_named, uncovered_topic
         ("is toefl required", "entrance_tests"),
         ("how many people finish", "completion"),
         ("whats the dropout rate for micromasters", "completion"),
+        ("are there exams?", "exams"),
+        ("is the final exam proctored", "exams"),
+        ("is it self-paced?", "pace"),
+        ("can i study at my own pace", "pace"),
+        # "Is it a degree?" is asked in sentences: a credential set against a master's or a degree.
+        ("whats the difference between micromasters and a masters degree", "degree"),
+        ("is a micromasters a master's degree?", "degree"),
+        ("is the pc equivalent to a degree", "degree"),
+        ("is it a real degree", "degree"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
@@ -43,6 +52,23 @@ def test_one_compared_attribute_is_found(text, topic):
 )
 def test_no_single_attribute_means_the_general_difference(text):
     assert topic_named(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # The topic named by the longer phrase: an entrance exam is not a course exam.
+        ("do i need an entrance exam", "entrance_tests"),
+        # The exam's price is a cost question; the cost answer has the exam fee.
+        ("how much does the final exam cost", "cost"),
+        # A master's degree as the goal (credit) or needing a degree (admission) is
+        # left to the intent: no topic word names it.
+        ("does a micromasters count toward a masters degree", None),
+        ("do i need a degree to enroll", None),
+    ],
+)
+def test_close_topics_are_told_apart(text, topic):
+    assert topic_named(text) == topic
 
 
 def test_words_are_matched_whole_not_inside_other_words():
@@ -60,7 +86,6 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("is it tax deductible", "taxes"),
         ("how is that different from a bootcamp", "bootcamps or other course providers"),
         ("will my salary go up", "salaries"),
-        ("is it self-paced?", "course schedules, start dates and deadlines"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
         ("can I start anytime", "course schedules, start dates and deadlines"),
         ("ok and if i fail a course?", "failing or retaking a course or exam"),

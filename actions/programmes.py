@@ -48,6 +48,7 @@ from advisor.replies import (
     Reply,
     claim_reply,
     describe_query,
+    known_first,
     not_found_reply,
     only_listed_reply,
     programme_reply,
@@ -58,7 +59,7 @@ from advisor.replies import (
     unknown_topic_reply,
 )
 from advisor.smalltalk import COMPLAINT_REPLY, complains
-from advisor.topics import ranking_topic, topic_named
+from advisor.topics import asks_for_the_extreme, ranking_topic, topic_named
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -230,8 +231,12 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
             return None
         # The list stays the one pointed at: "which is cheapest?" may come next.
         return send(dispatcher, Reply(NO_QUALITY_RANKING)) + [SlotSet("listed_programmes", ids)]
-    if query.subjects or query.institutions:
-        programmes, which = search_programmes(kb(), query), f"the {describe_query(query)} I have"
+    # "the cheapest micromasters", with no list to rank: that kind's programmes.
+    outright = len(query.credential_types) == 1 and asks_for_the_extreme(latest_text(tracker))
+    if query.subjects or query.institutions or (outright and not just_listed):
+        # Those with a known price (or length) first; a list just shown keeps its order.
+        programmes = known_first(search_programmes(kb(), query), topic)
+        which = f"the {describe_query(query)} I have"
     elif just_listed:
         kinds = query.credential_types  # "which micromasters is cheapest" among them
         programmes = [p for p in map(_catalogued, ids) if p and (not kinds or p.credential_type in kinds)]

@@ -6,11 +6,20 @@ import abc
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import entity_values, intent_name, kb, latest_text, replies_on_error, say_who_made_me, send
+from actions.common import (
+    entity_values,
+    intent_name,
+    kb,
+    latest_text,
+    replies_on_error,
+    say_uncovered,
+    say_who_made_me,
+    send,
+)
 from actions.programmes import describe_listed, listed
 from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in
 from advisor.profile import (
@@ -339,13 +348,20 @@ def reset_events() -> List[EventType]:
 
 
 class ActionResetRecommendation(Action):
-    """Forget earlier answers so a new recommendation starts clean."""
+    """Forget earlier answers so a new recommendation starts clean.
+
+    A question the sources don't cover, read as asking for a recommendation
+    ("do micromasters help for immigration points"), gets the honest answer
+    instead, and the questions do not start.
+    """
 
     def name(self) -> str:
         return "action_reset_recommendation"
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        if say_uncovered(dispatcher, tracker) is not None:
+            return [FollowupAction("action_listen")]
         return reset_events()
 
 

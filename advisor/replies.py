@@ -348,6 +348,15 @@ _RANKED_TOPICS = {
 }
 
 
+def _ranked_value(programme: Programme, topic: str) -> str:
+    return (_price(programme) if topic == "cost" else programme.duration) or ""
+
+
+def known_first(programmes: Sequence[Programme], topic: str) -> List[Programme]:
+    """Those whose price (or length) my sources give first, in their order: not a ranking, just what is known."""
+    return sorted(programmes, key=lambda programme: not _ranked_value(programme, topic))
+
+
 def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme], topic: str, which: str) -> Reply:
     """Several programmes on one topic ("which of these is cheapest?"), without a ranking the sources can't support.
 
@@ -355,7 +364,7 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
     """
     name, caveat = _RANKED_TOPICS[topic]
     lines = [f"On {name}, {which}:"]
-    values = [_price(p) if topic == "cost" else p.duration for p in programmes[:PAGE_SIZE]]
+    values = [_ranked_value(p, topic) for p in programmes[:PAGE_SIZE]]
     for programme, value in zip(programmes[:PAGE_SIZE], values, strict=True):
         lines.append(f"• {programme.title} ({programme.institution}): {value or _UNKNOWN}")
     if len(programmes) > PAGE_SIZE:

@@ -199,6 +199,17 @@ RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
 _RANKING_PATTERNS = _whole_words(RANKING_WORDS)
 
 
+_SUPERLATIVE = re.compile(
+    r"(?<!\w)(?:cheapest|least expensive|most expensive|priciest|most affordable|lowest (?:price|cost)"
+    r"|shortest|quickest|fastest|longest)(?!\w)"
+)
+
+
+def asks_for_the_extreme(text: str) -> bool:
+    """ "the cheapest micromasters" asks about programmes; "is a micromasters cheaper?" compares the credentials."""
+    return _SUPERLATIVE.search(normalise(text)) is not None
+
+
 def ranking_topic(text: str) -> Optional[str]:
     """The topic a message asks to rank programmes on ("the cheapest supply chain program"), or None."""
     normalised = normalise(text)
@@ -267,6 +278,24 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "second attempt",
     ),
     "salaries": ("salary", "salaries", "pay rise", "pay raise", "wage", "wages", "earn more"),
+    "which jobs a credential leads to": (
+        "what jobs",
+        "which jobs",
+        "what job",
+        "what kind of jobs",
+        "what kind of job",
+        "what sort of jobs",
+        "what type of jobs",
+        "job titles",
+        "what roles",
+        "which roles",
+        "what careers",
+        "which careers",
+        "career options",
+        "career paths",
+        "placement rate",
+        "job placement",
+    ),
     "course schedules, start dates and deadlines": (
         "deadline",
         "deadlines",

@@ -853,6 +853,14 @@ def test_why_before_any_recommendation():
     assert "haven't made a recommendation" in messages[0]["text"]
 
 
+def test_a_question_my_sources_do_not_cover_read_as_asking_for_a_recommendation_does_not_start_the_questions():
+    messages, events = run_action(
+        ActionResetRecommendation(), tracker("do micromasters help for immigration points", "request_recommendation")
+    )
+    assert [m["text"] for m in messages] == [uncovered_reply("visas and immigration")]
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+
+
 def test_reset_clears_previous_answers():
     _, slots = run(ActionResetRecommendation(), tracker(slots={"goal": "skills"}))
     assert slots == {
@@ -1034,6 +1042,24 @@ def test_the_cheapest_of_one_programme_is_that_programmes_price():
     )
     assert messages[0]["text"].startswith("Only one programme matches:\nMITx MicroMasters Program in Supply Chain")
     assert "$1,350" in messages[0]["text"] and slots["current_programme"] == "mitx_scm"
+
+
+def test_the_cheapest_micromasters_with_no_list_gives_micromasters_prices_known_ones_first():
+    messages, slots = run(
+        ActionAnswerFaq(),
+        tracker("whats the cheapest micromasters", "ask_cost", [entity("credential_type", "micromasters")]),
+    )
+    lines = messages[0]["text"].splitlines()
+    assert lines[0] == "On price, the MicroMasters programmes I have:"
+    priced = lines[1:6]
+    assert all(line.startswith("• ") and "not found in my sources" not in line for line in priced[:2])
+    assert "$1,350" in messages[0]["text"] and "won't rank them" in messages[0]["text"]
+    shown = [KB.programme(programme_id) for programme_id in slots["listed_programmes"]]
+    assert all(p.credential_type == "micromasters" for p in shown)
+    assert [f"• {p.title} ({p.institution}):" for p in shown] == [line.split(": ")[0] + ":" for line in priced]
+    # Comparing the two credentials is not a question about programmes.
+    compared, _ = run(ActionAnswerFaq(), tracker("is a micromasters cheaper than a pro cert", "ask_difference"))
+    assert compared[0]["text"].startswith("Side by side, on cost:")
 
 
 def test_cheapest_with_no_list_or_subject_compares_the_two_credentials():

@@ -86,6 +86,7 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("is it tax deductible", "taxes"),
         ("how is that different from a bootcamp", "bootcamps or other course providers"),
         ("will my salary go up", "salaries"),
+        ("what jobs can i get with a micromasters", "which jobs a credential leads to"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
         ("can I start anytime", "course schedules, start dates and deadlines"),
         ("ok and if i fail a course?", "failing or retaking a course or exam"),

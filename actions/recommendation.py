@@ -25,10 +25,12 @@ from advisor.matching import asks_for_details, listed_position, resolve_subject,
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
+    UNSURE,
     answers_in,
     answers_plainly,
     asks_to_stop,
     is_hesitation,
+    is_unsure,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -39,7 +41,7 @@ from advisor.profile import (
 )
 from advisor.questions import NO_RUSH, QUESTIONS, option_value
 from advisor.recommend import Profile, recommend
-from advisor.replies import changed_reply, explain_reply, noted_reply, recommendation_reply
+from advisor.replies import UNSURE_NOTED, changed_reply, explain_reply, noted_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # Messages with these intents are read as answers. A question asked mid-form
@@ -97,7 +99,9 @@ class ValidateRecommendationForm(FormValidationAction):
             if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
         }
         changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
-        if changed:  # "actually i meant a quick job skill", said to another question
+        if requested and filled.get(requested) == UNSURE:  # "not sure", "skip": the next question
+            dispatcher.utter_message(text=UNSURE_NOTED)
+        elif changed:  # "actually i meant a quick job skill", said to another question
             dispatcher.utter_message(text=changed_reply(changed))
         elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
             dispatcher.utter_message(text=noted_reply(filled))
@@ -109,6 +113,8 @@ class ValidateRecommendationForm(FormValidationAction):
         """The slots read from the message; "the first one" said to a question is its first option."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
+        if requested in FORM_SLOTS and is_unsure(latest_text(tracker)):
+            return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
         position = listed_position(latest_text(tracker)) if requested in QUESTIONS else None
         chosen = option_value(requested, position) if position is not None else None
         if chosen is None:
@@ -131,7 +137,7 @@ class ValidateRecommendationForm(FormValidationAction):
             and not speaks_for_oneself(text)
             and not answers_plainly(text, slot)  # "cheap", read as a question about cost
         ):
-            return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
+            return True if requested and (is_hesitation(text) or is_unsure(text) or _misread_stop(tracker)) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").
@@ -220,13 +226,13 @@ class ValidateRecommendationForm(FormValidationAction):
     def validate_goal(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        return {"goal": value if value in GOALS else None}
+        return {"goal": value if value in GOALS or value == UNSURE else None}
 
     def validate_weekly_hours(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if value is None:  # cleared by a reset, nothing to check
-            return {"weekly_hours": None}
+        if value is None or value == UNSURE:  # cleared by a reset, or left out: nothing to check
+            return {"weekly_hours": value}
         hours = _number(value)
         if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
             dispatcher.utter_message(
@@ -238,8 +244,8 @@ class ValidateRecommendationForm(FormValidationAction):
     def validate_budget(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        if value is None:
-            return {"budget": None}
+        if value is None or value == UNSURE:
+            return {"budget": value}
         budget = _number(value)
         if budget is None or budget < 0:
             dispatcher.utter_message(text='I need a budget in US dollars, e.g. "about $800" or "no fixed limit".')
@@ -249,6 +255,8 @@ class ValidateRecommendationForm(FormValidationAction):
     def validate_subject(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
+        if value == UNSURE:  # "not sure" of the subject: programmes from any subject
+            return {"subject": ANY_SUBJECT}
         if value is None or value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
             return {"subject": value}
         dispatcher.utter_message(
@@ -261,9 +269,9 @@ class ValidateRecommendationForm(FormValidationAction):
 def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> Profile:
     """The learner's answers from the slots, with ``changes`` made this turn."""
     values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS} | (changes or {})
-    return Profile(
-        goal=values["goal"],
-        wants_credit=values["wants_credit"],
+    return Profile(  # an answer the learner was not sure of ("unsure") counts as none
+        goal=values["goal"] if values["goal"] in GOALS else None,
+        wants_credit=values["wants_credit"] if isinstance(values["wants_credit"], bool) else None,
         weekly_hours=_number(values["weekly_hours"]),
         budget=_number(values["budget"]),
         subject=values["subject"],

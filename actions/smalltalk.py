@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text, replies_on_error
-from advisor.smalltalk import thanks_reply
+from advisor.smalltalk import complains, says_goodbye, thanks_reply
 
 
 class ActionThank(Action):
     """Reply to thanks; "thanks, bye" gets a closing reply instead of "anything else?".
 
     A complaint read as thanks ("you're useless") gets an apology, not "You're welcome!".
+    "Thanks, bye" during the recommendation's questions ends them, as "bye" does,
+    instead of asking the next question of someone who is leaving.
     """
 
     def name(self) -> str:
@@ -23,6 +25,10 @@ class ActionThank(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        text = latest_text(tracker)
         in_questions = bool(tracker.active_loop.get("name"))
-        dispatcher.utter_message(text=thanks_reply(latest_text(tracker), in_questions))
+        dispatcher.utter_message(text=thanks_reply(text, in_questions))
+        if in_questions and says_goodbye(text) and not complains(text):
+            # The rule would resume the form next; the conversation waits for the user instead.
+            return [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
         return []

@@ -17,6 +17,8 @@ from advisor.matching import normalise
 GOAL_SKILLS = "skills"
 GOAL_GRADUATE = "graduate"
 GOALS = (GOAL_SKILLS, GOAL_GRADUATE)
+# "Not sure", "skip": an answer that leaves the question out of the recommendation.
+UNSURE = "unsure"
 NO_BUDGET_LIMIT = 1_000_000.0
 # "Cheap", "tight budget": a small budget with no figure. Replies call it "small"
 # rather than quoting a number the user never said; not a round figure, so it is
@@ -157,6 +159,25 @@ def asks_to_stop(text: str) -> bool:
     confidence, and ending the questions for it would lose the learner's answers.
     """
     return _STOPPING.search(normalise(text).replace("’", "'")) is not None
+
+
+_UNSURE = re.compile(
+    r"((honestly|tbh|to be honest|hmm+|um+|well|sorry|oh)\s)*"
+    r"((i'?m |i am |im )?(not (really |too |so |entirely |totally |quite )?(sure|certain)|unsure)"
+    r"|(i )?(really )?(don'?t|do not|dont) know|dunno|idk|no idea|no clue|not a clue|hard to say|(i )?can'?t say"
+    r"|(i )?(haven'?t|have not) decided|undecided|not decided|(i'?m |i am )?torn"
+    r"|maybe|perhaps|possibly|either|either one"
+    r"|no preference|up to you|you decide|you choose|you tell me|skip( (it|this|this one|this question|that))?|pass)"
+    r"(\s(yet|really|tbh|honestly|to be honest|either|sorry|at the moment|right now|about that))*"
+)
+
+
+def is_unsure(text: str) -> bool:
+    """An answer that only says the learner doesn't know or would rather skip ("not sure yet", "idk", "skip").
+
+    Asked again, such a learner had no way forward; the question is left out instead.
+    """
+    return _UNSURE.fullmatch(normalise(text).strip(" .!?,")) is not None
 
 
 def is_hesitation(text: str) -> bool:

@@ -27,7 +27,7 @@ MAX_PROGRAMMES = 3
 
 @dataclass(frozen=True)
 class Profile:
-    """The learner's answers; ``None`` means not given yet."""
+    """The learner's answers; ``None`` means not given, or not decided ("not sure")."""
 
     goal: Optional[str] = None
     wants_credit: Optional[bool] = None

@@ -474,14 +474,21 @@ def trade_off(kb: KnowledgeBase, chosen: str) -> str:
     )
 
 
+# An answer the learner was not sure of ("not sure", "skip"), left out of the recommendation.
+_NOT_DECIDED = "not decided, so left out"
+UNSURE_NOTED = "No problem: I'll leave that out of the recommendation."
+
+
 def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommendation) -> Reply:
     """Answer "why?" from the learner's own answers, one line each."""
     name = kb.credentials[recommendation.credential_type].name
     lines = [f"I recommended a {name} because of what you told me:"]
     lines.append(f"• Goal: {_describe_goal(profile.goal)}")
     lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
-    lines.append(f"• Time: {describe_hours(profile.weekly_hours) if profile.weekly_hours is not None else 'not given'}")
-    lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else 'not given'}")
+    lines.append(
+        f"• Time: {describe_hours(profile.weekly_hours) if profile.weekly_hours is not None else _NOT_DECIDED}"
+    )
+    lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else _NOT_DECIDED}")
     lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}")
     lines.append(
         "How I weigh them: credit counts most (only a MicroMasters can count toward a master's), "
@@ -516,9 +523,9 @@ def noted_reply(answers: Mapping[str, Any]) -> str:
 
 def _describe_goal(goal: Optional[str]) -> str:
     return {GOAL_GRADUATE: "deep, graduate-level expertise", GOAL_SKILLS: "a practical job skill, soon"}.get(
-        str(goal), "not given"
+        str(goal), _NOT_DECIDED
     )
 
 
 def _describe_credit(wants_credit: Optional[bool]) -> str:
-    return {True: "matters", False: "doesn't matter"}.get(wants_credit, "not given")  # type: ignore[arg-type]
+    return {True: "matters", False: "doesn't matter"}.get(wants_credit, _NOT_DECIDED)  # type: ignore[arg-type]

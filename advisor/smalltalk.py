@@ -75,13 +75,14 @@ def complains(text: str) -> bool:
 def thanks_reply(text: str, in_questions: bool = False) -> str:
     """ "You're welcome", closing the conversation when the thanks came with a goodbye.
 
-    ``in_questions``: said during the recommendation's questions, which go on after it.
+    ``in_questions``: said during the recommendation's questions, which go on after
+    plain thanks and end with a goodbye.
     """
     if complains(text):
         return COMPLAINT_REPLY
-    if in_questions:
-        return THANKS_IN_QUESTIONS_REPLY
-    return THANKS_AND_GOODBYE_REPLY if says_goodbye(text) else THANKS_REPLY
+    if says_goodbye(text):
+        return THANKS_AND_GOODBYE_REPLY
+    return THANKS_IN_QUESTIONS_REPLY if in_questions else THANKS_REPLY
 
 
 _WHO_MADE_ME = re.compile(

@@ -37,7 +37,7 @@ from advisor.replies import (
     SOMETHING_WENT_WRONG,
     uncovered_reply,
 )
-from advisor.smalltalk import COMPLAINT_REPLY
+from advisor.smalltalk import COMPLAINT_REPLY, THANKS_AND_GOODBYE_REPLY
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -487,12 +487,43 @@ def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected(
     # A SlotSet for the asked slot keeps Rasa's form from rejecting the turn (which
     # ended in the generic fallback reply); with None it asks again, with an example.
     form = ValidateRecommendationForm()
-    t = tracker("hmm, hard to say", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    text = "the blue one i guess"
+    t = tracker(text, "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
     _, events = run_action(form, t)
     assert {"event": "slot", "timestamp": None, "name": "budget", "value": None} in events
-    other = tracker("hmm, hard to say", "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    other = tracker(text, "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
     _, events = run_action(form, other)
     assert [e["name"] for e in events if e.get("event") == "slot"] == ["goal"]
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "intent"),
+    [
+        ("goal", "not sure yet", "inform"),
+        ("wants_credit", "no idea", "deny"),  # not a "no"
+        ("weekly_hours", "idk", "out_of_scope"),
+        ("budget", "hmm, hard to say", "inform"),
+        ("budget", "skip this one", "stop"),  # skips the question, not all of them
+    ],
+)
+def test_not_sure_leaves_the_question_out_and_the_next_one_comes(slot, text, intent):
+    # Asked again, a learner who doesn't know had no way forward.
+    t = tracker(text, intent, slots={"requested_slot": slot}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {slot: "unsure"}
+    assert [m["text"] for m in messages] == ["No problem: I'll leave that out of the recommendation."]
+
+
+def test_answers_left_out_cast_no_vote_and_why_says_so():
+    answers = {"goal": "unsure", "wants_credit": "unsure", "weekly_hours": 12.0, "budget": "unsure", "subject": "any"}
+    messages, slots = run(ActionRecommend(), tracker(slots=answers))
+    text = messages[0]["text"]
+    assert text.startswith("My recommendation: a MicroMasters program.")
+    assert text.splitlines()[1:3] == ["Why:", "• You have about 12 hours a week, enough for graduate-level courses."]
+    assert slots["recommended_credential"] == "micromasters"
+    explained, _ = run(ActionExplainRecommendation(), tracker("why?", "ask_why", slots={**answers, **slots}))
+    assert "• Credit toward a master's: not decided, so left out" in explained[0]["text"]
+    assert "• Budget: not decided, so left out" in explained[0]["text"]
 
 
 def test_a_question_mid_form_is_left_to_its_own_rule():
@@ -691,6 +722,14 @@ def test_thanks_during_the_questions_are_short_and_a_complaint_gets_an_apology()
     assert [m["text"] for m in thanks] == ["You're welcome!"]
     insult, _ = run(ActionThank(), tracker("you're useless", "thank", active_loop="recommendation_form"))
     assert [m["text"] for m in insult] == [COMPLAINT_REPLY]
+
+
+def test_thanks_bye_during_the_questions_ends_them_with_a_goodbye():
+    t = tracker("thanks, bye", "thank", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    messages, events = run_action(ActionThank(), t)
+    assert [m["text"] for m in messages] == [THANKS_AND_GOODBYE_REPLY]
+    assert {"event": "active_loop", "timestamp": None, "name": None} in events
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}  # not the next question
 
 
 def test_a_complaint_read_as_a_no_gets_an_apology_not_what_else():

@@ -3,6 +3,7 @@
 import pytest
 
 from advisor.profile import NO_BUDGET_LIMIT
+from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY
 
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
@@ -17,6 +18,16 @@ def test_thanks_alone_asks_for_more_and_thanks_with_bye_says_goodbye(client):
     assert "Anything else" in client.text("thanks")
     closing = client.text("thanks, bye")
     assert "Goodbye" in closing and "Anything else" not in closing
+
+
+def test_thanks_bye_during_the_questions_ends_them(client):
+    client.say("help me choose")
+    client.say("a quick job skill")
+    closing = client.say("thanks, bye")
+    assert [r["text"] for r in closing] == [THANKS_AND_GOODBYE_REPLY]
+    assert client.slot("requested_slot") is None
+    # Back later: a "yes" is not taken for an answer to the credit question.
+    assert client.text("yes").startswith("OK. What else")
 
 
 def test_faq_answer_with_source_and_follow_up(client):
@@ -197,12 +208,27 @@ def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(
     client.say("no")
     client.say("6 hours")
     question = "Roughly what's your budget in US dollars for the whole credential?"
-    # Not understood at all; understood as a "no"; nonsense read as "stop" does not end the questions.
-    for unclear in ("dunno", "no idea", "blorp qwertyuiop"):
+    # Not understood at all; nonsense read as "stop" does not end the questions.
+    for unclear in ("the blue one i guess", "blorp qwertyuiop"):
         reply = client.text(unclear)
         assert reply.startswith("Sorry, I didn't catch the budget") and reply.endswith(question)
     assert "Which subject" in client.text("not much, a few hundred bucks")
     assert client.slot("budget") == 300
+
+
+def test_not_sure_leaves_a_question_out_and_the_recommendation_still_comes(client):
+    client.say("help me choose")
+    # "no idea" may be read as a "no"; "skip this one" as a request to stop.
+    for unsure in ("not sure yet", "no idea", "10 hours", "skip this one"):
+        reply = client.text(unsure)
+        if unsure != "10 hours":
+            assert reply.startswith("No problem: I'll leave that out of the recommendation.")
+    assert client.slot("goal") == "unsure" and client.slot("wants_credit") == "unsure"
+    assert client.slot("budget") == "unsure"
+    reply = client.text("data science")
+    assert reply.startswith("My recommendation: a MicroMasters program.")
+    why = client.text("why?")
+    assert "• Goal: not decided, so left out" in why and "• Time: about 10 hours a week" in why
 
 
 def test_answers_in_the_learners_own_words_are_taken_as_answers(client):

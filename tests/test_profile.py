@@ -11,6 +11,7 @@ from advisor.profile import (
     NO_BUDGET_LIMIT,
     answers_plainly,
     asks_to_stop,
+    is_unsure,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -237,3 +238,36 @@ def test_a_plain_answer_is_told_from_a_question(text, slot, plain):
 )
 def test_a_request_to_stop_says_so_in_words(text, stop):
     assert asks_to_stop(text) is stop
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not sure",
+        "Not sure yet.",
+        "i dont know",
+        "dunno",
+        "no idea",
+        "idk",
+        "maybe",
+        "skip",
+        "skip this one",
+        "up to you",
+    ],
+)
+def test_an_answer_that_only_says_i_dont_know_is_unsure(text):
+    assert is_unsure(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no",
+        "doesn't matter",  # to "does credit matter?", a no; to the budget, no limit
+        "not sure, maybe 5 hours",  # an answer after all
+        "i'm not sure about the budget but 10 hours a week",
+        "hmm",  # a hesitation: the question again, with no rush
+    ],
+)
+def test_an_answer_with_content_is_not_unsure(text):
+    assert not is_unsure(text)

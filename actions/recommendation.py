@@ -50,6 +50,9 @@ FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # about the learner is the exception (``speaks_for_oneself``): "i do need the
 # credit", read as ``ask_credit``, still answers the credit question.
 ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
+# Read but not understood, these get the question again; "start over" that
+# answers nothing is left to its rule, which restarts the questions.
+ASKED_AGAIN_INTENTS = ANSWER_INTENTS - {"start_over"}
 MAX_WEEKLY_HOURS = 80
 
 
@@ -155,7 +158,7 @@ class ValidateRecommendationForm(FormValidationAction):
         if value is not None:
             return {slot: value}
         text = latest_text(tracker)
-        answer = intent_name(tracker) in ANSWER_INTENTS or is_hesitation(text) or _misread_stop(tracker)
+        answer = intent_name(tracker) in ASKED_AGAIN_INTENTS or is_hesitation(text) or _misread_stop(tracker)
         return {slot: None} if asked and answer else {}
 
     @staticmethod

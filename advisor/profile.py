@@ -320,7 +320,12 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         or (asked and re.search(no_limit, words) and not re.search(r"\d", words))
         or (
             about_money
-            and re.search(r"(employer|company|work|job) (pays|is paying|will pay|covers|is covering)", words)
+            # "my company pays up to $2,000" is a budget of $2,000, not no limit.
+            and re.search(
+                r"(employer|company|work|job) (pays|is paying|will pay|covers|is covering)"
+                r"(?![^.;!?]*(\$\s*\d|\d[\d,]*\s*(k\b|dollars|usd|bucks|grand)|(up to|max|maximum|under|below) \$?\d))",
+                words,
+            )
         )
     ):
         return NO_BUDGET_LIMIT
@@ -335,7 +340,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k)\b", words)
         or re.search(
-            r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)\s*(k\b)?"
+            r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
             r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
             words,
         )

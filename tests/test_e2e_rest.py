@@ -216,6 +216,14 @@ def test_an_answer_the_form_cannot_read_gets_the_question_again_with_an_example(
     assert client.slot("budget") == 300
 
 
+def test_start_over_during_the_questions_restarts_them(client):
+    client.say("help me choose")
+    client.say("a quick job skill")
+    replies = [r["text"] for r in client.say("start over")]
+    assert replies[0].startswith("Let's find the right fit.") and replies[-1].startswith("What's your main goal")
+    assert client.slot("goal") is None
+
+
 def test_not_sure_leaves_a_question_out_and_the_recommendation_still_comes(client):
     client.say("help me choose")
     # "no idea" may be read as a "no"; "skip this one" as a request to stop.

@@ -134,6 +134,11 @@ def test_weekly_hours(text, asked, expected):
         ("cost isnt an issue, my employer pays", False, NO_BUDGET_LIMIT),
         ("my company covers it", True, NO_BUDGET_LIMIT),
         ("my company covers it", False, None),
+        # An employer's limit is the budget.
+        ("my company pays up to 2000 dollars", False, 2000),
+        ("work covers up to $1,500", True, 1500),
+        # A figure of hours is not a budget, not even the start of it.
+        ("my employer pays, and i have 10 hours a week", False, None),
         # "no money" beside a figure of something else.
         ("i have like 2 hrs a week and no money", False, 0),
         ("i can't pay more than $500", False, 500),

@@ -140,7 +140,7 @@ class ValidateRecommendationForm(FormValidationAction):
             and not speaks_for_oneself(text)
             and not answers_plainly(text, slot)  # "cheap", read as a question about cost
         ):
-            return True if requested and (is_hesitation(text) or is_unsure(text) or _misread_stop(tracker)) else None
+            return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
         if requested:
             return True
         # An answer given before changes only when the learner says so ("actually ...").

@@ -123,6 +123,10 @@ WORD_ONLY_TOPICS = frozenset(
     {"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion", "exams", "pace", "degree"}
 )
 
+# A specific topic that yields to a broad one named with it: "how much is the
+# final exam?" is about cost, and the cost answer has the exam fees.
+_GIVES_WAY_TO = {"exams": "cost"}
+
 
 def _longest_match(pattern: Pattern[str], text: str) -> int:
     return max((len(match.group(0)) for match in pattern.finditer(text)), default=0)
@@ -144,11 +148,6 @@ def topic_named(text: str) -> Optional[str]:
         chosen = specific[0][1]
         return _GIVES_WAY_TO.get(chosen) if _GIVES_WAY_TO.get(chosen) in topics else chosen
     return topics[0] if len(topics) == 1 else None
-
-
-# A specific topic that yields to a broad one named with it: "how much is the
-# final exam?" is about cost, and the cost answer has the exam fees.
-_GIVES_WAY_TO = {"exams": "cost"}
 
 
 # Words that ask to rank programmes on a topic ("which is the cheapest?", "sort them by price").
@@ -199,10 +198,17 @@ RANKING_WORDS: Dict[str, Tuple[str, ...]] = {
 _RANKING_PATTERNS = _whole_words(RANKING_WORDS)
 
 
-_SUPERLATIVE = re.compile(
-    r"(?<!\w)(?:cheapest|least expensive|most expensive|priciest|most affordable|lowest (?:price|cost)"
-    r"|shortest|quickest|fastest|longest)(?!\w)"
-)
+# The superlatives among them ("cheapest", "most affordable", "quickest"), not the comparatives.
+_SUPERLATIVE = _whole_words(
+    {
+        "extreme": tuple(
+            word
+            for topic in ("cost", "duration")
+            for word in RANKING_WORDS[topic]
+            if re.search(r"est$|^(most|least|lowest) ", word)
+        )
+    }
+)["extreme"]
 
 
 def asks_for_the_extreme(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from advisor.topics import ranking_topic, topic_named, uncovered_topic
+from advisor.topics import asks_for_the_extreme, ranking_topic, topic_named, uncovered_topic
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,17 @@ def test_covered_questions_and_subjects_are_not_taken_for_uncovered_topics(text)
 )
 def test_a_ranking_question_names_what_to_rank_on(text, topic):
     assert ranking_topic(text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("whats the cheapest micromasters", True),
+        ("the quickest pro cert?", True),
+        ("most affordable micromasters program", True),
+        ("is a micromasters cheaper than a pro cert", False),  # compares the two credentials
+        ("which is faster", False),
+    ],
+)
+def test_a_superlative_asks_for_programmes_a_comparative_compares_credentials(text, expected):
+    assert asks_for_the_extreme(text) is expected

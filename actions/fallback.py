@@ -17,7 +17,7 @@ from actions.common import (
     say_uncovered,
     set_in_previous_turn,
 )
-from actions.faq import answer_about_programme, answer_specific_topic
+from actions.faq import answer_about_programme, answer_specific_topic, named_credentials
 from actions.programmes import PointingFirst, describe_programme_in_context
 from advisor.language import is_other_language
 from advisor.matching import normalise
@@ -76,6 +76,8 @@ class ActionOutOfScope(Action):
 
     As a plain response it lost them: "what's the weather?" between a programme
     and "how long is it?" made the bot answer for the credentials in general.
+    A credential named with a topic of its own ("can a 17 year old do a
+    micromasters?") is in scope after all, and gets that topic's answer.
     """
 
     def name(self) -> str:
@@ -83,5 +85,8 @@ class ActionOutOfScope(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        in_scope = answer_specific_topic(dispatcher, tracker) if named_credentials(tracker) else None
+        if in_scope is not None:
+            return in_scope
         dispatcher.utter_message(text=OUT_OF_SCOPE)
         return kept_context(tracker)

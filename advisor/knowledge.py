@@ -44,7 +44,8 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "definition",
     # No intent of their own, found by their words (advisor/topics.py): audit or
     # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
-    # how many learners finish, exams, studying at one's own pace, whether it is a degree.
+    # how many learners finish, exams, studying at one's own pace, whether it is a degree,
+    # age limits.
     "tracks",
     "financial_aid",
     "refunds",
@@ -54,6 +55,7 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "exams",
     "pace",
     "degree",
+    "age",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -84,6 +84,7 @@ COMPARED_TOPIC_NAMES = {
     "exams": "exams",
     "pace": "studying at your own pace",
     "degree": "whether it is a degree",
+    "age": "age limits",
 }
 
 

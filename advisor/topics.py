@@ -92,6 +92,28 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "flexible schedule",
         "on demand",
     ),
+    "age": (
+        "years old",
+        "year old",
+        "yrs old",
+        "yr old",
+        "age limit",
+        "age limits",
+        "age requirement",
+        "age restriction",
+        "minimum age",
+        "maximum age",
+        "too old",
+        "too young",
+        "my age",
+        "high school",
+        "highschool",
+        "high schooler",
+        "teenager",
+        "teenagers",
+        "retiree",
+        "retirees",
+    ),
 }
 
 
@@ -120,7 +142,7 @@ _PATTERNS["degree"] = re.compile(
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
 WORD_ONLY_TOPICS = frozenset(
-    {"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion", "exams", "pace", "degree"}
+    {"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion", "exams", "pace", "degree", "age"}
 )
 
 # A specific topic that yields to a broad one named with it: "how much is the

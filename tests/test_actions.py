@@ -763,6 +763,21 @@ def test_an_off_topic_question_keeps_the_programme_just_described_in_context():
     assert slots == {"current_programme": "harvardx_data_science"}
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("can a 17 year old do a micromasters", "out_of_scope", "MicroMasters program: My sources don't state an age"),
+        ("is there an age limit", "ask_level", "• MicroMasters: No age limit stated in my sources"),
+        ("do you know a good pizza place near mit", "out_of_scope", None),  # no credential, no topic
+        ("how old is the oldest person alive", "out_of_scope", None),  # no credential, no topic: out of scope
+    ],
+)
+def test_age_questions_get_what_the_sources_say_and_no_invented_limit(text, intent, expected):
+    action = ActionOutOfScope() if intent == "out_of_scope" else ActionAnswerFaq()
+    messages, _ = run(action, tracker(text, intent, entities=[]))
+    assert messages[0]["text"].startswith(expected or OUT_OF_SCOPE)
+
+
 def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_worth_answer_for_its_kind():
     t = after(
         "tell me about the harvard data science certificate",

@@ -40,6 +40,8 @@ from advisor.topics import asks_for_the_extreme, ranking_topic, topic_named, unc
         ("is a micromasters a master's degree?", "degree"),
         ("is the pc equivalent to a degree", "degree"),
         ("is it a real degree", "degree"),
+        ("is there an age limit", "age"),
+        ("can a 17 year old do a micromasters", "age"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):

@@ -31,7 +31,9 @@ from actions.programmes import (
     rank_programmes,
     recommended_programmes,
     run_search,
+    say_doubtful_claim,
     search_narrowed,
+    search_what_is_offered,
 )
 from actions.recommendation import reset_events, revise_recommendation
 from advisor.matching import (
@@ -152,6 +154,7 @@ class ActionAnswerFaq(Action):
                 compare_programmes,
                 recommended_programmes,
                 say_uncovered,
+                search_what_is_offered,  # "does edx have a python certificate?"
             ),
         )
         if in_context is not None:
@@ -228,6 +231,7 @@ class ActionAnswerFollowup(Action):
                 search_narrowed,
                 rank_programmes,
                 say_uncovered,
+                say_doubtful_claim,
             ),
         )
         if in_context is not None:

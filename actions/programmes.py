@@ -59,7 +59,7 @@ from advisor.replies import (
     unknown_topic_reply,
 )
 from advisor.smalltalk import COMPLAINT_REPLY, complains
-from advisor.topics import asks_for_the_extreme, ranking_topic, topic_named
+from advisor.topics import asks_for_the_extreme, asks_what_is_offered, ranking_topic, topic_named
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -170,6 +170,16 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         return []
     programme = _catalogued(ids[position])
     return describe_programme(dispatcher, programme) if programme else None
+
+
+def say_doubtful_claim(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "ibm data science professional certificate" searched for: what the sources say of it.
+
+    A search lists what the catalogue has, and the IBM programme is not in it; the
+    honest answer names it: on Coursera, not edX, with what edX has instead.
+    """
+    match = programme_in_question(kb(), query_from(tracker))
+    return send(dispatcher, claim_reply(kb(), match.claim, match.nearest)) if match.claim else None
 
 
 def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -323,24 +333,32 @@ class ActionSearchPrograms(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        ranked = rank_programmes(dispatcher, tracker)
-        if ranked is not None:
-            return ranked
-        query = narrowed_search(tracker)
-        if query is None:
-            query = query_from(tracker)
-            topic = unknown_topic(kb(), query)
-            partly = subjects_partly_named(kb(), topic) if topic else ()
-            if partly:  # "business programs": business analytics and business management
-                query = replace(query, subjects=partly)
-            elif topic:
-                return send(dispatcher, unknown_topic_reply(kb(), topic, query))
-            query = with_recommendation_context(query, tracker)
-        events = run_search(dispatcher, query, 0)
-        # Asked mid-form while the bot waits for a subject: take it as the answer.
-        if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
-            events.append(SlotSet("subject", query.subjects[0]))
-        return events
+        in_context = first_context_reply(dispatcher, tracker, (rank_programmes, say_doubtful_claim))
+        return in_context if in_context is not None else search(dispatcher, tracker)
+
+
+def search(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """The catalogue searched for what the message names, or a subject it lacks said to be missing."""
+    query = narrowed_search(tracker)
+    if query is None:
+        query = query_from(tracker)
+        topic = unknown_topic(kb(), query)
+        partly = subjects_partly_named(kb(), topic) if topic else ()
+        if partly:  # "business programs": business analytics and business management
+            query = replace(query, subjects=partly)
+        elif topic:
+            return send(dispatcher, unknown_topic_reply(kb(), topic, query))
+        query = with_recommendation_context(query, tracker)
+    events = run_search(dispatcher, query, 0)
+    # Asked mid-form while the bot waits for a subject: take it as the answer.
+    if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
+        events.append(SlotSet("subject", query.subjects[0]))
+    return events
+
+
+def search_what_is_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "does edx have a python certificate?", read as a question about certificates: a search."""
+    return search(dispatcher, tracker) if asks_what_is_offered(latest_text(tracker)) else None
 
 
 class ActionShowMore(Action):
@@ -379,7 +397,9 @@ class ActionProgramInfo(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        in_context = first_context_reply(dispatcher, tracker, (describe_listed, compare_programmes, say_uncovered))
+        in_context = first_context_reply(
+            dispatcher, tracker, (describe_listed, compare_programmes, say_uncovered, search_what_is_offered)
+        )
         if in_context is not None:
             return in_context
         query = query_from(tracker)

@@ -241,12 +241,17 @@ def search_reply(
 
 
 def unknown_topic_reply(kb: KnowledgeBase, topic: str, query: Query) -> Reply:
-    """A search for a subject the catalogue lacks: say so, and name the subjects it has."""
-    wanted = describe_query(Query((topic,), query.institutions, query.credential_types))
+    """A search for a subject the catalogue lacks: say so, and name the subjects and institutions it has.
+
+    The word may be a university's name ("stanford programs"), so both lists.
+    """
+    wanted = describe_query(Query((f'"{topic}"',), query.institutions, query.credential_types))
     subjects = sorted({subject for programme in kb.programmes for subject in programme.subjects})
+    institutions = sorted({programme.institution for programme in kb.programmes}, key=str.lower)
     return Reply(
         f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
         f"The subjects I have programmes in: {', '.join(subjects)}. "
+        f"The institutions: {', '.join(institutions)}. "
         'Or say "list all programmes".'
     )
 

@@ -238,6 +238,22 @@ def asks_for_the_extreme(text: str) -> bool:
     return _SUPERLATIVE.search(normalise(text)) is not None
 
 
+# "Does edX have a python certificate?", "is there a data science micromasters?":
+# a search, though the words are those of a question about the credential.
+_WHAT_IS_OFFERED = re.compile(
+    r"\b(?:does edx (?:have|offer)|do you (?:have|offer|know of)|do they (?:have|offer)|is there an?|are there(?: any)?"
+    r"|have you got)\b(?:(?!\b(?:info|information|details|difference|differences|different|differ|compare|comparison"
+    r"|vs|versus|better|best|worth|same|point|value|benefit|benefits|advantage|advantages)\b).)*"
+    r"\b(?:certificates?|certs?|micromasters|programs?|programmes?|courses?|options)\b"
+)
+
+
+def asks_what_is_offered(text: str) -> bool:
+    """True for "is there a python micromasters?"; not for "is there financial aid for it?" (a topic)."""
+    normalised = normalise(text)
+    return _WHAT_IS_OFFERED.search(normalised) is not None and topic_named(normalised) is None
+
+
 def ranking_topic(text: str) -> Optional[str]:
     """The topic a message asks to rank programmes on ("the cheapest supply chain program"), or None."""
     normalised = normalise(text)

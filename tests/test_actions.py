@@ -398,8 +398,12 @@ def test_show_me_the_programmes_after_a_recommendation_lists_the_recommended_kin
 
 def test_a_search_for_a_subject_the_catalogue_lacks_says_so():
     messages, slots = run(ActionSearchPrograms(), tracker("are there any programs in healthcare", "search_programs"))
-    assert messages[0]["text"].startswith("I have no verified programmes in healthcare in my catalogue")
+    assert messages[0]["text"].startswith('I have no verified programmes in "healthcare" in my catalogue')
     assert "supply chain" in messages[0]["text"] and "last_search" not in slots
+    # A university the catalogue lacks reads the same way, and the institutions it has are named.
+    stanford, _ = run(ActionSearchPrograms(), tracker("stanford programs", "search_programs"))
+    assert stanford[0]["text"].startswith('I have no verified programmes in "stanford"')
+    assert "The institutions: ANU, Columbia," in stanford[0]["text"]
 
 
 def test_search_by_subject_from_entity():
@@ -637,7 +641,7 @@ def test_a_programme_no_longer_in_the_catalogue_is_not_pointed_at():
 def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing():
     t = tracker("what about public health", "inform", [entity("subject", "public health")])
     messages, _ = run(ActionAnswerFollowup(), t)
-    assert messages[0]["text"].startswith("I have no verified programmes in public health in my catalogue")
+    assert messages[0]["text"].startswith('I have no verified programmes in "public health" in my catalogue')
 
 
 @pytest.mark.parametrize(
@@ -1201,6 +1205,39 @@ def test_a_programmes_own_exams_and_pace_are_its_structure_and_length():
 def test_who_made_you_is_answered_about_the_bot_whatever_the_intent(action, intent):
     messages, _ = run(action, tracker("who made you?", intent))
     assert [m["response"] for m in messages] == ["utter_bot_challenge"]
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionSearchPrograms(), "search_programs"), (ActionAnswerFollowup(), "inform")]
+)
+def test_a_search_for_a_programme_the_sources_doubt_says_what_they_say(action, intent):
+    text = "ibm data science professional certificate"
+    entities = [entity("subject", "data science"), entity("credential_type", "professional_certificate")]
+    messages, _ = run(action, tracker(text, intent, entities))
+    assert "is on Coursera, not edX" in messages[0]["text"] and "HarvardX" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "expected"),
+    [
+        (
+            ActionAnswerFaq(),
+            "does edx have a python certificate",
+            "ask_recognition",
+            'I have no verified Professional Certificate programmes in "python"',
+        ),
+        (
+            ActionProgramInfo(),
+            "is there a data science micromasters",
+            "ask_program_info",
+            "I found 4 MicroMasters programmes in data science",
+        ),
+    ],
+)
+def test_is_there_a_programme_is_answered_with_a_search(action, text, intent, expected):
+    kind = "professional_certificate" if "certificate" in text else "micromasters"
+    messages, _ = run(action, tracker(text, intent, [entity("credential_type", kind)]))
+    assert messages[0]["text"].startswith(expected)
 
 
 def test_a_word_of_subject_names_searches_those_subjects():

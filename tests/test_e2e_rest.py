@@ -93,7 +93,7 @@ def test_which_ones_are_micromasters_narrows_the_programmes_just_listed(client):
 
 def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(client):
     assert client.text("are there any programs in healthcare").startswith(
-        "I have no verified programmes in healthcare in my catalogue"
+        'I have no verified programmes in "healthcare" in my catalogue'
     )
     assert client.text("list all programmes").startswith("I found 30 programmes")
 
@@ -163,7 +163,7 @@ def test_a_newcomer_describing_themselves_is_offered_the_questions(client):
     replies = client.say("hello, I'm a nurse thinking about moving into healthcare data")
     assert replies[0]["text"].startswith("Thanks for telling me.")
     assert [b["payload"] for b in replies[0]["buttons"]] == ["/request_recommendation"]
-    assert client.text("what about public health").startswith("I have no verified programmes in public health")
+    assert client.text("what about public health").startswith('I have no verified programmes in "public health"')
 
 
 def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from advisor.topics import asks_for_the_extreme, ranking_topic, topic_named, uncovered_topic
+from advisor.topics import asks_for_the_extreme, asks_what_is_offered, ranking_topic, topic_named, uncovered_topic
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,19 @@ def test_a_ranking_question_names_what_to_rank_on(text, topic):
 )
 def test_a_superlative_asks_for_programmes_a_comparative_compares_credentials(text, expected):
     assert asks_for_the_extreme(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("does edx have a python certificate", True),
+        ("is there a data science micromasters?", True),
+        ("are there any nursing programs", True),
+        ("is there a difference between micromasters and professional certificates", False),
+        ("is there any point doing a micromasters", False),
+        ("is there financial aid for the micromasters", False),  # a topic of its own
+        ("do you have any info about pro certs", False),
+    ],
+)
+def test_asking_what_is_offered_is_a_search_not_a_question_about_the_credential(text, expected):
+    assert asks_what_is_offered(text) is expected

@@ -26,6 +26,7 @@ from actions.programmes import (
     compare_programmes,
     describe_listed,
     describe_programme_in_context,
+    listed,
     programme_meant,
     query_from,
     rank_programmes,
@@ -36,6 +37,7 @@ from actions.programmes import (
     search_what_is_offered,
 )
 from actions.recommendation import reset_events, revise_recommendation
+from advisor.knowledge import MICROMASTERS
 from advisor.matching import (
     credential_types_in,
     programme_in_question,
@@ -50,12 +52,13 @@ from advisor.replies import (
     Reply,
     claim_reply,
     faq_reply,
+    pathways_reply,
     programme_kind_line,
     programme_topic_reply,
     sources_reply,
     unknown_topic_reply,
 )
-from advisor.topics import WORD_ONLY_TOPICS, topic_named
+from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, topic_named
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -155,6 +158,7 @@ class ActionAnswerFaq(Action):
                 recommended_programmes,
                 say_uncovered,
                 search_what_is_offered,  # "does edx have a python certificate?"
+                list_pathways,
             ),
         )
         if in_context is not None:
@@ -172,6 +176,17 @@ class ActionAnswerFaq(Action):
         if named_topic in WORD_ONLY_TOPICS:
             topic = str(named_topic)
         return answer_topic(dispatcher, tracker, topic)
+
+
+def list_pathways(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which universities accept it?": the MicroMasters with a credit pathway in the catalogue.
+
+    The credit answer says whether credit is possible; this says where.
+    """
+    if not asks_about_pathways(latest_text(tracker)):
+        return None
+    reply, shown = pathways_reply(kb())
+    return send(dispatcher, reply) + [listed(shown), SlotSet("credential_type", MICROMASTERS)]
 
 
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
@@ -232,6 +247,7 @@ class ActionAnswerFollowup(Action):
                 rank_programmes,
                 say_uncovered,
                 say_doubtful_claim,
+                list_pathways,
             ),
         )
         if in_context is not None:

@@ -7,6 +7,7 @@ breaks only) because the same words go to the web widget, Slack and the shell.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
@@ -209,6 +210,35 @@ def _programme_citations(programme: Programme) -> Tuple[Citation, ...]:
     return _citations(programme.sources, programme.as_of, programme.status != "uncertain")
 
 
+def _gist(text: str, enough: int = 80) -> str:
+    """The first sentences of ``text``, as many as it takes to say something (``enough`` characters)."""
+    gist = ""
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+        gist = f"{gist} {sentence}".strip()
+        if len(gist) >= enough:
+            break
+    return gist
+
+
+def pathways_reply(kb: KnowledgeBase) -> Tuple[Reply, Tuple[Programme, ...]]:
+    """Which universities give credit for which MicroMasters, from the catalogue; and the programmes shown."""
+    with_pathway = [
+        p for p in kb.programmes if p.credential_type == MICROMASTERS and p.credit_pathway and p.status != "retired"
+    ]
+    shown = tuple(with_pathway[:PAGE_SIZE])
+    lines = [
+        "Credit for a MicroMasters usually comes from the university that offers it, and only if it admits you "
+        "to its master's. What my sources say, programme by programme:"
+    ]
+    lines += [f"• {p.title}: {_gist(p.credit_pathway or '')}" for p in shown]
+    if len(with_pathway) > len(shown):
+        others = ", ".join(dict.fromkeys(p.institution for p in with_pathway[len(shown) :]))
+        lines.append(f'Also with a pathway in my sources: {others}. Ask e.g. "tell me about the Georgia Tech one".')
+    citations = tuple(c for p in shown for c in _programme_citations(p))
+    lines.append(cite_line(kb, citations))
+    return Reply("\n".join(lines), citations), shown
+
+
 def search_reply(
     kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()
 ) -> Reply:
@@ -299,6 +329,8 @@ def _programme_facts(programme: Programme) -> Dict[str, str]:
         facts["exams"] = f"• Courses and exams: {programme.structure}"
     if programme.duration:
         facts["pace"] = facts["duration"]
+    if programme.credit_pathway:  # "how do i get into the masters?" about it
+        facts["admission"] = facts["credit"]
     return facts
 
 

@@ -254,6 +254,19 @@ def asks_what_is_offered(text: str) -> bool:
     return _WHAT_IS_OFFERED.search(normalised) is not None and topic_named(normalised) is None
 
 
+# "Which universities accept it?", "what schools give credit for a micromasters?".
+_PATHWAYS = re.compile(
+    r"\bpathways?\b|\bwhere can i (use|transfer)\b"
+    r"|\b(which|what|any|other)\b.*\b(universit(y|ies)|schools?|colleges?|masters?)\b.*"
+    r"\b(accepts?|takes?|recogni[sz]es?|gives?|grants?|counts?|credits?)\b"
+)
+
+
+def asks_about_pathways(text: str) -> bool:
+    """True when a message asks which universities give credit for a MicroMasters, not whether it can."""
+    return _PATHWAYS.search(normalise(text)) is not None
+
+
 def ranking_topic(text: str) -> Optional[str]:
     """The topic a message asks to rank programmes on ("the cheapest supply chain program"), or None."""
     normalised = normalise(text)

@@ -1240,6 +1240,23 @@ def test_is_there_a_programme_is_answered_with_a_search(action, text, intent, ex
     assert messages[0]["text"].startswith(expected)
 
 
+@pytest.mark.parametrize(("action", "intent"), [(ActionAnswerFaq(), "ask_credit"), (ActionAnswerFollowup(), "inform")])
+def test_which_universities_accept_it_lists_the_credit_pathways_in_the_catalogue(action, intent):
+    messages, slots = run(action, tracker("which universities accept it", intent))
+    lines = messages[0]["text"].splitlines()
+    assert lines[0].startswith("Credit for a MicroMasters usually comes from the university that offers it")
+    assert lines[1].startswith("• MITx MicroMasters Program in Supply Chain Management (SCM): Credential holders can")
+    assert any(line.startswith("Also with a pathway in my sources: Georgia Tech, RIT,") for line in lines)
+    listed_ids = slots["listed_programmes"]
+    assert len(listed_ids) == 5 and all(KB.programme(i).credit_pathway for i in listed_ids)  # "the second one"
+
+
+def test_getting_into_the_masters_after_one_programme_is_its_own_pathway():
+    t = just_described("mitx_scm", "how do i get into the masters", "ask_admission")
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert "• Credit pathway: Credential holders can apply to MIT's blended master's (SCMb)" in messages[0]["text"]
+
+
 def test_a_word_of_subject_names_searches_those_subjects():
     messages, _ = run(ActionSearchPrograms(), tracker("are there any business programs", "search_programs"))
     assert messages[0]["text"].startswith("I found 6 programmes in business analytics or business management:")

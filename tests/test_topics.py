@@ -2,7 +2,14 @@
 
 import pytest
 
-from advisor.topics import asks_for_the_extreme, asks_what_is_offered, ranking_topic, topic_named, uncovered_topic
+from advisor.topics import (
+    asks_about_pathways,
+    asks_for_the_extreme,
+    asks_what_is_offered,
+    ranking_topic,
+    topic_named,
+    uncovered_topic,
+)
 
 
 @pytest.mark.parametrize(
@@ -159,3 +166,18 @@ def test_a_superlative_asks_for_programmes_a_comparative_compares_credentials(te
 )
 def test_asking_what_is_offered_is_a_search_not_a_question_about_the_credential(text, expected):
     assert asks_what_is_offered(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("which universities accept it", True),
+        ("what schools give credit for a micromasters", True),
+        ("what are the pathway schools", True),
+        ("which universities offer micromasters", False),  # a search
+        ("do employers accept it", False),  # recognition
+        ("does it count toward a masters", False),  # whether, not where: the credit answer
+    ],
+)
+def test_which_universities_accept_it_asks_for_the_pathways(text, expected):
+    assert asks_about_pathways(text) is expected

@@ -95,6 +95,8 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("is it tax deductible", "taxes"),
         ("how is that different from a bootcamp", "bootcamps or other course providers"),
         ("will my salary go up", "salaries"),
+        ("how is that different from a coursera certificate", "bootcamps or other course providers"),
+        ("can i pay monthly", "payment plans and ways to pay"),
         ("what jobs can i get with a micromasters", "which jobs a credential leads to"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
         ("can I start anytime", "course schedules, start dates and deadlines"),

@@ -92,11 +92,8 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "flexible schedule",
         "on demand",
     ),
+    # Asking about age, not saying it ("I'm 40 years old and ..."); "a 17 year old" below.
     "age": (
-        "years old",
-        "year old",
-        "yrs old",
-        "yr old",
         "age limit",
         "age limits",
         "age requirement",
@@ -105,9 +102,9 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "maximum age",
         "too old",
         "too young",
-        "my age",
-        "high school",
-        "highschool",
+        "at my age",
+        "high school student",
+        "high school students",
         "high schooler",
         "teenager",
         "teenagers",
@@ -125,6 +122,7 @@ def _whole_words(table: Dict[str, Tuple[str, ...]]) -> Dict[str, Pattern[str]]:
 
 
 _PATTERNS = _whole_words(TOPIC_WORDS)
+_PATTERNS["age"] = re.compile(rf"{_PATTERNS['age'].pattern}|\ban? \d{{1,2}} ?(?:year|yr)s? old\b")
 
 # "Is it a degree?" is asked in sentences rather than words: a MicroMasters or
 # a certificate set against a (real, full ...) master's or degree. "Does it

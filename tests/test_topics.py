@@ -49,6 +49,7 @@ from advisor.topics import (
         ("is it a real degree", "degree"),
         ("is there an age limit", "age"),
         ("can a 17 year old do a micromasters", "age"),
+        ("am i too old for this at 55?", "age"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
@@ -74,6 +75,8 @@ def test_no_single_attribute_means_the_general_difference(text):
         # left to the intent: no topic word names it.
         ("does a micromasters count toward a masters degree", None),
         ("do i need a degree to enroll", None),
+        # Saying one's age is not asking about age limits.
+        ("i'm 40 years old with two kids, is a micromasters realistic?", None),
     ],
 )
 def test_close_topics_are_told_apart(text, topic):

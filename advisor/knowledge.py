@@ -45,7 +45,7 @@ FAQ_TOPICS: Tuple[str, ...] = (
     # No intent of their own, found by their words (advisor/topics.py): audit or
     # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
     # how many learners finish, exams, studying at one's own pace, whether it is a degree,
-    # age limits.
+    # age limits, fitting it around a job.
     "tracks",
     "financial_aid",
     "refunds",
@@ -56,6 +56,7 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "pace",
     "degree",
     "age",
+    "workload",
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

@@ -86,6 +86,7 @@ COMPARED_TOPIC_NAMES = {
     "pace": "studying at your own pace",
     "degree": "whether it is a degree",
     "age": "age limits",
+    "workload": "fitting it around a job",
 }
 
 

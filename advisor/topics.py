@@ -92,6 +92,28 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "flexible schedule",
         "on demand",
     ),
+    # Whether it fits around work and family ("is it realistic with a full-time job?").
+    "workload": (
+        "full time job",
+        "full time work",
+        "work full time",
+        "working full time",
+        "while working",
+        "alongside work",
+        "alongside my job",
+        "alongside a job",
+        "around my job",
+        "around work",
+        "with a job",
+        "with kids",
+        "with children",
+        "with a family",
+        "juggle",
+        "juggling",
+        "realistic",
+        "manageable",
+        "doable",
+    ),
     # Asking about age, not saying it ("I'm 40 years old and ..."); "a 17 year old" below.
     "age": (
         "age limit",
@@ -140,12 +162,24 @@ _PATTERNS["degree"] = re.compile(
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
 WORD_ONLY_TOPICS = frozenset(
-    {"tracks", "financial_aid", "refunds", "expiry", "entrance_tests", "completion", "exams", "pace", "degree", "age"}
+    {
+        "tracks",
+        "financial_aid",
+        "refunds",
+        "expiry",
+        "entrance_tests",
+        "completion",
+        "exams",
+        "pace",
+        "degree",
+        "age",
+        "workload",
+    }
 )
 
 # A specific topic that yields to a broad one named with it: "how much is the
-# final exam?" is about cost, and the cost answer has the exam fees.
-_GIVES_WAY_TO = {"exams": "cost"}
+# final exam?" (or "what does it cost, I work full time") is about cost.
+_GIVES_WAY_TO = {"exams": "cost", "workload": "cost"}
 
 
 def _longest_match(pattern: Pattern[str], text: str) -> int:

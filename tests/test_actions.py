@@ -1175,6 +1175,7 @@ def test_expiry_entrance_tests_and_completion_are_answered_from_the_knowledge_ba
         (ActionNotUnderstood(), "are there exams?", "nlu_fallback", "a proctored Comprehensive Final Exam (CFx)"),
         (ActionAnswerFaq(), "can i study at my own pace", "ask_duration", "MITx Finance offers self-paced courses"),
         (ActionAnswerFaq(), "is a micromasters a real masters degree?", "ask_definition", "not a master's degree"),
+        (ActionAnswerFaq(), "is it realistic with a full time job and kids?", "ask_worth", "roughly 8-14 hours a week"),
     ],
 )
 def test_exams_pace_and_degree_questions_are_answered_from_the_knowledge_base(action, text, intent, expected):

@@ -50,6 +50,8 @@ from advisor.topics import (
         ("is there an age limit", "age"),
         ("can a 17 year old do a micromasters", "age"),
         ("am i too old for this at 55?", "age"),
+        ("is a micromasters realistic with 2 kids and a full time job?", "workload"),
+        ("how long would it take me while working full time", "workload"),
     ],
 )
 def test_one_compared_attribute_is_found(text, topic):
@@ -71,12 +73,14 @@ def test_no_single_attribute_means_the_general_difference(text):
         ("do i need an entrance exam", "entrance_tests"),
         # The exam's price is a cost question; the cost answer has the exam fee.
         ("how much does the final exam cost", "cost"),
+        ("what does it cost? i work full time", "cost"),
         # A master's degree as the goal (credit) or needing a degree (admission) is
         # left to the intent: no topic word names it.
         ("does a micromasters count toward a masters degree", None),
         ("do i need a degree to enroll", None),
         # Saying one's age is not asking about age limits.
-        ("i'm 40 years old with two kids, is a micromasters realistic?", None),
+        ("i'm 40 years old with two kids, is a micromasters realistic?", "workload"),
+        ("i'm 40 years old, is a micromasters worth it?", None),
     ],
 )
 def test_close_topics_are_told_apart(text, topic):

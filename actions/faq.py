@@ -268,7 +268,7 @@ class ActionAnswerFollowup(Action):
         if asked:
             in_context = None if refers_to_both(latest_text(tracker)) else tracker.get_slot("credential_type")
             return answer(dispatcher, tracker, asked, named[0] if named else resolve_credential_type(in_context))
-        if named and topic in INTENT_TOPICS.values():
+        if named and topic in kb().faq:  # "and a pro cert?" after any FAQ answer, exams and workload too
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])

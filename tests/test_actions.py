@@ -35,6 +35,7 @@ from advisor.replies import (
     ONLY_ENGLISH,
     OUT_OF_SCOPE,
     SOMETHING_WENT_WRONG,
+    faq_reply,
     uncovered_reply,
 )
 from advisor.smalltalk import COMPLAINT_REPLY, THANKS_AND_GOODBYE_REPLY
@@ -1181,6 +1182,19 @@ def test_expiry_entrance_tests_and_completion_are_answered_from_the_knowledge_ba
 def test_exams_pace_and_degree_questions_are_answered_from_the_knowledge_base(action, text, intent, expected):
     messages, slots = run(action, tracker(text, intent, slots={"credential_type": "micromasters"}))
     assert expected in messages[0]["text"] and "Source:" in messages[0]["text"] and slots["last_citations"]
+
+
+@pytest.mark.parametrize("topic", ["workload", "exams", "refunds"])
+def test_and_for_a_pro_cert_repeats_any_faq_topic_for_it(topic):
+    t = tracker(
+        "and a pro cert?",
+        "inform",
+        [entity("credential_type", "professional_certificate")],
+        slots={"last_topic": topic, "credential_type": "micromasters"},
+    )
+    messages, slots = run(ActionAnswerFollowup(), t)
+    expected = faq_reply(KB, topic, "professional_certificate").text.splitlines()[0]
+    assert messages[0]["text"].splitlines()[0] == expected and slots["last_topic"] == topic
 
 
 def test_a_micromasters_set_against_a_masters_degree_is_not_compared_with_a_certificate():

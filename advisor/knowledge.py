@@ -32,20 +32,11 @@ ATTRIBUTES: Tuple[str, ...] = (
     "employer_recognition",
     "example_scenario",
 )
-FAQ_TOPICS: Tuple[str, ...] = (
-    "worth",
-    "recognition",
-    "credit",
-    "admission",
-    "cost",
-    "duration",
-    "level",
-    "difference",
-    "definition",
-    # No intent of their own, found by their words (advisor/topics.py): audit or
-    # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
-    # how many learners finish, exams, studying at one's own pace, whether it is a degree,
-    # age limits, fitting it around a job.
+# No intent of their own, found by their words (advisor/topics.py): audit or
+# verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
+# how many learners finish, exams, studying at one's own pace, whether it is a
+# degree, age limits, fitting it around a job.
+WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "tracks",
     "financial_aid",
     "refunds",
@@ -57,6 +48,18 @@ FAQ_TOPICS: Tuple[str, ...] = (
     "degree",
     "age",
     "workload",
+)
+FAQ_TOPICS: Tuple[str, ...] = (
+    "worth",
+    "recognition",
+    "credit",
+    "admission",
+    "cost",
+    "duration",
+    "level",
+    "difference",
+    "definition",
+    *WORD_ONLY_FAQ_TOPICS,
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")

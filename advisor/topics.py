@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Pattern, Tuple
 
+from advisor.knowledge import WORD_ONLY_FAQ_TOPICS
 from advisor.matching import normalise
 
 # FAQ topic -> words that name it (whole words, after normalise()).
@@ -161,21 +162,7 @@ _PATTERNS["degree"] = re.compile(
 
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
-WORD_ONLY_TOPICS = frozenset(
-    {
-        "tracks",
-        "financial_aid",
-        "refunds",
-        "expiry",
-        "entrance_tests",
-        "completion",
-        "exams",
-        "pace",
-        "degree",
-        "age",
-        "workload",
-    }
-)
+WORD_ONLY_TOPICS = frozenset(WORD_ONLY_FAQ_TOPICS)
 
 # A specific topic that yields to a broad one named with it: "how much is the
 # final exam?" (or "what does it cost, I work full time") is about cost.

@@ -157,6 +157,7 @@ _PATTERNS["degree"] = re.compile(
     rf" (?:a |an |the )?(?:full |real |regular |traditional |proper |actual )?{_MASTERS}\b"
     rf"|\b(?:is|isn't|is not|count as|counts as) (?:a |an )?(?:micromasters|it|this|that|pc|professional certificate)"
     rf"(?: program| programme| credential)? (?:a |an |the same as an? )?{_MASTERS}\b"
+    r"|\b(?:a |the )?diplomas?\b"  # "do I get a diploma?": a credential, not a degree
 )
 
 

@@ -47,6 +47,7 @@ from advisor.topics import (
         ("is a micromasters a master's degree?", "degree"),
         ("is the pc equivalent to a degree", "degree"),
         ("is it a real degree", "degree"),
+        ("do i get a diploma at the end?", "degree"),
         ("is there an age limit", "age"),
         ("can a 17 year old do a micromasters", "age"),
         ("am i too old for this at 55?", "age"),

@@ -49,6 +49,7 @@ from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
     OFFER_TO_CHOOSE,
+    SAME_ANSWER,
     Reply,
     claim_reply,
     faq_reply,
@@ -92,7 +93,7 @@ def answer(
 ) -> List[EventType]:
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
     reply = faq_reply(kb(), topic, credential, compared)
-    events = send_once(dispatcher, tracker, reply)
+    events = send_once(dispatcher, tracker, reply, topic)
     if events is None:
         return []
     # Both credentials answered: a bare follow-up ("cost?") is about both again,
@@ -100,10 +101,17 @@ def answer(
     return events + [SlotSet("last_topic", topic), SlotSet("credential_type", credential)]
 
 
-def send_once(dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply) -> Optional[List[EventType]]:
-    """Send ``reply``; None if it is word for word the bot's last message, which is then said instead."""
+def send_once(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply, topic: str
+) -> Optional[List[EventType]]:
+    """Send ``reply``; None if it is word for word the bot's last message, which is then said instead.
+
+    A question that names the same topic again ("am I too old?" after the age
+    answer) was understood: the answer stands. Otherwise it was probably misread.
+    """
     if reply.text == last_bot_text(tracker):
-        dispatcher.utter_message(text=ALREADY_ANSWERED)
+        asked_again = topic_named(latest_text(tracker)) == topic
+        dispatcher.utter_message(text=SAME_ANSWER if asked_again else ALREADY_ANSWERED)
         return None
     return send(dispatcher, reply)
 
@@ -124,7 +132,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         dispatcher.utter_message(text=programme_kind_line(kb(), programme))
         return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
-    events = send_once(dispatcher, tracker, reply)
+    events = send_once(dispatcher, tracker, reply, topic)
     return [] if events is None else events + [SlotSet("last_topic", topic), *about(programme)]
 
 

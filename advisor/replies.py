@@ -143,6 +143,11 @@ def uncovered_reply(topic: str) -> str:
 
 
 # Instead of the same answer twice in a row: the question was the same, or misread.
+# The same topic asked again in other words: the answer just given stands.
+SAME_ANSWER = (
+    "That's all my sources say on it: my answer just above stands. "
+    'Ask "where is that from?" for the sources, or ask me something else.'
+)
 ALREADY_ANSWERED = (
     "My answer to that would be the same as just above, so I may have misread you. "
     'Could you put it another way? For example "how long does a MicroMasters take?" or "MIT programmes". '

@@ -34,6 +34,7 @@ from advisor.replies import (
     OFFER_TO_CHOOSE,
     ONLY_ENGLISH,
     OUT_OF_SCOPE,
+    SAME_ANSWER,
     SOMETHING_WENT_WRONG,
     faq_reply,
     uncovered_reply,
@@ -1311,7 +1312,16 @@ def test_a_programme_answer_is_not_given_twice_in_a_row_either():
     first, _ = run(ActionAnswerFaq(), tracker(question, "ask_duration"))
     events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": question}]
     again, events_again = run_action(ActionAnswerFaq(), tracker(question, "ask_duration", events=events))
-    assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []
+    # Asked again on the same topic, it was understood: the answer stands.
+    assert [m["text"] for m in again] == [SAME_ANSWER] and events_again == []
+
+
+def test_the_same_topic_asked_in_other_words_is_not_called_a_misreading():
+    first, _ = run(ActionOutOfScope(), tracker("can a 17 year old do a micromasters", "out_of_scope"))
+    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "am i too old at 55?"}]
+    t = tracker("am i too old at 55?", "ask_level", slots={"credential_type": "micromasters"}, events=events)
+    again, _ = run(ActionAnswerFaq(), t)
+    assert [m["text"] for m in again] == [SAME_ANSWER]
 
 
 def test_compare_the_first_two_shows_those_listed_programmes_side_by_side():

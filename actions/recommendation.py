@@ -118,7 +118,9 @@ class ValidateRecommendationForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         if requested in FORM_SLOTS and is_unsure(latest_text(tracker)):
             return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
-        position = listed_position(latest_text(tracker)) if requested in QUESTIONS else None
+        # "tell me about the first one" asks about a programme, not for the question's first option.
+        text = latest_text(tracker)
+        position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
         chosen = option_value(requested, position) if position is not None else None
         if chosen is None:
             return events

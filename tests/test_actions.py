@@ -599,6 +599,15 @@ def test_the_first_one_mid_form_describes_it_and_the_question_comes_again():
     messages, events = run_action(ValidateRecommendationForm(), t)
     assert messages[0]["text"].startswith("MITx MicroMasters Program in Data, Economics, and Development Policy")
     assert slots_set(events)["wants_credit"] is None
+    # With no list shown, it is not taken for the question's first option ("yes, credit matters").
+    alone = tracker(
+        "tell me about the first one",
+        "inform",
+        slots={"requested_slot": "wants_credit"},
+        active_loop="recommendation_form",
+    )
+    _, events = run_action(ValidateRecommendationForm(), alone)
+    assert slots_set(events) == {"wants_credit": None}
 
 
 @pytest.mark.parametrize(

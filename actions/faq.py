@@ -92,7 +92,7 @@ def answer(
     compared: bool = False,
 ) -> List[EventType]:
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
-    reply = faq_reply(kb(), topic, credential, compared)
+    reply = faq_reply(kb(), topic, credential, compared, recommended=bool(tracker.get_slot("recommended_credential")))
     events = send_once(dispatcher, tracker, reply, topic)
     if events is None:
         return []

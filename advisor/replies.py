@@ -160,8 +160,17 @@ def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
     return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)
 
 
-def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], compared: bool = False) -> Reply:
-    """Answer an FAQ topic for one credential, or both side by side (``compared``: as the answer to a comparison)."""
+def faq_reply(
+    kb: KnowledgeBase,
+    topic: str,
+    credential_type: Optional[str],
+    compared: bool = False,
+    recommended: bool = False,
+) -> Reply:
+    """Answer an FAQ topic for one credential, or both side by side (``compared``: as the answer to a comparison).
+
+    ``recommended``: a recommendation was made, so the general difference points to its reasons, not to the questions.
+    """
     answers = kb.faq[topic]
     if credential_type in CREDENTIAL_TYPES:
         return _full_answer(kb, answers[str(credential_type)], kb.credentials[str(credential_type)].name)
@@ -178,7 +187,11 @@ def faq_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], com
     text = "\n".join(lines)
     hint = 'Ask about one of them for more detail, e.g. "and for a MicroMasters?"'
     if topic == "difference":
-        hint = 'Not sure which fits you? Say "help me choose" and I\'ll ask five quick questions.'
+        hint = (
+            'Ask "why?" for the reasons behind my recommendation, or say "start over".'
+            if recommended
+            else 'Not sure which fits you? Say "help me choose" and I\'ll ask five quick questions.'
+        )
     return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
 
 

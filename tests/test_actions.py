@@ -119,6 +119,15 @@ def test_a_comparison_on_one_attribute_gets_that_attribute_side_by_side():
     assert not general[0]["text"].startswith("Side by side") and slots["last_topic"] == "difference"
 
 
+def test_the_general_difference_after_a_recommendation_points_to_its_reasons():
+    before, _ = run(ActionAnswerFaq(), tracker("what's the difference?", "ask_difference"))
+    assert 'Say "help me choose"' in before[0]["text"]
+    t = tracker("compare it with a pro cert", "ask_difference", slots={"recommended_credential": "micromasters"})
+    after, _ = run(ActionAnswerFaq(), t)
+    assert 'Ask "why?" for the reasons behind my recommendation' in after[0]["text"]
+    assert "help me choose" not in after[0]["text"]
+
+
 def test_faq_uses_the_credential_from_context():
     messages, _ = run(
         ActionAnswerFaq(), tracker("how long does it take", "ask_duration", slots={"credential_type": "micromasters"})

@@ -45,6 +45,9 @@ class Recommendation:
     programmes_note: Optional[str]
     # A budget under SMALL_BUDGET: the reply says what financial aid there is.
     tight_budget: bool = False
+    # Goal and credit, which weigh most, both left out ("not sure"): the reply says
+    # that the recommendation rests on time and budget alone.
+    without_goal_or_credit: bool = False
 
 
 def describe_hours(hours: float) -> str:
@@ -156,4 +159,5 @@ def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
     chosen, reasons, against = choose_credential(profile)
     programmes, note = pick_programmes(kb, chosen, _subject(profile))
     tight_budget = profile.budget is not None and profile.budget < SMALL_BUDGET
-    return Recommendation(chosen, reasons, against, programmes, note, tight_budget)
+    without_goal_or_credit = profile.goal is None and profile.wants_credit is None
+    return Recommendation(chosen, reasons, against, programmes, note, tight_budget, without_goal_or_credit)

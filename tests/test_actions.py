@@ -535,7 +535,10 @@ def test_answers_left_out_cast_no_vote_and_why_says_so():
     text = messages[0]["text"]
     assert text.startswith("My recommendation: a MicroMasters program.")
     assert text.splitlines()[1:3] == ["Why:", "• You have about 12 hours a week, enough for graduate-level courses."]
+    assert text.splitlines()[3].startswith("With your goal and credit left out, this rests on time and budget alone")
     assert slots["recommended_credential"] == "micromasters"
+    decided, _ = run(ActionRecommend(), tracker(slots={**answers, "goal": "graduate"}))
+    assert "left out" not in decided[0]["text"]
     explained, _ = run(ActionExplainRecommendation(), tracker("why?", "ask_why", slots={**answers, **slots}))
     assert "• Credit toward a master's: not decided, so left out" in explained[0]["text"]
     assert "• Budget: not decided, so left out" in explained[0]["text"]

@@ -498,8 +498,8 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
         lines.append("Why: your answers don't point strongly either way, so I suggest the smaller commitment first.")
     if recommendation.without_goal_or_credit:
         lines.append(
-            "With your goal and credit left out, this rests on time and budget alone: they weigh most, so telling "
-            'me ("actually I want a master\'s later") may change it.'
+            "With your goal and credit left out, this rests on time and budget alone. Goal and credit weigh most, "
+            'so telling me ("actually I want a master\'s later") may change it.'
         )
     if recommendation.against:
         lines += ["Worth weighing:", *_bullets(recommendation.against)]

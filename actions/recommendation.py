@@ -50,8 +50,9 @@ FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # about the learner is the exception (``speaks_for_oneself``): "i do need the
 # credit", read as ``ask_credit``, still answers the credit question.
 ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
-# Read but not understood, these get the question again; "start over" that
-# answers nothing is left to its rule, which restarts the questions.
+# Read but not understood, these get the question again (or, for the subject,
+# are taken as one the catalogue lacks); "start over" that answers nothing is
+# left to its rule, which restarts the questions.
 ASKED_AGAIN_INTENTS = ANSWER_INTENTS - {"start_over"}
 MAX_WEEKLY_HOURS = 80
 
@@ -224,7 +225,7 @@ class ValidateRecommendationForm(FormValidationAction):
             return {"subject": found[0]}
         if asked and parse_any_subject(text):
             return {"subject": ANY_SUBJECT}
-        if asked and (entity or text.strip()) and intent_name(tracker) in ANSWER_INTENTS:
+        if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
             return {"subject": entity or text.strip()}
         return {}
 

@@ -511,6 +511,14 @@ def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected(
     assert [e["name"] for e in events if e.get("event") == "slot"] == ["goal"]
 
 
+@pytest.mark.parametrize("slot", ["goal", "wants_credit", "weekly_hours", "budget", "subject"])
+def test_start_over_said_to_any_question_is_left_to_the_rule_that_restarts_them(slot):
+    # No slot set: Rasa's form rejects the turn and the "start over during the form" rule runs.
+    t = tracker("start over", "start_over", slots={"requested_slot": slot}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {} and messages == []
+
+
 @pytest.mark.parametrize(
     ("slot", "text", "intent"),
     [

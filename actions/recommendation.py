@@ -225,6 +225,8 @@ class ValidateRecommendationForm(FormValidationAction):
             return {"subject": found[0]}
         if asked and parse_any_subject(text):
             return {"subject": ANY_SUBJECT}
+        if asked and intent_name(tracker) == "request_recommendation":  # "help me choose": the question again
+            return {"subject": None}
         if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
             return {"subject": entity or text.strip()}
         return {}

@@ -511,6 +511,13 @@ def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected(
     assert [e["name"] for e in events if e.get("event") == "slot"] == ["goal"]
 
 
+def test_help_me_choose_said_to_the_subject_question_is_not_a_subject():
+    # An old "Help me choose" button clicked mid-way: the question again, not a subject the catalogue lacks.
+    t = tracker("help me choose", "request_recommendation", slots={"requested_slot": "subject"})
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"subject": None} and messages == []
+
+
 @pytest.mark.parametrize("slot", ["goal", "wants_credit", "weekly_hours", "budget", "subject"])
 def test_start_over_said_to_any_question_is_left_to_the_rule_that_restarts_them(slot):
     # No slot set: Rasa's form rejects the turn and the "start over during the form" rule runs.

@@ -117,10 +117,10 @@ class ValidateRecommendationForm(FormValidationAction):
         """The slots read from the message; "the first one" said to a question is its first option."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
-        if requested in FORM_SLOTS and is_unsure(latest_text(tracker)):
+        text = latest_text(tracker)
+        if requested in FORM_SLOTS and is_unsure(text):
             return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
         # "tell me about the first one" asks about a programme, not for the question's first option.
-        text = latest_text(tracker)
         position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
         chosen = option_value(requested, position) if position is not None else None
         if chosen is None:

@@ -9,7 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text, replies_on_error
-from advisor.smalltalk import complains, says_goodbye, thanks_reply
+from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY, thanks_reply
 
 
 class ActionThank(Action):
@@ -25,10 +25,10 @@ class ActionThank(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        text = latest_text(tracker)
         in_questions = bool(tracker.active_loop.get("name"))
-        dispatcher.utter_message(text=thanks_reply(text, in_questions))
-        if in_questions and says_goodbye(text) and not complains(text):
+        reply = thanks_reply(latest_text(tracker), in_questions)
+        dispatcher.utter_message(text=reply)
+        if in_questions and reply == THANKS_AND_GOODBYE_REPLY:
             # The rule would resume the form next; the conversation waits for the user instead.
             return [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
         return []

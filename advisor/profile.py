@@ -158,7 +158,7 @@ def asks_to_stop(text: str) -> bool:
     Nonsense such as "blorp qwertyuiop" can be read as ``stop`` with some
     confidence, and ending the questions for it would lose the learner's answers.
     """
-    return _STOPPING.search(normalise(text).replace("’", "'")) is not None
+    return _STOPPING.search(normalise(text)) is not None
 
 
 _UNSURE = re.compile(

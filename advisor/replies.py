@@ -251,8 +251,10 @@ def pathways_reply(kb: KnowledgeBase) -> Tuple[Reply, Tuple[Programme, ...]]:
     ]
     lines += [f"• {p.title}: {_gist(p.credit_pathway or '')}" for p in shown]
     if len(with_pathway) > len(shown):
-        others = ", ".join(dict.fromkeys(p.institution for p in with_pathway[len(shown) :]))
-        lines.append(f'Also with a pathway in my sources: {others}. Ask e.g. "tell me about the Georgia Tech one".')
+        others = list(dict.fromkeys(p.institution for p in with_pathway[len(shown) :]))
+        lines.append(
+            f'Also with a pathway in my sources: {", ".join(others)}. Ask e.g. "tell me about the {others[0]} one".'
+        )
     citations = tuple(c for p in shown for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations), shown

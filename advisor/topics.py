@@ -16,7 +16,7 @@ all ("can I do it in Spanish?"), so that those get honest answers too.
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Pattern, Tuple
+from typing import Dict, Iterable, Optional, Pattern, Tuple
 
 from advisor.knowledge import WORD_ONLY_FAQ_TOPICS
 from advisor.matching import normalise
@@ -137,11 +137,14 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
 }
 
 
+def _any_of(words: Iterable[str]) -> Pattern[str]:
+    """A pattern matching any of ``words`` (or phrases) as whole words."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
 def _whole_words(table: Dict[str, Tuple[str, ...]]) -> Dict[str, Pattern[str]]:
     """One pattern per key, matching any of its words or phrases as whole words."""
-    return {
-        key: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)") for key, words in table.items()
-    }
+    return {key: _any_of(words) for key, words in table.items()}
 
 
 _PATTERNS = _whole_words(TOPIC_WORDS)
@@ -188,7 +191,8 @@ def topic_named(text: str) -> Optional[str]:
     )
     if len(specific) == 1 or (len(specific) > 1 and specific[0][0] > specific[1][0]):
         chosen = specific[0][1]
-        return _GIVES_WAY_TO.get(chosen) if _GIVES_WAY_TO.get(chosen) in topics else chosen
+        broad = _GIVES_WAY_TO.get(chosen)
+        return broad if broad in topics else chosen
     return topics[0] if len(topics) == 1 else None
 
 
@@ -241,16 +245,12 @@ _RANKING_PATTERNS = _whole_words(RANKING_WORDS)
 
 
 # The superlatives among them ("cheapest", "most affordable", "quickest"), not the comparatives.
-_SUPERLATIVE = _whole_words(
-    {
-        "extreme": tuple(
-            word
-            for topic in ("cost", "duration")
-            for word in RANKING_WORDS[topic]
-            if re.search(r"est$|^(most|least|lowest) ", word)
-        )
-    }
-)["extreme"]
+_SUPERLATIVE = _any_of(
+    word
+    for topic in ("cost", "duration")
+    for word in RANKING_WORDS[topic]
+    if re.search(r"est$|^(most|least|lowest) ", word)
+)
 
 
 def asks_for_the_extreme(text: str) -> bool:

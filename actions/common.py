@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
+from advisor.questions import QUESTIONS
 from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
 from advisor.smalltalk import asks_who_made_me
 from advisor.topics import uncovered_topic
@@ -66,9 +67,24 @@ def set_in_previous_turn(tracker: Tracker, slot: str) -> bool:
     return any(e.get("event") == "slot" and e.get("name") == slot for e in tracker.events[start:end])
 
 
+_FORM_QUESTIONS = frozenset(question.text for question in QUESTIONS.values())
+
+
 def last_bot_text(tracker: Tracker) -> Optional[str]:
-    """What the bot said last, if anything."""
-    return next((e.get("text") for e in reversed(tracker.events) if e.get("event") == "bot"), None)
+    """What the bot said last, if anything, passing over a recommendation question asked again after it.
+
+    Mid-form, every answer is followed by the question again; without passing
+    over it, the same answer asked for twice was given twice word for word.
+    """
+    last = None
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and last is not None:
+            break  # the question alone was the last turn: there is no answer just above it
+        if event.get("event") == "bot":
+            last = event.get("text")
+            if last not in _FORM_QUESTIONS:
+                break
+    return last
 
 
 # Reads the conversation's context and answers the message, or returns None to pass it on.

@@ -1,277 +1,29 @@
-"""The recommendation form (slot extraction and validation) and its result."""
+"""The recommendation itself: made once the form is complete, explained, revised or reset."""
 
 from __future__ import annotations
 
-import abc
 from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
 
-from actions.common import (
-    entity_values,
-    intent_name,
-    kb,
-    latest_text,
-    replies_on_error,
-    say_uncovered,
-    say_who_made_me,
-    send,
-)
-from actions.programmes import describe_listed, listed
-from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in
-from advisor.profile import (
-    ANY_SUBJECT,
-    GOALS,
-    UNSURE,
-    answers_in,
-    answers_plainly,
-    asks_to_stop,
-    is_hesitation,
-    is_unsure,
-    parse_any_subject,
-    parse_budget,
-    parse_credit,
-    parse_goal,
-    parse_weekly_hours,
-    revises,
-    speaks_for_oneself,
-)
-from advisor.questions import NO_RUSH, QUESTIONS, option_value
+from actions.common import kb, latest_text, replies_on_error, say_uncovered, say_who_made_me, send
+from actions.programmes import listed
+from advisor.matching import subjects_in
+from advisor.profile import GOALS, answers_in, revises
 from advisor.recommend import Profile, recommend
-from advisor.replies import UNSURE_NOTED, changed_reply, explain_reply, noted_reply, recommendation_reply
+from advisor.replies import changed_reply, explain_reply, recommendation_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
-# Messages with these intents are read as answers. A question asked mid-form
-# ("do certificates give credit?") must not fill a slot: the form then rejects
-# the turn and the interruption rule answers the question instead. A statement
-# about the learner is the exception (``speaks_for_oneself``): "i do need the
-# credit", read as ``ask_credit``, still answers the credit question.
-ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
-# Read but not understood, these get the question again (or, for the subject,
-# are taken as one the catalogue lacks); "start over" that answers nothing is
-# left to its rule, which restarts the questions.
-ASKED_AGAIN_INTENTS = ANSWER_INTENTS - {"start_over"}
-MAX_WEEKLY_HOURS = 80
 
 
-def _misread_stop(tracker: Tracker) -> bool:
-    """A message read as ``stop`` without a word of stopping ("blorp qwertyuiop"): the question comes again.
-
-    Ending the questions for it would lose the answers given so far.
-    """
-    return intent_name(tracker) == "stop" and not asks_to_stop(latest_text(tracker))
-
-
-def _number(value: Optional[str]) -> Optional[float]:
+def as_number(value: Any) -> Optional[float]:
+    """A slot's or entity's value as a number; None for no value, "unsure" or text that is not one."""
     try:
         return float(value) if value is not None else None
-    except ValueError:
+    except (TypeError, ValueError):
         return None
-
-
-class ValidateRecommendationForm(FormValidationAction):
-    """Fill the form's slots from buttons or free text, several at once if given.
-
-    A slot the bot has just asked for is read from the whole answer (a bare
-    number or "yes" counts); other slots are only filled while still empty, so
-    a later answer never silently overwrites an earlier one. An answer to the
-    question just asked that cannot be read sets that slot to None: the form
-    then asks again with an example ("Sorry, I didn't catch the budget ...")
-    instead of rejecting the turn, which ended in the generic fallback reply.
-    """
-
-    def name(self) -> str:
-        return "validate_recommendation_form"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        # "tell me about the first one": answered, then the question again. A bare
-        # "the first one" may be the question's own first option, so it is left to the parsers.
-        pointed = describe_listed(dispatcher, tracker) if asks_for_details(latest_text(tracker)) else None
-        if pointed is not None:
-            requested = tracker.get_slot("requested_slot")
-            return pointed + ([SlotSet(requested, None)] if requested else [])
-        before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
-        requested = tracker.get_slot("requested_slot")
-        events = await super().run(dispatcher, tracker, domain)
-        filled = {
-            e["name"]: e["value"]
-            for e in events
-            if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
-        }
-        changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
-        if requested and filled.get(requested) == UNSURE:  # "not sure", "skip": the next question
-            dispatcher.utter_message(text=UNSURE_NOTED)
-        elif changed:  # "actually i meant a quick job skill", said to another question
-            dispatcher.utter_message(text=changed_reply(changed))
-        elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
-            dispatcher.utter_message(text=noted_reply(filled))
-        return events
-
-    async def get_extraction_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        """The slots read from the message; "the first one" said to a question is its first option."""
-        events = await super().get_extraction_events(dispatcher, tracker, domain)
-        requested = tracker.get_slot("requested_slot")
-        text = latest_text(tracker)
-        if requested in FORM_SLOTS and is_unsure(text):
-            return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
-        # "tell me about the first one" asks about a programme, not for the question's first option.
-        position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
-        chosen = option_value(requested, position) if position is not None else None
-        if chosen is None:
-            return events
-        return [e for e in events if e.get("name") != requested] + [SlotSet(requested, chosen)]
-
-    @staticmethod
-    def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
-        """True if just asked, False if still empty, None if not to be read now.
-
-        A statement about oneself counts as an answer whatever the classifier
-        read it as ("maybe 5 hrs a week since i work shifts" as a question about
-        length), and fills the other questions it answers too; so does a plain
-        answer ("cheap" as a question about cost).
-        """
-        requested = tracker.get_slot("requested_slot") == slot
-        text = latest_text(tracker)
-        if (
-            intent_name(tracker) not in ANSWER_INTENTS
-            and not speaks_for_oneself(text)
-            and not answers_plainly(text, slot)  # "cheap", read as a question about cost
-        ):
-            return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
-        if requested:
-            return True
-        # An answer given before changes only when the learner says so ("actually ...").
-        return False if tracker.get_slot(slot) is None or revises(text) else None
-
-    @staticmethod
-    def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
-        """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable.
-
-        Not for a message classified as a question, off-topic or a request to
-        stop: unread, it is left to its own rule ("that's outside what I
-        cover", an FAQ answer). A hesitation ("let me think about it", read as
-        ``stop``) gets the question again.
-        """
-        if value is not None:
-            return {slot: value}
-        text = latest_text(tracker)
-        answer = intent_name(tracker) in ASKED_AGAIN_INTENTS or is_hesitation(text) or _misread_stop(tracker)
-        return {slot: None} if asked and answer else {}
-
-    @staticmethod
-    def _entity(tracker: Tracker, name: str) -> Optional[str]:
-        values = entity_values(tracker, name)
-        return values[0] if values else None
-
-    async def extract_goal(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        asked = self._wanted(tracker, "goal")
-        if asked is None:
-            return {}
-        return self._read(tracker, "goal", self._entity(tracker, "goal") or parse_goal(latest_text(tracker)), asked)
-
-    async def extract_wants_credit(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        asked = self._wanted(tracker, "wants_credit")
-        if asked is None:
-            return {}
-        return self._read(
-            tracker, "wants_credit", parse_credit(latest_text(tracker), intent_name(tracker), asked=asked), asked
-        )
-
-    async def extract_weekly_hours(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        asked = self._wanted(tracker, "weekly_hours")
-        if asked is None:
-            return {}
-        value = _number(self._entity(tracker, "weekly_hours"))
-        if value is None:
-            value = parse_weekly_hours(latest_text(tracker), asked=asked)
-        return self._read(tracker, "weekly_hours", value, asked)
-
-    async def extract_budget(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        asked = self._wanted(tracker, "budget")
-        if asked is None:
-            return {}
-        value = _number(self._entity(tracker, "budget"))
-        if value is None:
-            value = parse_budget(latest_text(tracker), asked=asked)
-        return self._read(tracker, "budget", value, asked)
-
-    async def extract_subject(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        asked = self._wanted(tracker, "subject")
-        if asked is None:
-            return {}
-        text = latest_text(tracker)
-        entity = self._entity(tracker, "subject")
-        if entity == ANY_SUBJECT:
-            return {"subject": ANY_SUBJECT}
-        found = [resolve_subject(kb(), entity)] if entity else []
-        found = [s for s in found if s] or subjects_in(kb(), text)
-        if found:
-            return {"subject": found[0]}
-        if asked and parse_any_subject(text):
-            return {"subject": ANY_SUBJECT}
-        if asked and intent_name(tracker) == "request_recommendation":  # "help me choose": the question again
-            return {"subject": None}
-        if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
-            return {"subject": entity or text.strip()}
-        return {}
-
-    def validate_goal(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        return {"goal": value if value in GOALS or value == UNSURE else None}
-
-    def validate_weekly_hours(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        if value is None or value == UNSURE:  # cleared by a reset, or left out: nothing to check
-            return {"weekly_hours": value}
-        hours = _number(value)
-        if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
-            dispatcher.utter_message(
-                text=f'I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. "about 6 hours a week".'
-            )
-            return {"weekly_hours": None}
-        return {"weekly_hours": hours}
-
-    def validate_budget(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        if value is None or value == UNSURE:
-            return {"budget": value}
-        budget = _number(value)
-        if budget is None or budget < 0:
-            dispatcher.utter_message(text='I need a budget in US dollars, e.g. "about $800" or "no fixed limit".')
-            return {"budget": None}
-        return {"budget": budget}
-
-    def validate_subject(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[str, Any]:
-        if value == UNSURE:  # "not sure" of the subject: programmes from any subject
-            return {"subject": ANY_SUBJECT}
-        if value is None or value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
-            return {"subject": value}
-        dispatcher.utter_message(
-            text=f'I have no programmes in "{str(value)[:60]}" in my catalogue, '
-            "so I'll suggest programmes from any subject."
-        )
-        return {"subject": ANY_SUBJECT}
 
 
 def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> Profile:
@@ -280,8 +32,8 @@ def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> 
     return Profile(  # an answer the learner was not sure of ("unsure") counts as none
         goal=values["goal"] if values["goal"] in GOALS else None,
         wants_credit=values["wants_credit"] if isinstance(values["wants_credit"], bool) else None,
-        weekly_hours=_number(values["weekly_hours"]),
-        budget=_number(values["budget"]),
+        weekly_hours=as_number(values["weekly_hours"]),
+        budget=as_number(values["budget"]),
         subject=values["subject"],
     )
 
@@ -300,62 +52,6 @@ def recommend_events(dispatcher: CollectingDispatcher, profile: Profile) -> List
         listed(recommendation.programmes),
         SlotSet("last_search", None),
     ]
-
-
-class AskQuestion(Action, abc.ABC):
-    """Ask one form question; when asking it again straight away, say why."""
-
-    @property
-    @abc.abstractmethod
-    def slot(self) -> str:
-        """The form slot this question fills."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        question = QUESTIONS[self.slot]
-        if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
-            tracker, question.text
-        ):
-            dispatcher.utter_message(text=NO_RUSH if is_hesitation(latest_text(tracker)) else question.hint)
-        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
-        dispatcher.utter_message(text=question.text, buttons=buttons)
-        return []
-
-    @staticmethod
-    def _answered_but_not_understood(tracker: Tracker, question: str) -> bool:
-        """The bot's last message was this question and the user has replied since.
-
-        After an interruption (an FAQ answer, "You're welcome!") the last bot
-        message is something else, and the question is simply asked again.
-        """
-        events = tracker.events
-        last_bot = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"), None)
-        if last_bot is None or events[last_bot].get("text") != question:
-            return False
-        return any(event.get("event") == "user" for event in events[last_bot + 1 :])
-
-
-class ActionAskGoal(AskQuestion):
-    slot = "goal"
-
-
-class ActionAskWantsCredit(AskQuestion):
-    slot = "wants_credit"
-
-
-class ActionAskWeeklyHours(AskQuestion):
-    slot = "weekly_hours"
-
-
-class ActionAskBudget(AskQuestion):
-    slot = "budget"
-
-
-class ActionAskSubject(AskQuestion):
-    slot = "subject"
 
 
 def reset_events() -> List[EventType]:

@@ -202,6 +202,11 @@ def _is_question(text: str, words: str) -> bool:
     return text.rstrip().endswith("?") or _QUESTION_START.match(words) is not None
 
 
+def is_question(text: str) -> bool:
+    """True for a message that asks ("are there exams?", "tell me about credit"), not one that states."""
+    return _is_question(text, normalise(text))
+
+
 def _asks_only(text: str, words: str) -> bool:
     """A question that says nothing about the learner ("tell me about credit")."""
     opening = _QUESTION_START.match(words)

@@ -15,13 +15,8 @@ from actions.programmes import (
     ActionSearchPrograms,
     ActionShowMore,
 )
-from actions.recommendation import (
-    ActionAskBudget,
-    ActionExplainRecommendation,
-    ActionRecommend,
-    ActionResetRecommendation,
-    ValidateRecommendationForm,
-)
+from actions.recommendation import ActionExplainRecommendation, ActionRecommend, ActionResetRecommendation
+from actions.recommendation_form import ActionAskBudget, ValidateRecommendationForm
 from actions.smalltalk import ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
@@ -557,6 +552,28 @@ def test_answers_left_out_cast_no_vote_and_why_says_so():
     explained, _ = run(ActionExplainRecommendation(), tracker("why?", "ask_why", slots={**answers, **slots}))
     assert "• Credit toward a master's: not decided, so left out" in explained[0]["text"]
     assert "• Budget: not decided, so left out" in explained[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("are there exams?", "nlu_fallback", "proctored"),
+        ("can i study at my own pace", "inform", "self-paced"),
+        ("is it taught in spanish?", "nlu_fallback", "My sources don't cover"),
+    ],
+)
+def test_a_topic_question_not_understood_mid_form_is_answered_and_the_question_comes_again(text, intent, expected):
+    # Read as an answer, "are there exams?" got "Sorry, I didn't catch your goal".
+    t = tracker(text, intent, slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert expected in messages[0]["text"] and "didn't catch" not in messages[0]["text"]
+    assert slots_set(events).get("goal", "unset") is None  # the goal question is asked again, without "sorry"
+
+
+def test_a_question_that_answers_mid_form_is_read_as_the_answer():
+    t = tracker("is 6 hours a week realistic?", "inform", slots={"requested_slot": "weekly_hours"})
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"weekly_hours": 6.0} and messages == []
 
 
 def test_a_question_mid_form_is_left_to_its_own_rule():
@@ -1389,3 +1406,22 @@ def test_when_no_listed_programme_has_a_price_the_bot_says_so():
     text = run(ActionAnswerFaq(), t)[0][0]["text"]
     assert "My sources give none of them a price, so I can't compare them" in text
     assert "won't rank them" not in text
+
+
+def test_the_same_topic_asked_again_mid_form_is_not_answered_twice_word_for_word():
+    # Mid-form every answer is followed by the question again, which hid the repeat.
+    question = QUESTIONS["wants_credit"].text
+    first, _ = run(ActionAnswerFaq(), tracker("is it doable with a full-time job?", "ask_duration"))
+    events = [
+        {"event": "bot", "text": first[0]["text"]},
+        {"event": "bot", "text": question},
+        {"event": "user", "text": "can i do it alongside my job?"},
+    ]
+    t = tracker("can i do it alongside my job?", "ask_duration", active_loop="recommendation_form", events=events)
+    again, _ = run(ActionAnswerFaq(), t)
+    assert [m["text"] for m in again] == [SAME_ANSWER]
+    # The question alone as the last turn: an answer given turns earlier is said again, not called "just above".
+    earlier = [*events[:2], {"event": "user", "text": "quick skills"}, {"event": "bot", "text": question}]
+    t = tracker("can i do it alongside my job?", "ask_duration", active_loop="recommendation_form", events=earlier)
+    said, _ = run(ActionAnswerFaq(), t)
+    assert said[0]["text"] == first[0]["text"]

@@ -272,6 +272,14 @@ def test_a_programme_question_mid_form_is_answered_and_the_question_comes_again(
     assert client.text("yes credit matters").startswith("About how many hours a week")
 
 
+def test_a_topic_question_the_classifier_misses_mid_form_is_answered_and_the_question_comes_again(client):
+    client.say("help me choose")
+    exams = client.text("are there exams?")
+    assert "proctored" in exams and "didn't catch" not in exams
+    assert exams.endswith("perhaps toward a master's)?")  # the goal question again, without "sorry"
+    assert client.text("a quick job skill").startswith("Does academic credit toward a master's degree matter")
+
+
 def test_a_situation_with_punctuated_figures_starts_the_questions(client):
     # "$1,500," once crashed the action: the user got no reply at all.
     reply = client.text("10 hours a week and about $1,500, credit matters")

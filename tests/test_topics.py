@@ -51,6 +51,8 @@ from advisor.topics import (
         ("is there an age limit", "age"),
         ("can a 17 year old do a micromasters", "age"),
         ("am i too old for this at 55?", "age"),
+        ("do i need to be a certain age?", "age"),
+        ("how old do you have to be for a micromasters", "age"),
         ("is a micromasters realistic with 2 kids and a full time job?", "workload"),
         ("how long would it take me while working full time", "workload"),
     ],

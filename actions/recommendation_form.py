@@ -1,0 +1,346 @@
+"""The recommendation form: asking its questions and reading the answers from buttons or free text."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import (
+    entity_values,
+    first_context_reply,
+    intent_name,
+    kb,
+    latest_text,
+    replies_on_error,
+    say_uncovered,
+)
+from actions.faq import answer_specific_topic
+from actions.programmes import describe_listed
+from actions.recommendation import FORM_SLOTS, as_number
+from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in
+from advisor.profile import (
+    ANY_SUBJECT,
+    GOALS,
+    UNSURE,
+    answers_in,
+    answers_plainly,
+    asks_to_stop,
+    is_hesitation,
+    is_question,
+    is_unsure,
+    parse_any_subject,
+    parse_budget,
+    parse_credit,
+    parse_goal,
+    parse_weekly_hours,
+    revises,
+    speaks_for_oneself,
+)
+from advisor.questions import NO_RUSH, QUESTIONS, option_value
+from advisor.replies import UNSURE_NOTED, changed_reply, noted_reply
+
+# Messages with these intents are read as answers. A question asked mid-form
+# ("do certificates give credit?") must not fill a slot: the form then rejects
+# the turn and the interruption rule answers the question instead. A statement
+# about the learner is the exception (``speaks_for_oneself``): "i do need the
+# credit", read as ``ask_credit``, still answers the credit question.
+ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation", "start_over", "nlu_fallback"})
+# Read but not understood, these get the question again (or, for the subject,
+# are taken as one the catalogue lacks); "start over" that answers nothing is
+# left to its rule, which restarts the questions.
+ASKED_AGAIN_INTENTS = ANSWER_INTENTS - {"start_over"}
+MAX_WEEKLY_HOURS = 80
+
+
+def _misread_stop(tracker: Tracker) -> bool:
+    """A message read as ``stop`` without a word of stopping ("blorp qwertyuiop"): the question comes again.
+
+    Ending the questions for it would lose the answers given so far.
+    """
+    return intent_name(tracker) == "stop" and not asks_to_stop(latest_text(tracker))
+
+
+class ValidateRecommendationForm(FormValidationAction):
+    """Fill the form's slots from buttons or free text, several at once if given.
+
+    A slot the bot has just asked for is read from the whole answer (a bare
+    number or "yes" counts); other slots are only filled while still empty, so
+    a later answer never silently overwrites an earlier one. An answer to the
+    question just asked that cannot be read sets that slot to None: the form
+    then asks again with an example ("Sorry, I didn't catch the budget ...")
+    instead of rejecting the turn, which ended in the generic fallback reply.
+    """
+
+    def name(self) -> str:
+        return "validate_recommendation_form"
+
+    @replies_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        answered = self._question_in_between(dispatcher, tracker)
+        if answered is not None:  # answered, then the question again
+            requested = tracker.get_slot("requested_slot")
+            return answered + ([SlotSet(requested, None)] if requested else [])
+        before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
+        requested = tracker.get_slot("requested_slot")
+        events = await super().run(dispatcher, tracker, domain)
+        filled = {
+            e["name"]: e["value"]
+            for e in events
+            if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
+        }
+        changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
+        if requested and filled.get(requested) == UNSURE:  # "not sure", "skip": the next question
+            dispatcher.utter_message(text=UNSURE_NOTED)
+        elif changed:  # "actually i meant a quick job skill", said to another question
+            dispatcher.utter_message(text=changed_reply(changed))
+        elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
+            dispatcher.utter_message(text=noted_reply(filled))
+        return events
+
+    @staticmethod
+    def _question_in_between(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """The answer to a question asked instead of answering; None when the message is to be read as an answer.
+
+        "Tell me about the first one" points into the list shown (a bare "the
+        first one" may be the question's own first option, so it is left to the
+        parsers). A question the classifier read as an answer or did not
+        understand, but whose own words name a topic ("are there exams?") or one
+        my sources don't cover ("is it taught in spanish?"), is answered as it
+        would be outside the questions: read as an answer, it got "Sorry, I
+        didn't catch your goal". A question that answers ("is 6 hours a week
+        realistic?") is read as the answer.
+        """
+        text = latest_text(tracker)
+        if asks_for_details(text):
+            return describe_listed(dispatcher, tracker)
+        if (
+            intent_name(tracker) in ASKED_AGAIN_INTENTS
+            and is_question(text)
+            and not answers_in(text)
+            and not subjects_in(kb(), text)
+        ):
+            return first_context_reply(dispatcher, tracker, (answer_specific_topic, say_uncovered))
+        return None
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The slots read from the message; "the first one" said to a question is its first option."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        text = latest_text(tracker)
+        if requested in FORM_SLOTS and is_unsure(text):
+            return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
+        # "tell me about the first one" asks about a programme, not for the question's first option.
+        position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
+        chosen = option_value(requested, position) if position is not None else None
+        if chosen is None:
+            return events
+        return [e for e in events if e.get("name") != requested] + [SlotSet(requested, chosen)]
+
+    @staticmethod
+    def _wanted(tracker: Tracker, slot: str) -> Optional[bool]:
+        """True if just asked, False if still empty, None if not to be read now.
+
+        A statement about oneself counts as an answer whatever the classifier
+        read it as ("maybe 5 hrs a week since i work shifts" as a question about
+        length), and fills the other questions it answers too; so does a plain
+        answer ("cheap" as a question about cost).
+        """
+        requested = tracker.get_slot("requested_slot") == slot
+        text = latest_text(tracker)
+        if (
+            intent_name(tracker) not in ANSWER_INTENTS
+            and not speaks_for_oneself(text)
+            and not answers_plainly(text, slot)  # "cheap", read as a question about cost
+        ):
+            return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
+        if requested:
+            return True
+        # An answer given before changes only when the learner says so ("actually ...").
+        return False if tracker.get_slot(slot) is None or revises(text) else None
+
+    @staticmethod
+    def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:
+        """``{slot: value}``; ``{slot: None}`` when the question was just asked but the answer is unreadable.
+
+        Not for a message classified as a question, off-topic or a request to
+        stop: unread, it is left to its own rule ("that's outside what I
+        cover", an FAQ answer). A hesitation ("let me think about it", read as
+        ``stop``) gets the question again.
+        """
+        if value is not None:
+            return {slot: value}
+        text = latest_text(tracker)
+        answer = intent_name(tracker) in ASKED_AGAIN_INTENTS or is_hesitation(text) or _misread_stop(tracker)
+        return {slot: None} if asked and answer else {}
+
+    @staticmethod
+    def _entity(tracker: Tracker, name: str) -> Optional[str]:
+        values = entity_values(tracker, name)
+        return values[0] if values else None
+
+    async def extract_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        asked = self._wanted(tracker, "goal")
+        if asked is None:
+            return {}
+        return self._read(tracker, "goal", self._entity(tracker, "goal") or parse_goal(latest_text(tracker)), asked)
+
+    async def extract_wants_credit(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        asked = self._wanted(tracker, "wants_credit")
+        if asked is None:
+            return {}
+        return self._read(
+            tracker, "wants_credit", parse_credit(latest_text(tracker), intent_name(tracker), asked=asked), asked
+        )
+
+    async def extract_weekly_hours(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        asked = self._wanted(tracker, "weekly_hours")
+        if asked is None:
+            return {}
+        value = as_number(self._entity(tracker, "weekly_hours"))
+        if value is None:
+            value = parse_weekly_hours(latest_text(tracker), asked=asked)
+        return self._read(tracker, "weekly_hours", value, asked)
+
+    async def extract_budget(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        asked = self._wanted(tracker, "budget")
+        if asked is None:
+            return {}
+        value = as_number(self._entity(tracker, "budget"))
+        if value is None:
+            value = parse_budget(latest_text(tracker), asked=asked)
+        return self._read(tracker, "budget", value, asked)
+
+    async def extract_subject(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        asked = self._wanted(tracker, "subject")
+        if asked is None:
+            return {}
+        text = latest_text(tracker)
+        entity = self._entity(tracker, "subject")
+        if entity == ANY_SUBJECT:
+            return {"subject": ANY_SUBJECT}
+        found = [resolve_subject(kb(), entity)] if entity else []
+        found = [s for s in found if s] or subjects_in(kb(), text)
+        if found:
+            return {"subject": found[0]}
+        if asked and parse_any_subject(text):
+            return {"subject": ANY_SUBJECT}
+        if asked and intent_name(tracker) == "request_recommendation":  # "help me choose": the question again
+            return {"subject": None}
+        if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
+            return {"subject": entity or text.strip()}
+        return {}
+
+    def validate_goal(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        return {"goal": value if value in GOALS or value == UNSURE else None}
+
+    def validate_weekly_hours(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if value is None or value == UNSURE:  # cleared by a reset, or left out: nothing to check
+            return {"weekly_hours": value}
+        hours = as_number(value)
+        if hours is None or not 0 < hours <= MAX_WEEKLY_HOURS:
+            dispatcher.utter_message(
+                text=f'I need a number of hours per week between 1 and {MAX_WEEKLY_HOURS}, e.g. "about 6 hours a week".'
+            )
+            return {"weekly_hours": None}
+        return {"weekly_hours": hours}
+
+    def validate_budget(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if value is None or value == UNSURE:
+            return {"budget": value}
+        budget = as_number(value)
+        if budget is None or budget < 0:
+            dispatcher.utter_message(text='I need a budget in US dollars, e.g. "about $800" or "no fixed limit".')
+            return {"budget": None}
+        return {"budget": budget}
+
+    def validate_subject(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if value == UNSURE:  # "not sure" of the subject: programmes from any subject
+            return {"subject": ANY_SUBJECT}
+        if value is None or value == ANY_SUBJECT or resolve_subject(kb(), str(value)) == value:
+            return {"subject": value}
+        dispatcher.utter_message(
+            text=f'I have no programmes in "{str(value)[:60]}" in my catalogue, '
+            "so I'll suggest programmes from any subject."
+        )
+        return {"subject": ANY_SUBJECT}
+
+
+class AskQuestion(Action, abc.ABC):
+    """Ask one form question; when asking it again straight away, say why."""
+
+    @property
+    @abc.abstractmethod
+    def slot(self) -> str:
+        """The form slot this question fills."""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    @replies_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        question = QUESTIONS[self.slot]
+        if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
+            tracker, question.text
+        ):
+            dispatcher.utter_message(text=NO_RUSH if is_hesitation(latest_text(tracker)) else question.hint)
+        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+        dispatcher.utter_message(text=question.text, buttons=buttons)
+        return []
+
+    @staticmethod
+    def _answered_but_not_understood(tracker: Tracker, question: str) -> bool:
+        """The bot's last message was this question and the user has replied since.
+
+        After an interruption (an FAQ answer, "You're welcome!") the last bot
+        message is something else, and the question is simply asked again.
+        """
+        events = tracker.events
+        last_bot = next((i for i in range(len(events) - 1, -1, -1) if events[i].get("event") == "bot"), None)
+        if last_bot is None or events[last_bot].get("text") != question:
+            return False
+        return any(event.get("event") == "user" for event in events[last_bot + 1 :])
+
+
+class ActionAskGoal(AskQuestion):
+    slot = "goal"
+
+
+class ActionAskWantsCredit(AskQuestion):
+    slot = "wants_credit"
+
+
+class ActionAskWeeklyHours(AskQuestion):
+    slot = "weekly_hours"
+
+
+class ActionAskBudget(AskQuestion):
+    slot = "budget"
+
+
+class ActionAskSubject(AskQuestion):
+    slot = "subject"

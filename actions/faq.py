@@ -36,18 +36,20 @@ from actions.programmes import (
     search_narrowed,
     search_what_is_offered,
 )
-from actions.recommendation import reset_events, revise_recommendation
+from actions.recommendation import recommend_again, reset_events, revise_recommendation
 from advisor.knowledge import MICROMASTERS
+from advisor.language import is_not_words
 from advisor.matching import (
     credential_types_in,
     programme_in_question,
     refers_to_both,
     resolve_credential_type,
 )
-from advisor.profile import describes_situation, talks_about_oneself
+from advisor.profile import answers_in, describes_situation, is_question, talks_about_oneself
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
+    NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     SAME_ANSWER,
     Reply,
@@ -272,6 +274,14 @@ class ActionAnswerFollowup(Action):
             details = describe_programme_in_context(dispatcher, tracker)  # "tell me more about it"
             if details is not None:
                 return details
+        # "About 5 hours a week" answers a question (not yet asked, or asked for the
+        # recommendation just made); it does not ask about length.
+        if answers_in(latest_text(tracker)) and not is_question(latest_text(tracker)):
+            if not tracker.get_slot("recommended_credential"):
+                return send(dispatcher, OFFER_TO_CHOOSE)
+            again = recommend_again(dispatcher, tracker)
+            if again is not None:
+                return again
         asked = topic_named(latest_text(tracker))
         if asked:
             in_context = None if refers_to_both(latest_text(tracker)) else tracker.get_slot("credential_type")
@@ -280,8 +290,12 @@ class ActionAnswerFollowup(Action):
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])
-        if talks_about_oneself(latest_text(tracker)):  # "i'm a nurse moving into data"
-            return send(dispatcher, OFFER_TO_CHOOSE)
+        text = latest_text(tracker)
+        if is_not_words(text):  # "12345", "SELECT * FROM users;"
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+            return []
+        if talks_about_oneself(text) and not tracker.get_slot("recommended_credential"):
+            return send(dispatcher, OFFER_TO_CHOOSE)  # "i'm a nurse moving into data"
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

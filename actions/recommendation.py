@@ -93,8 +93,13 @@ def revise_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 
     None when the message changes nothing: it is then answered as usual.
     """
+    return recommend_again(dispatcher, tracker) if revises(latest_text(tracker)) else None
+
+
+def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """The recommendation made again with the answers the message changes; None if there is none to change."""
     text = latest_text(tracker)
-    if not tracker.get_slot("recommended_credential") or not revises(text):
+    if not tracker.get_slot("recommended_credential"):
         return None
     found = dict(answers_in(text))
     subjects = subjects_in(kb(), text)

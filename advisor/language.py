@@ -61,3 +61,19 @@ def is_other_language(text: str) -> bool:
     foreign = sum(1 for w in words if w in FOREIGN_WORDS)
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     return foreign >= 2 and foreign > english
+
+
+# Characters of code or markup rather than of a sentence; two of them, or "()", make a message code.
+_CODE_CHARACTERS = re.compile(r"[;{}=<>*\\|`]")
+
+
+def is_not_words(text: str) -> bool:
+    """True for a message of figures, symbols or code ("12345", "!!!!!!", "SELECT * FROM users;").
+
+    The classifiers read "12345" as a questionnaire answer (a budget) and code
+    as a statement; outside the questions the honest reply is that it was not
+    understood, not "OK. What else would you like to know?".
+    """
+    if not re.search(r"[^\W\d_]{2,}", text):  # no word of two letters or more, in any alphabet
+        return True
+    return len(_CODE_CHARACTERS.findall(text)) >= 2 or "()" in text

@@ -704,6 +704,8 @@ def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing(
     [
         ("hello, I'm a nurse thinking about moving into healthcare data", True),
         ("i only have weekends", True),
+        ("about 5 hours a week", True),  # an answer to a question not yet asked
+        ("a quick job skill", True),
         ("ok", False),
         ("2nd", False),  # a figure is not a statement about oneself
         ("is that so?", False),
@@ -721,6 +723,21 @@ def test_a_statement_about_oneself_outside_the_questions_gets_the_offer_to_help_
         ]
     else:
         assert [m["text"] for m in messages] == [ANYTHING_ELSE]
+
+
+def test_after_a_recommendation_a_bare_new_answer_changes_it():
+    answers = {"goal": "graduate", "wants_credit": True, "weekly_hours": 12.0, "budget": 1500.0, "subject": "any"}
+    t = tracker("about 3 hours a week", "inform", slots={**answers, "recommended_credential": "micromasters"})
+    messages, slots = run(ActionAnswerFollowup(), t)
+    assert messages[0]["text"] == "Got it: you now have about 3 hours a week."
+    assert messages[1]["text"].startswith("My recommendation:") and slots["weekly_hours"] == 3.0
+
+
+@pytest.mark.parametrize("text", ["12345", "0000 1111 2222", "SELECT * FROM users;", "def foo(): return 42"])
+def test_figures_or_code_read_as_an_answer_outside_the_questions_are_not_understood(text):
+    # Read as `inform` (a budget, a statement), they got "OK. What else would you like to know?".
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
+    assert [m["text"] for m in messages] == [NOT_UNDERSTOOD]
 
 
 def test_not_understood_in_another_language_says_the_bot_answers_in_english():

@@ -315,6 +315,13 @@ def test_doubtful_programme_gets_an_honest_answer(client):
     assert "can't confirm" in reply and "UC San Diego" in reply
 
 
+def test_figures_or_code_outside_the_questions_are_not_understood(client):
+    # Read as a questionnaire answer, they got "OK. What else would you like to know?".
+    assert client.text("12345").startswith("Sorry, I didn't understand that")
+    assert client.text("SELECT * FROM users;").startswith("Sorry, I didn't understand that")
+    assert client.text("about 5 hours a week").startswith("Thanks for telling me. I can suggest which credential")
+
+
 def test_a_question_in_another_language_is_not_answered_as_if_understood(client):
     assert client.text("hola, cuanto cuesta un micromasters?").startswith("Sorry, I can only answer in English.")
     assert client.text("¿Qué es un MicroMasters y cuánto cuesta?").startswith("Sorry, I can only answer in English.")

@@ -4,7 +4,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from advisor.language import is_other_language
+from advisor.language import is_not_words, is_other_language
 from components.other_language_gate import OtherLanguageGate
 
 
@@ -67,3 +67,22 @@ def test_the_gate_leaves_english_and_foreign_courtesies_alone(text, intent):
     gate = OtherLanguageGate(OtherLanguageGate.get_default_config())
     (message,) = gate.process([parsed(text, intent)])
     assert message.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12345", True),
+        ("!!!!!!", True),
+        ("SELECT * FROM users;", True),
+        ("def foo(): return 42", True),
+        ("<b>hi</b>", True),
+        ("ok cool", False),
+        ("2nd", False),
+        ("i <3 mit", False),
+        ("yes :)", False),
+        ("日本語", False),  # words of another alphabet: the language gate's business
+    ],
+)
+def test_figures_symbols_and_code_are_not_words(text, expected):
+    assert is_not_words(text) is expected

@@ -17,7 +17,7 @@ from actions.common import (
     say_uncovered,
     set_in_previous_turn,
 )
-from actions.faq import answer_about_programme, answer_specific_topic, named_credentials
+from actions.faq import answer_about_programme, answer_specific_topic, named_credentials, start_from_choice_question
 from actions.programmes import PointingFirst, describe_programme_in_context
 from advisor.language import is_other_language
 from advisor.matching import normalise
@@ -86,6 +86,8 @@ class ActionOutOfScope(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_scope = answer_specific_topic(dispatcher, tracker) if named_credentials(tracker) else None
+        if in_scope is None:
+            in_scope = start_from_choice_question(dispatcher, tracker)  # "which is better for a job fast?"
         if in_scope is not None:
             return in_scope
         dispatcher.utter_message(text=OUT_OF_SCOPE)

@@ -45,7 +45,14 @@ from advisor.matching import (
     refers_to_both,
     resolve_credential_type,
 )
-from advisor.profile import answers_in, describes_situation, is_question, talks_about_oneself
+from advisor.profile import (
+    answers_in,
+    asks_which_to_choose,
+    describes_situation,
+    is_question,
+    parse_goal,
+    talks_about_oneself,
+)
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
@@ -227,6 +234,20 @@ def start_from_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
         return None
     dispatcher.utter_message(response="utter_start_recommendation")
     return [*reset_events(), FollowupAction("recommendation_form")]
+
+
+def start_from_choice_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which is better for getting a job fast?": the questions, with the answers it gives taken.
+
+    The classifier read it as off-topic ("outside what I cover"), though it is
+    the question the recommendation answers.
+    """
+    text = latest_text(tracker)
+    goal = parse_goal(text)
+    if goal is None or not asks_which_to_choose(text):
+        return None
+    dispatcher.utter_message(response="utter_start_recommendation")
+    return [*reset_events(), SlotSet("goal", goal), FollowupAction("recommendation_form")]
 
 
 class ActionAnswerFollowup(Action):

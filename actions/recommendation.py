@@ -12,6 +12,7 @@ from actions.common import kb, latest_text, replies_on_error, say_uncovered, say
 from actions.programmes import listed
 from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, revises
+from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
 from advisor.replies import changed_reply, explain_reply, recommendation_reply
 
@@ -123,6 +124,11 @@ class ActionExplainRecommendation(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         if say_who_made_me(dispatcher, tracker) is not None:  # "who made you?" read as "why?"
+            return []
+        asked = tracker.get_slot("requested_slot") if tracker.active_loop.get("name") else None
+        if asked in QUESTIONS:  # "why do you need my budget?" during the questions
+            slot = question_named(latest_text(tracker)) or asked
+            dispatcher.utter_message(text=f'{QUESTIONS[slot].why} If you\'d rather not say, say "skip".')
             return []
         if not tracker.get_slot("recommended_credential"):
             dispatcher.utter_message(

@@ -41,7 +41,7 @@ from advisor.profile import (
     revises,
     speaks_for_oneself,
 )
-from advisor.questions import NO_RUSH, QUESTIONS, option_value
+from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
 from advisor.replies import UNSURE_NOTED, changed_reply, noted_reply
 
 # Messages with these intents are read as answers. A question asked mid-form
@@ -139,6 +139,8 @@ class ValidateRecommendationForm(FormValidationAction):
         # "tell me about the first one" asks about a programme, not for the question's first option.
         position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
         chosen = option_value(requested, position) if position is not None else None
+        if chosen is None and requested in QUESTIONS:  # a button's title typed: that button's answer
+            chosen = option_titled(requested, text)
         if chosen is None:
             return events
         return [e for e in events if e.get("name") != requested] + [SlotSet(requested, chosen)]

@@ -219,10 +219,11 @@ _NOT_TOPICS = _STOPWORDS | frozenset(
     "interested here where when who why how many much own".split()
 )
 _PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options)"
+_JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})
 _TOPIC_AFTER = re.compile(
     rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
 )
-_TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,3}}){_PROGRAMME_WORDS}\b")
+_TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,5}}){_PROGRAMME_WORDS}\b")
 
 
 def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
@@ -256,6 +257,10 @@ def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
             and not resolve_institution(kb, w)
             and not resolve_credential_type(w)
         ]
+        while topic and topic[0] in _JOINING_WORDS:  # "healthcare or public health": no leading "or"
+            topic = topic[1:]
+        while topic and topic[-1] in _JOINING_WORDS:
+            topic = topic[:-1]
         if topic:
             return " ".join(topic)
     return None

@@ -167,7 +167,9 @@ _UNSURE = re.compile(
     r"|(i )?(really )?(don'?t|do not|dont) know|dunno|idk|no idea|no clue|not a clue|hard to say|(i )?can'?t say"
     r"|(i )?(haven'?t|have not) decided|undecided|not decided|(i'?m |i am )?torn"
     r"|maybe|perhaps|possibly|either|either one"
-    r"|no preference|up to you|you decide|you choose|you tell me|skip( (it|this|this one|this question|that))?|pass)"
+    r"|no preference|up to you|you decide|you choose|you tell me|skip( (it|this|this one|this question|that))?|pass"
+    r"|(i'?d|i would) rather not (say|answer|tell|share)|rather not (say|answer)|prefer not to (say|answer)"
+    r"|(idk |i don'?t know |not sure )?(maybe )?(both|a bit of both|a mix|somewhere in between|in between))"
     r"(\s(yet|really|tbh|honestly|to be honest|either|sorry|at the moment|right now|about that))*"
 )
 
@@ -205,6 +207,20 @@ def _is_question(text: str, words: str) -> bool:
 def is_question(text: str) -> bool:
     """True for a message that asks ("are there exams?", "tell me about credit"), not one that states."""
     return _is_question(text, normalise(text))
+
+
+# "Which is better ...", "what's best ...", "which should I do ...": asking which of the two, not
+# which of something else ("which pizza is better", "what is the best job site").
+_WHICH_TO_CHOOSE = re.compile(
+    r"^(which|what|whats|what's)( one| of the two| of them)?( is| s| would be)? "
+    r"(better|best|the better|the best (option|choice|fit))\b"
+    r"|^which( one)? should i (do|pick|choose|take|go for|get)\b"
+)
+
+
+def asks_which_to_choose(text: str) -> bool:
+    """True for "which is better for getting a job fast?": the question the recommendation answers."""
+    return _WHICH_TO_CHOOSE.search(normalise(text)) is not None
 
 
 def _asks_only(text: str, words: str) -> bool:
@@ -299,7 +315,11 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     if re.search(r"\bpart time\b", words):
         return 10.0
     if asked:
-        bare = re.fullmatch(rf"(?:about |around |maybe |roughly |like )?{_NUM}(?: ish)?", words)
+        bare = re.fullmatch(
+            rf"(?:about |around |maybe |roughly |like |more than |over |at least |less than |under |up to )?"
+            rf"{_NUM}(?: ish)?",
+            words,
+        )
         if bare:
             return _number(bare.group(1))
     return None
@@ -340,6 +360,15 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         re.search(r"\b(free|nothing|zero|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words)
     ):
         return 0.0
+    # "$500 to $1,500", "500-1500 dollars": what one can spend is the upper end.
+    span = re.search(
+        r"\$?\s*\d[\d,]*(?:\.\d+)?\s*(?:k\b)?\s*(?:-|–|to)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
+        r"(?!\s*(?:h|hr|hrs|hour|hours|day|days|week|weeks|month|months|courses?)\b)",
+        words,
+    )
+    if span and about_money:
+        value = _number(span.group(1))
+        return value * 1000 if span.group(2) else value
     amount = (
         re.search(r"(?:us\s?\$|\$|usd\s?|€|£)\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b)?", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)

@@ -7,6 +7,7 @@ not understood) can say so and give an example, instead of repeating itself.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
@@ -16,6 +17,7 @@ class Question:
     text: str
     buttons: Tuple[Tuple[str, str], ...]
     hint: str
+    why: str  # the answer to "why do you ask?"
 
 
 # Said before a question asked again after "hmm" or "let me think about it".
@@ -31,11 +33,15 @@ QUESTIONS: Dict[str, Question] = {
         ),
         "Sorry, I didn't catch your goal. "
         'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s".',
+        "Your goal weighs most: a MicroMasters is graduate-level and can lead toward a master's, "
+        "a Professional Certificate teaches a job skill in less time.",
     ),
     "wants_credit": Question(
         "Does academic credit toward a master's degree matter to you?",
         (("Yes, credit matters", "/affirm"), ("No, not really", "/deny")),
         'Sorry, I didn\'t catch that. A simple "yes" or "no" is fine.',
+        "Only a MicroMasters can count as credit toward a master's (if a university admits you), "
+        "so whether credit matters to you weighs heavily.",
     ),
     "weekly_hours": Question(
         "About how many hours a week can you study?",
@@ -45,6 +51,8 @@ QUESTIONS: Dict[str, Question] = {
             ("More than 10 hours", '/inform{"weekly_hours":"12"}'),
         ),
         'Sorry, I didn\'t catch the hours. You can say e.g. "about 6 hours a week".',
+        "MicroMasters courses are graduate-level and usually ask for more hours a week than a Professional "
+        "Certificate: your time tells me whether one is realistic for you.",
     ),
     "budget": Question(
         "Roughly what's your budget in US dollars for the whole credential?",
@@ -54,6 +62,8 @@ QUESTIONS: Dict[str, Question] = {
             ("No fixed limit", '/inform{"budget":"1000000"}'),
         ),
         'Sorry, I didn\'t catch the budget. You can say e.g. "about $800" or "no fixed limit".',
+        "A whole MicroMasters usually costs more than a Professional Certificate: your budget tells me whether "
+        "it is within reach.",
     ),
     "subject": Question(
         "Which subject are you interested in? (e.g. data science, supply chain, AI, finance, project management)",
@@ -64,8 +74,25 @@ QUESTIONS: Dict[str, Question] = {
             ("Not sure yet", '/inform{"subject":"any"}'),
         ),
         'Sorry, I didn\'t catch the subject. Try e.g. "data science", "supply chain" or "not sure".',
+        'So that the programmes I suggest are in your field; say "not sure yet" for any subject.',
     ),
 }
+
+
+def _title_words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace(",", "")))
+
+
+def option_titled(slot: str, text: str) -> Optional[Any]:
+    """The answer given by the question's button whose title ``text`` repeats ("$500 to $1,500" typed).
+
+    Read as free text, "$500 to $1,500" was a budget of $500, not the button's $1,500.
+    """
+    typed = _title_words(text)
+    for position, (title, _) in enumerate(QUESTIONS[slot].buttons):
+        if typed and typed == _title_words(title):
+            return option_value(slot, position)
+    return None
 
 
 def option_value(slot: str, position: int) -> Optional[Any]:
@@ -80,3 +107,19 @@ def option_value(slot: str, position: int) -> Optional[Any]:
     if payload in ("/affirm", "/deny"):
         return payload == "/affirm"
     return json.loads(payload[payload.index("{") :])[slot]
+
+
+_QUESTION_WORDS = {
+    "goal": r"goal|goals|aim",
+    "wants_credit": r"credit|credits",
+    "weekly_hours": r"hours|hour|time|week",
+    "budget": r"budget|money|dollars|spend|afford|cost|price",
+    "subject": r"subject|subjects|field|topic",
+}
+
+
+def question_named(text: str) -> Optional[str]:
+    """The slot of the question a message names ("why do you need my budget?"), or None."""
+    words = text.lower()
+    named = [slot for slot, pattern in _QUESTION_WORDS.items() if re.search(rf"\b({pattern})\b", words)]
+    return named[0] if len(named) == 1 else None

@@ -854,6 +854,20 @@ def test_age_questions_get_what_the_sources_say_and_no_invented_limit(text, inte
     assert messages[0]["text"].startswith(expected or OUT_OF_SCOPE)
 
 
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [("which is better for getting a job fast", "skills"), ("what's best if i want a masters later", "graduate")],
+)
+def test_which_is_better_for_a_goal_read_as_off_topic_starts_the_questions_with_the_goal_taken(text, goal):
+    messages, events = run_action(ActionOutOfScope(), tracker(text, "out_of_scope"))
+    assert [m["response"] for m in messages] == ["utter_start_recommendation"]
+    assert slots_set(events)["goal"] == goal
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "recommendation_form"}
+    # Which of something else is off-topic still.
+    other, _ = run(ActionOutOfScope(), tracker("which pizza is better for a quick lunch", "out_of_scope"))
+    assert [m["text"] for m in other] == [OUT_OF_SCOPE]
+
+
 def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_worth_answer_for_its_kind():
     t = after(
         "tell me about the harvard data science certificate",
@@ -1442,3 +1456,23 @@ def test_the_same_topic_asked_again_mid_form_is_not_answered_twice_word_for_word
     t = tracker("can i do it alongside my job?", "ask_duration", active_loop="recommendation_form", events=earlier)
     said, _ = run(ActionAnswerFaq(), t)
     assert said[0]["text"] == first[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "expected"),
+    [
+        ("why do you need my budget?", "wants_credit", QUESTIONS["budget"].why),
+        ("why do you ask?", "wants_credit", QUESTIONS["wants_credit"].why),
+    ],
+)
+def test_why_during_the_questions_says_why_the_question_is_asked(text, requested, expected):
+    # It said "I haven't made a recommendation yet", to someone answering its questions.
+    t = tracker(text, "ask_why", slots={"requested_slot": requested}, active_loop="recommendation_form")
+    messages, _ = run(ActionExplainRecommendation(), t)
+    assert [m["text"] for m in messages] == [f'{expected} If you\'d rather not say, say "skip".']
+
+
+def test_a_buttons_title_typed_is_that_buttons_answer():
+    t = tracker("$500 to $1,500", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"budget": 1500.0}

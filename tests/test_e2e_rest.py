@@ -280,6 +280,12 @@ def test_a_topic_question_the_classifier_misses_mid_form_is_answered_and_the_que
     assert client.text("a quick job skill").startswith("Does academic credit toward a master's degree matter")
 
 
+def test_which_is_better_for_getting_a_job_fast_starts_the_questions_without_asking_the_goal(client):
+    reply = client.text("which is better for getting a job fast")
+    assert reply.startswith("Let's find the right fit.")
+    assert reply.endswith("Does academic credit toward a master's degree matter to you?")
+
+
 def test_a_situation_with_punctuated_figures_starts_the_questions(client):
     # "$1,500," once crashed the action: the user got no reply at all.
     reply = client.text("10 hours a week and about $1,500, credit matters")

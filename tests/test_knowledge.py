@@ -1,5 +1,6 @@
 """The knowledge base loads, is complete, and refuses broken files loudly."""
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -132,3 +133,10 @@ def test_action_server_refuses_to_start_with_a_broken_knowledge_base(tmp_path):
     )
     assert result.returncode != 0
     assert "programmes.yml: entry 'mitx_scm': field 'title': is missing" in result.stdout + result.stderr
+
+
+def test_no_text_a_user_sees_mentions_the_projects_own_founding_article():
+    # Users have never seen that article; "the founding article probably got this wrong" confused them.
+    for path in sorted(Path("knowledge").glob("*.yml")):
+        said = json.dumps(yaml.safe_load(path.read_text(encoding="utf-8"))).lower()
+        assert "founding article" not in said, path

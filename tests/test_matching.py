@@ -173,6 +173,7 @@ def test_a_new_question_does_not_narrow_the_previous_list(text):
         ("do you have anything on marine biology", "marine biology"),
         ("any psychology micromasters", "psychology"),
         ("quantum computing micromasters from stanford", "quantum computing"),
+        ("any healthcare or public health programs?", "healthcare or public health"),  # not "or public health"
         # Known subjects, institutions, or no subject at all.
         ("any programs in supply chain", None),
         ("any data sci micromaster options", None),

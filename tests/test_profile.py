@@ -11,6 +11,7 @@ from advisor.profile import (
     NO_BUDGET_LIMIT,
     answers_plainly,
     asks_to_stop,
+    asks_which_to_choose,
     is_unsure,
     parse_any_subject,
     parse_budget,
@@ -276,3 +277,31 @@ def test_an_answer_that_only_says_i_dont_know_is_unsure(text):
 )
 def test_an_answer_with_content_is_not_unsure(text):
     assert not is_unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("which is better for getting a job fast", True),
+        ("whats best for landing a job in data", True),
+        ("which one should i pick, i want a job", True),
+        ("which pizza is better", False),
+        ("what is the best job site", False),
+        ("what should i cook for a quick dinner", False),
+    ],
+)
+def test_which_of_the_two_to_choose_is_told_from_which_of_something_else(text, expected):
+    assert asks_which_to_choose(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("$500 to $1,500", 1500.0), ("500-1500 dollars", 1500.0), ("1k-2k", 2000.0), ("5-10 hours", None)],
+)
+def test_a_budget_range_is_read_as_its_upper_end(text, expected):
+    assert parse_budget(text, asked=True) == expected
+
+
+@pytest.mark.parametrize("text", ["I'd rather not say", "prefer not to answer", "idk maybe both", "a bit of both"])
+def test_declining_or_both_leaves_the_question_out(text):
+    assert is_unsure(text)

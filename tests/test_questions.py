@@ -2,7 +2,7 @@
 
 import pytest
 
-from advisor.questions import QUESTIONS, option_value
+from advisor.questions import QUESTIONS, option_titled, option_value, question_named
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,37 @@ def test_a_position_gives_that_buttons_answer(slot, position, value):
 def test_a_position_past_the_buttons_gives_nothing(slot):
     assert option_value(slot, len(QUESTIONS[slot].buttons)) is None
     assert option_value(slot, -len(QUESTIONS[slot].buttons) - 1) is None
+
+
+@pytest.mark.parametrize(
+    ("slot", "typed", "value"),
+    [
+        ("budget", "$500 to $1,500", "1500"),  # read as free text it was $500
+        ("budget", "no fixed limit", "1000000"),
+        ("weekly_hours", "More than 10 hours", "12"),
+        ("wants_credit", "no, not really", False),
+        ("goal", "a job skill, quickly", "skills"),
+        ("goal", "job skills", None),  # not a title: left to the free-text reading
+        ("budget", "500", None),
+    ],
+)
+def test_a_buttons_title_typed_gives_that_buttons_answer(slot, typed, value):
+    assert option_titled(slot, typed) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("why do you need my budget?", "budget"),
+        ("why do you ask about credit", "wants_credit"),
+        ("why do you need to know my hours", "weekly_hours"),
+        ("why do you ask?", None),
+        ("why credit and budget?", None),  # two named: the question asked is meant
+    ],
+)
+def test_why_do_you_ask_names_its_question(text, slot):
+    assert question_named(text) == slot
+
+
+def test_every_question_says_why_it_is_asked():
+    assert all(question.why.strip() for question in QUESTIONS.values())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -68,7 +68,7 @@ from advisor.replies import (
     sources_reply,
     unknown_topic_reply,
 )
-from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, topic_named
+from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, topic_named, topics_asked_together
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -181,6 +181,9 @@ class ActionAnswerFaq(Action):
         if in_context is not None:
             return in_context
         topic = INTENT_TOPICS.get(intent_name(tracker) or "", "definition")
+        together = topics_asked_together(latest_text(tracker))
+        if together:  # "how long does it take and how much does it cost?"
+            return answer_each(dispatcher, tracker, together, compared=topic == "difference")
         named_topic = topic_named(latest_text(tracker))
         # "which is cheaper?" compares the two credentials on cost, but "what's the
         # difference between a MicroMasters and a master's?" asks about one of them.
@@ -193,6 +196,24 @@ class ActionAnswerFaq(Action):
         if named_topic in WORD_ONLY_TOPICS:
             topic = str(named_topic)
         return answer_topic(dispatcher, tracker, topic)
+
+
+def answer_each(
+    dispatcher: CollectingDispatcher, tracker: Tracker, topics: Sequence[str], compared: bool
+) -> List[EventType]:
+    """One answer per topic asked about together; "where is that from?" then shows the sources of all of them."""
+    events: List[EventType] = []
+    for topic in topics:
+        events += (
+            answer(dispatcher, tracker, topic, None, compared=True)
+            if compared
+            else answer_topic(dispatcher, tracker, topic)
+        )
+    cited = [c for e in events if e.get("name") == "last_citations" for c in e.get("value") or []]
+    unique = [c for i, c in enumerate(cited) if c not in cited[:i]]
+    return [e for e in events if e.get("name") != "last_citations"] + (
+        [SlotSet("last_citations", unique)] if unique else []
+    )
 
 
 def list_pathways(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -42,6 +42,7 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "financial aid",
         "financial assistance",
         "financial help",
+        "aid",  # "how many times can i apply for aid?"
         "scholarship",
         "scholarships",
         "fee waiver",
@@ -200,6 +201,23 @@ def topic_named(text: str) -> Optional[str]:
         broad = _GIVES_WAY_TO.get(chosen)
         return broad if broad in topics else chosen
     return topics[0] if len(topics) == 1 else None
+
+
+_CLAUSE_BREAK = re.compile(r"[?,;.]|\b(?:and|also|plus|as well as)\b")
+
+
+def topics_asked_together(text: str) -> Tuple[str, ...]:
+    """The FAQ topics of a message that asks about several, one per clause, in order; () for fewer than two.
+
+    "How long does a MicroMasters take and how much does it cost?" got only the
+    length: ``topic_named`` gives up on a message naming several topics.
+    """
+    found: list = []
+    for clause in _CLAUSE_BREAK.split(normalise(text)):
+        topic = topic_named(clause) if clause.strip() else None
+        if topic and topic not in found:
+            found.append(topic)
+    return tuple(found) if len(found) >= 2 else ()
 
 
 # Words that ask to rank programmes on a topic ("which is the cheapest?", "sort them by price").

@@ -165,6 +165,12 @@ def test_follow_up_naming_a_topic_answers_it_for_the_credential_in_context(text,
             "MicroMasters program: Yes, course by course",
         ),
         ("can i get a refund", "ask_cost", "MicroMasters and Professional Certificates alike: For a verified course"),
+        # The same rules for both: the whole answer once, not two summaries without the details asked for.
+        (
+            "how many times can i apply for aid",
+            "ask_cost",
+            "MicroMasters and Professional Certificates alike: Yes, course by course",
+        ),
     ],
 )
 def test_questions_no_intent_covers_get_their_own_answer(text, intent, expected):
@@ -1476,3 +1482,14 @@ def test_a_buttons_title_typed_is_that_buttons_answer():
     t = tracker("$500 to $1,500", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
     _, events = run_action(ValidateRecommendationForm(), t)
     assert slots_set(events) == {"budget": 1500.0}
+
+
+def test_two_topics_asked_together_get_both_answers_and_both_sources():
+    # Only the length was answered; the cost was ignored.
+    text = "How long does a micromasters take and how much does it cost?"
+    messages, slots = run(ActionAnswerFaq(), tracker(text, "ask_duration", [entity("credential_type", "micromasters")]))
+    assert [m["text"].split(":")[0] for m in messages] == ["MicroMasters program", "MicroMasters program"]
+    assert "hours a week" in messages[0]["text"] and "$" in messages[1]["text"]
+    sources = {c["source_id"] for c in slots["last_citations"]}
+    assert set(KB.faq["cost"]["micromasters"].fact.sources) <= sources
+    assert set(KB.faq["duration"]["micromasters"].fact.sources) <= sources

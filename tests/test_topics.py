@@ -31,6 +31,7 @@ from advisor.topics import (
         ("whats the difference between verified and audit", "tracks"),
         ("can i audit the courses for free?", "tracks"),
         ("how do i apply for financial aid", "financial_aid"),
+        ("how many times can i apply for aid", "financial_aid"),
         ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
         ("can i get my money back", "refunds"),
         ("does the credential expire", "expiry"),

@@ -18,7 +18,7 @@ from actions.common import (
     set_in_previous_turn,
 )
 from actions.faq import answer_about_programme, answer_specific_topic, named_credentials, start_from_choice_question
-from actions.programmes import PointingFirst, describe_programme_in_context
+from actions.programmes import PointingFirst, describe_programme_in_context, say_doubtful_claim
 from advisor.language import is_other_language
 from advisor.matching import normalise
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
@@ -58,9 +58,12 @@ class ActionNotUnderstood(PointingFirst):
         return "action_not_understood"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        # "tell me about it" or "is it any good?" right after a programme; "are there exams?"
+        # "tell me about it" or "is it any good?" right after a programme; "is there a fintech
+        # micromasters?" (a programme my sources doubt); "are there exams?"
         about_it = first_context_reply(
-            dispatcher, tracker, (describe_programme_in_context, worth_of_programme_meant, answer_specific_topic)
+            dispatcher,
+            tracker,
+            (describe_programme_in_context, worth_of_programme_meant, say_doubtful_claim, answer_specific_topic),
         )
         if about_it is not None:
             return about_it

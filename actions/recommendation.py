@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import kb, latest_text, replies_on_error, say_uncovered, say_who_made_me, send
-from actions.programmes import listed
+from actions.common import first_context_reply, kb, latest_text, replies_on_error, say_uncovered, say_who_made_me, send
+from actions.programmes import listed, recommended_programmes
 from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, revises
 from advisor.questions import QUESTIONS, question_named
@@ -65,7 +65,8 @@ class ActionResetRecommendation(Action):
 
     A question the sources don't cover, read as asking for a recommendation
     ("do micromasters help for immigration points"), gets the honest answer
-    instead, and the questions do not start.
+    instead, and the questions do not start; so does "what programmes would
+    you suggest then?" after a recommendation, which lists its kind's programmes.
     """
 
     def name(self) -> str:
@@ -73,8 +74,9 @@ class ActionResetRecommendation(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if say_uncovered(dispatcher, tracker) is not None:
-            return [FollowupAction("action_listen")]
+        answered = first_context_reply(dispatcher, tracker, (say_uncovered, recommended_programmes))
+        if answered is not None:
+            return [*answered, FollowupAction("action_listen")]
         return reset_events()
 
 

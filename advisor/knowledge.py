@@ -35,7 +35,7 @@ ATTRIBUTES: Tuple[str, ...] = (
 # No intent of their own, found by their words (advisor/topics.py): audit or
 # verified track, financial aid, refunds, expiry, entrance tests (GRE, TOEFL),
 # how many learners finish, exams, studying at one's own pace, whether it is a
-# degree, age limits, fitting it around a job.
+# degree, age limits, fitting it around a job, who runs edX.
 WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "tracks",
     "financial_aid",
@@ -48,6 +48,7 @@ WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "degree",
     "age",
     "workload",
+    "about_edx",
 )
 FAQ_TOPICS: Tuple[str, ...] = (
     "worth",

@@ -87,6 +87,7 @@ COMPARED_TOPIC_NAMES = {
     "degree": "whether it is a degree",
     "age": "age limits",
     "workload": "fitting it around a job",
+    "about_edx": "who runs edX",
 }
 
 
@@ -352,6 +353,13 @@ def _programme_facts(programme: Programme) -> Dict[str, str]:
         facts["pace"] = facts["duration"]
     if programme.credit_pathway:  # "how do i get into the masters?" about it
         facts["admission"] = facts["credit"]
+    # "is it on edX or MITx Online?": where it runs, not who owns edX.
+    facts["about_edx"] = f"• Platform: {programme.platform}"
+    if programme.institution == "MIT" and programme.platform != "MITx Online":
+        facts["about_edx"] += (
+            " in my sources; MIT has moved some MITx programs to its own MITx Online since 2021, so check"
+        )
+        facts["about_edx"] += " the program's page"
     return facts
 
 

@@ -37,7 +37,23 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "rigorous demanding".split()
     ),
     "credit": ("credit", "credits"),
-    "tracks": ("audit", "auditing", "audited", "audit track", "verified track"),
+    "tracks": (
+        "audit",
+        "auditing",
+        "audited",
+        "audit track",
+        "verified track",
+        # What the certificate shows: the verified track's answer says (not the grade).
+        "show my grade",
+        "shows my grade",
+        "show the grade",
+        "shows the grade",
+        "show my grades",
+        "grade on the certificate",
+        "grades on the certificate",
+        "what does the certificate show",
+        "what does the certificate look like",
+    ),
     "financial_aid": (
         "financial aid",
         "financial assistance",
@@ -115,6 +131,18 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "realistic",
         "manageable",
         "doable",
+    ),
+    # Who runs edX ("is edx still a nonprofit?", "who owns edx?").
+    "about_edx": (
+        "nonprofit",
+        "non profit",
+        "for profit",
+        "2u",
+        "who owns edx",
+        "who runs edx",
+        "owned by",
+        "mitx online",
+        "axim",
     ),
     # Asking about age, not saying it ("I'm 40 years old and ..."); "a 17 year old" below.
     "age": (

@@ -1011,6 +1011,16 @@ def test_a_question_my_sources_do_not_cover_read_as_asking_for_a_recommendation_
     assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
 
 
+def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_asking_the_questions_again():
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 4.0, "budget": 500.0, "subject": "any"}
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    t = tracker("what programmes would you suggest then?", "request_recommendation", slots=slots)
+    messages, events = run_action(ActionResetRecommendation(), t)
+    assert messages[0]["text"].startswith("I found") and "Professional Certificate" in messages[0]["text"]
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
+    assert "goal" not in slots_set(events)  # the answers are kept
+
+
 def test_reset_clears_previous_answers():
     _, slots = run(ActionResetRecommendation(), tracker(slots={"goal": "skills"}))
     assert slots == {
@@ -1493,3 +1503,19 @@ def test_two_topics_asked_together_get_both_answers_and_both_sources():
     sources = {c["source_id"] for c in slots["last_citations"]}
     assert set(KB.faq["cost"]["micromasters"].fact.sources) <= sources
     assert set(KB.faq["duration"]["micromasters"].fact.sources) <= sources
+
+
+def test_a_doubtful_programme_the_fallback_caught_gets_what_the_sources_say():
+    # "is there a fintech micromasters?" got "Sorry, I didn't understand that".
+    messages, _ = run(ActionNotUnderstood(), tracker("is there a fintech micromasters?", "nlu_fallback"))
+    assert "We found no MicroMasters in FinTech" in messages[0]["text"]
+
+
+def test_who_runs_edx_is_answered_from_the_sources_and_a_programmes_platform_from_the_catalogue():
+    # "is edx still a nonprofit?" got the recognition answer.
+    messages, _ = run(ActionAnswerFaq(), tracker("is edx still a nonprofit?", "ask_recognition"))
+    assert messages[0]["text"].startswith("MicroMasters and Professional Certificates alike: edX was founded")
+    assert "2U" in messages[0]["text"]
+    t = just_described("mitx_dedp", "is it on edX or MITx Online?", "ask_recognition")
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert "• Platform: MITx Online" in messages[0]["text"]

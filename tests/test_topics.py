@@ -32,6 +32,9 @@ from advisor.topics import (
         ("can i audit the courses for free?", "tracks"),
         ("how do i apply for financial aid", "financial_aid"),
         ("how many times can i apply for aid", "financial_aid"),
+        ("is edx still a nonprofit?", "about_edx"),
+        ("does the certificate show my grade?", "tracks"),
+        ("is it on edX or MITx Online?", "about_edx"),
         ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
         ("can i get my money back", "refunds"),
         ("does the credential expire", "expiry"),

@@ -32,6 +32,7 @@ from actions.programmes import (
     rank_programmes,
     recommended_programmes,
     run_search,
+    say_claim,
     say_doubtful_claim,
     search_narrowed,
     search_what_is_offered,
@@ -60,7 +61,6 @@ from advisor.replies import (
     OFFER_TO_CHOOSE,
     SAME_ANSWER,
     Reply,
-    claim_reply,
     faq_reply,
     pathways_reply,
     programme_kind_line,
@@ -133,7 +133,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     query = query_from(tracker)
     match = programme_in_question(kb(), query)
     if match.claim:
-        return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
+        return say_claim(dispatcher, match.claim, match.nearest)
     programme = match.programme or programme_meant(tracker, query)
     if programme is None:
         return None

@@ -22,7 +22,7 @@ from actions.common import (
     send,
     set_in_previous_turn,
 )
-from advisor.knowledge import Programme
+from advisor.knowledge import Programme, UnverifiedClaim
 from advisor.matching import (
     Query,
     asks_for_details,
@@ -179,7 +179,20 @@ def say_doubtful_claim(dispatcher: CollectingDispatcher, tracker: Tracker) -> Op
     honest answer names it: on Coursera, not edX, with what edX has instead.
     """
     match = programme_in_question(kb(), query_from(tracker))
-    return send(dispatcher, claim_reply(kb(), match.claim, match.nearest)) if match.claim else None
+    return say_claim(dispatcher, match.claim, match.nearest) if match.claim else None
+
+
+def say_claim(
+    dispatcher: CollectingDispatcher, claim: UnverifiedClaim, nearest: Sequence[Programme]
+) -> List[EventType]:
+    """What the sources say of a doubtful programme, and what they vouch for instead.
+
+    The first alternative becomes "it": after the Columbia AI certificate (not on
+    edX; Columbia's AI MicroMasters instead), "how many courses does it have?"
+    got the general Professional Certificate answer.
+    """
+    events = send(dispatcher, claim_reply(kb(), claim, nearest))
+    return events + ([listed(nearest), *about(nearest[0])] if nearest else [])
 
 
 def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -361,6 +374,14 @@ def search_what_is_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return search(dispatcher, tracker) if asks_what_is_offered(latest_text(tracker)) else None
 
 
+def _topic_of_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "how much?" right after a programme, read as "show more": that programme's price, not a next page."""
+    programme = programme_in_context(tracker)
+    topic = topic_named(latest_text(tracker)) if programme else None
+    reply = programme_topic_reply(kb(), programme, topic) if programme and topic else None
+    return send(dispatcher, reply) + about(programme) if reply and programme else None
+
+
 class ActionShowMore(Action):
     """Next page of the previous search."""
 
@@ -370,7 +391,7 @@ class ActionShowMore(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         # "more about the 2nd" or "the cheapest one" read as show more
-        pointed = first_context_reply(dispatcher, tracker, (describe_listed, rank_programmes))
+        pointed = first_context_reply(dispatcher, tracker, (describe_listed, rank_programmes, _topic_of_programme))
         if pointed is not None:
             return pointed
         previous = stored_search(tracker)
@@ -410,7 +431,7 @@ class ActionProgramInfo(Action):
         if match.programme:
             return describe_programme(dispatcher, match.programme, match.nearest)
         if match.claim:
-            return send(dispatcher, claim_reply(kb(), match.claim, match.nearest))
+            return say_claim(dispatcher, match.claim, match.nearest)
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 

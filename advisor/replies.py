@@ -471,7 +471,11 @@ def _price(programme: Programme) -> Optional[str]:
 
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:
     """An honest answer to a programme the sources do not support."""
-    lines = [f"I can't confirm {claim.claim}. {claim.answer}"]
+    # "I can't confirm X. We found no X ..." said it twice.
+    lead = (
+        "" if claim.answer.startswith(("We found no", "We could not confirm")) else f"I can't confirm {claim.claim}. "
+    )
+    lines = [f"{lead}{claim.answer}"]
     citations = _citations(claim.sources, claim.as_of)
     if alternatives:
         lines.append("What I can vouch for instead:")

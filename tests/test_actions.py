@@ -239,7 +239,7 @@ def test_a_question_about_one_programme_with_no_field_for_it_says_which_kind_it_
 
 def test_a_question_about_a_doubtful_programme_says_it_cannot_be_confirmed():
     messages, _ = run(ActionAnswerFaq(), tracker("how much is the michigan data science micromasters", "ask_cost"))
-    assert messages[0]["text"].startswith("I can't confirm a University of Michigan MicroMasters")
+    assert messages[0]["text"].startswith("We found no University of Michigan Data Science MicroMasters on edX")
 
 
 @pytest.mark.parametrize(
@@ -438,7 +438,7 @@ def test_program_info_for_a_doubtful_programme_is_honest():
     )
     messages, _ = run(ActionProgramInfo(), t)
     text = messages[0]["text"]
-    assert text.startswith("I can't confirm") and "Data Science" in text and "UC San Diego" in text
+    assert text.startswith("We found no") and "Data Science" in text and "UC San Diego" in text
 
 
 def test_program_info_for_a_real_programme():
@@ -1519,3 +1519,18 @@ def test_who_runs_edx_is_answered_from_the_sources_and_a_programmes_platform_fro
     t = just_described("mitx_dedp", "is it on edX or MITx Online?", "ask_recognition")
     messages, _ = run(ActionAnswerFaq(), t)
     assert "• Platform: MITx Online" in messages[0]["text"]
+
+
+def test_after_a_doubtful_programme_it_is_the_alternative_vouched_for_first():
+    # "how many courses does it have?" after the Columbia AI certificate got the general answer.
+    messages, slots = run(ActionProgramInfo(), tracker("what about the columbia AI certificate", "ask_program_info"))
+    assert messages[0]["text"].startswith("We found no ColumbiaX Professional Certificate in AI on edX.")
+    assert "I can't confirm" not in messages[0]["text"]  # it was said twice
+    assert slots["current_programme"] == slots["listed_programmes"][0]
+
+
+def test_how_much_read_as_show_more_right_after_a_programme_gets_its_price():
+    # It got "There is nothing to show more of yet".
+    messages, slots = run(ActionShowMore(), just_described("mitx_scm", "how much?", "show_more"))
+    assert "• Price: " in messages[0]["text"] and "$1,350" in messages[0]["text"]
+    assert slots["current_programme"] == "mitx_scm"

@@ -45,11 +45,13 @@ from advisor.matching import (
     programme_in_question,
     refers_to_both,
     resolve_credential_type,
+    unknown_topic,
 )
 from advisor.profile import (
     answers_in,
     asks_which_to_choose,
     describes_situation,
+    final_question,
     is_question,
     parse_goal,
     talks_about_oneself,
@@ -304,6 +306,11 @@ class ActionAnswerFollowup(Action):
         )
         if in_context is not None:
             return in_context
+        # "I'm an engineer wanting a master's in supply chain. Would a MicroMasters count toward it?"
+        question = final_question(latest_text(tracker))
+        asked_last = topic_named(question) if question else None
+        if asked_last:
+            return answer_topic(dispatcher, tracker, asked_last)
         named = named_credentials(tracker)
         topic = tracker.get_slot("last_topic")
         query = query_from(tracker)
@@ -338,6 +345,9 @@ class ActionAnswerFollowup(Action):
             return []
         if talks_about_oneself(text) and not tracker.get_slot("recommended_credential"):
             return send(dispatcher, OFFER_TO_CHOOSE)  # "i'm a nurse moving into data"
+        missing = unknown_topic(kb(), query, what_about=True)  # "ok what about psychology"
+        if missing:
+            return send(dispatcher, unknown_topic_reply(kb(), missing, query))
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

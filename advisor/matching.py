@@ -223,6 +223,7 @@ _JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})
 _TOPIC_AFTER = re.compile(
     rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
 )
+_WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hmm|well)\s+)*(?:what|how)\s+about\s+(?P<topic>[\w' ]+?)\s*$")
 _TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,5}}){_PROGRAMME_WORDS}\b")
 
 
@@ -236,16 +237,18 @@ def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
     return tuple(s.name for s in kb.subjects if words and all(w in s.name.split() for w in words))
 
 
-def unknown_topic(kb: KnowledgeBase, query: Query) -> Optional[str]:
+def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> Optional[str]:
     """A subject the search names that the catalogue does not have ("healthcare programmes").
 
     Without it, such a search has no subject filter and would list every
-    programme as if all of them matched.
+    programme as if all of them matched. ``what_about``: "what about
+    psychology?" names one too; only for a message already known to ask about
+    no topic, list or programme.
     """
     if query.subjects:
         return None
     words = normalise(query.text[:MAX_MATCH_CHARS])
-    for pattern in (_TOPIC_AFTER, _TOPIC_BEFORE):
+    for pattern in (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ())):
         found = pattern.search(words)
         if not found:
             continue

@@ -223,6 +223,18 @@ def asks_which_to_choose(text: str) -> bool:
     return _WHICH_TO_CHOOSE.search(normalise(text)) is not None
 
 
+def final_question(text: str) -> Optional[str]:
+    """The question a message ends with after saying something first, or None.
+
+    "I'm a mechanical engineer and want a master's later. Would a MicroMasters
+    count toward it?" tells and then asks; read as a statement, it got a search.
+    """
+    sentences = [part.strip() for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip()]
+    if len(sentences) < 2 or not is_question(sentences[-1]):
+        return None
+    return sentences[-1]
+
+
 def _asks_only(text: str, words: str) -> bool:
     """A question that says nothing about the learner ("tell me about credit")."""
     opening = _QUESTION_START.match(words)

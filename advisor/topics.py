@@ -36,13 +36,22 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "hard harder hardest easy easier easiest tough tougher difficult difficulty prerequisites "
         "rigorous demanding".split()
     ),
-    "credit": ("credit", "credits"),
+    "credit": ("credit", "credits", "count toward", "count towards", "counts toward", "counts towards"),
     "tracks": (
         "audit",
         "auditing",
         "audited",
         "audit track",
         "verified track",
+        # Free of charge (not "free time"): auditing is the free part.
+        "anything free",
+        "for free",
+        "is it free",
+        "free of charge",
+        "free courses",
+        "free option",
+        "free version",
+        "without paying",
         # What the certificate shows: the verified track's answer says (not the grade).
         "show my grade",
         "shows my grade",

@@ -1534,3 +1534,20 @@ def test_how_much_read_as_show_more_right_after_a_programme_gets_its_price():
     messages, slots = run(ActionShowMore(), just_described("mitx_scm", "how much?", "show_more"))
     assert "• Price: " in messages[0]["text"] and "$1,350" in messages[0]["text"]
     assert slots["current_programme"] == "mitx_scm"
+
+
+def test_a_statement_ending_in_a_question_gets_the_question_answered_not_a_search():
+    text = (
+        "I'm a mechanical engineer and I want a master's in supply chain later. Would a MicroMasters count toward it?"
+    )
+    entities = [entity("subject", "supply chain"), entity("credential_type", "micromasters")]
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform", entities))
+    assert messages[0]["text"].startswith(f"MicroMasters program: {KB.faq['credit']['micromasters'].fact.text[:30]}")
+
+
+def test_what_about_a_subject_the_catalogue_lacks_says_so():
+    # "ok what about psychology" got "OK. What else would you like to know?".
+    messages, _ = run(ActionAnswerFollowup(), tracker("ok what about psychology", "inform"))
+    assert messages[0]["text"].startswith('I have no verified programmes in "psychology"')
+    messages, _ = run(ActionAnswerFollowup(), tracker("what about you", "inform"))
+    assert [m["text"] for m in messages] == [ANYTHING_ELSE]

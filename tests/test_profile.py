@@ -12,6 +12,7 @@ from advisor.profile import (
     answers_plainly,
     asks_to_stop,
     asks_which_to_choose,
+    final_question,
     is_unsure,
     parse_any_subject,
     parse_budget,
@@ -305,3 +306,16 @@ def test_a_budget_range_is_read_as_its_upper_end(text, expected):
 @pytest.mark.parametrize("text", ["I'd rather not say", "prefer not to answer", "idk maybe both", "a bit of both"])
 def test_declining_or_both_leaves_the_question_out(text):
     assert is_unsure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm a mechanical engineer. Would a MicroMasters count toward it?", "Would a MicroMasters count toward it?"),
+        ("i am a nurse. how much is it?", "how much is it?"),
+        ("how much is it?", None),  # a question alone is not one asked after a statement
+        ("I'm a nurse. I want data skills.", None),
+    ],
+)
+def test_the_question_a_message_ends_with_after_a_statement(text, expected):
+    assert final_question(text) == expected

@@ -34,6 +34,8 @@ from advisor.topics import (
         ("how many times can i apply for aid", "financial_aid"),
         ("is edx still a nonprofit?", "about_edx"),
         ("does the certificate show my grade?", "tracks"),
+        ("is there anything free?", "tracks"),
+        ("how long with 5 hours of free time a week", "duration"),
         ("is it on edX or MITx Online?", "about_edx"),
         ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
         ("can i get my money back", "refunds"),
@@ -81,9 +83,9 @@ def test_no_single_attribute_means_the_general_difference(text):
         # The exam's price is a cost question; the cost answer has the exam fee.
         ("how much does the final exam cost", "cost"),
         ("what does it cost? i work full time", "cost"),
-        # A master's degree as the goal (credit) or needing a degree (admission) is
-        # left to the intent: no topic word names it.
-        ("does a micromasters count toward a masters degree", None),
+        # Counting toward a master's is credit, not "is it a degree?"; needing a
+        # degree (admission) is left to the intent: no topic word names it.
+        ("does a micromasters count toward a masters degree", "credit"),
         ("do i need a degree to enroll", None),
         # Saying one's age is not asking about age limits.
         ("i'm 40 years old with two kids, is a micromasters realistic?", "workload"),

@@ -64,13 +64,14 @@ from advisor.replies import (
     SAME_ANSWER,
     Reply,
     faq_reply,
+    in_country,
     pathways_reply,
     programme_kind_line,
     programme_topic_reply,
     sources_reply,
     unknown_topic_reply,
 )
-from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, topic_named, topics_asked_together
+from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, country_named, topic_named, topics_asked_together
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -104,6 +105,9 @@ def answer(
 ) -> List[EventType]:
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
     reply = faq_reply(kb(), topic, credential, compared, recommended=bool(tracker.get_slot("recommended_credential")))
+    country = country_named(latest_text(tracker)) if topic == "recognition" else None
+    if country:  # "is it recognised in Germany?"
+        reply = in_country(reply, country)
     events = send_once(dispatcher, tracker, reply, topic)
     if events is None:
         return []

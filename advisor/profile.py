@@ -122,9 +122,16 @@ def _count(words: str, phrases: tuple) -> int:
     return sum(1 for phrase in phrases if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words))
 
 
+_HAS_A_DEGREE = re.compile(
+    r"\b(i|i've|ive|i have|i already|already)\s+(already\s+)?(have|hold|got|completed|finished|did|earned)\s+"
+    r"(a|an|my|the)?\s*(masters?|master's|msc|mba|phd|degree|bachelor'?s?)(\s+degree)?(\s+(in|from)\s+\w+)?"
+)
+
+
 def parse_goal(text: str) -> Optional[str]:
     """``graduate`` for deep/graduate expertise, ``skills`` for a quick job skill."""
-    words = normalise(text)
+    # "I already have a master's in engineering" says what one has, not what one wants.
+    words = _HAS_A_DEGREE.sub(" ", normalise(text))
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
     if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
         graduate = 0

@@ -161,6 +161,13 @@ def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
     return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)
 
 
+def in_country(reply: Reply, country: str) -> Reply:
+    """A recognition answer to "is it recognised in Germany?": my sources have no data by country, so say so first."""
+    name = country.upper() if len(country) <= 3 else country.title().replace("The ", "the ")
+    note = f"My sources have no data on recognition in {name} in particular; what they say in general:"
+    return Reply(f"{note}\n{reply.text}", reply.citations, reply.buttons)
+
+
 def faq_reply(
     kb: KnowledgeBase,
     topic: str,

@@ -94,6 +94,13 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "how many pass",
         "actually finish",
         "actually complete",
+        "percentage of people",
+        "people finish",
+        "people drop out",
+        "drop out",
+        "drops out",
+        "give up",
+        "gives up",
     ),
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
@@ -200,7 +207,8 @@ _PATTERNS["age"] = re.compile(rf"{_PATTERNS['age'].pattern}|\ban? \d{{1,2}} ?(?:
 _MASTERS = r"(?:masters?|master's|msc|mba|degree)"
 _PATTERNS["degree"] = re.compile(
     rf"\b(?:real|actual|proper|full|accredited|regular|traditional) {_MASTERS}\b"
-    rf"|\b(?:same as|equivalent to|equal to|instead of|rather than|vs|versus|compared to|compared with|or|and|than)"
+    rf"|\b(?:same as|same like|same thing as|like|similar to|equivalent to|equal to|instead of|rather than"
+    rf"|vs|versus|compared to|compared with|or|and|than)"
     rf" (?:a |an |the )?(?:full |real |regular |traditional |proper |actual )?{_MASTERS}\b"
     rf"|\b(?:is|isn't|is not|count as|counts as) (?:a |an )?(?:micromasters|it|this|that|pc|professional certificate)"
     rf"(?: program| programme| credential)? (?:a |an |the same as an? )?{_MASTERS}\b"
@@ -404,6 +412,24 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "skillshare",
         "simplilearn",
     ),
+    "prices for teams and businesses": (
+        "group discount",
+        "group discounts",
+        "team discount",
+        "business plan",
+        "business plans",
+        "team plan",
+        "team plans",
+        "enterprise plan",
+        "edx for business",
+        "corporate discount",
+        "volume discount",
+        "bulk discount",
+        "bulk pricing",
+        "for my team",
+        "for my employees",
+        "for my staff",
+    ),
     "payment plans and ways to pay": (
         "pay monthly",
         "monthly payment",
@@ -479,3 +505,77 @@ def uncovered_topic(text: str) -> Optional[str]:
     """What a question asks about that my sources do not cover ("is it in spanish?"), or None."""
     normalised = _NOT_UNCOVERED.sub(" ", normalise(text))
     return next((label for label, pattern in _UNCOVERED_PATTERNS.items() if pattern.search(normalised)), None)
+
+
+# Countries and regions people ask about recognition in. My sources have no
+# country-by-country data: the answer says so before the general one.
+COUNTRIES = (
+    "germany",
+    "india",
+    "uk",
+    "united kingdom",
+    "england",
+    "britain",
+    "usa",
+    "united states",
+    "america",
+    "canada",
+    "australia",
+    "new zealand",
+    "ireland",
+    "france",
+    "spain",
+    "italy",
+    "netherlands",
+    "sweden",
+    "switzerland",
+    "poland",
+    "portugal",
+    "brazil",
+    "mexico",
+    "argentina",
+    "colombia",
+    "chile",
+    "peru",
+    "nigeria",
+    "kenya",
+    "ghana",
+    "south africa",
+    "egypt",
+    "morocco",
+    "pakistan",
+    "bangladesh",
+    "sri lanka",
+    "nepal",
+    "china",
+    "japan",
+    "korea",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "vietnam",
+    "thailand",
+    "uae",
+    "dubai",
+    "saudi arabia",
+    "qatar",
+    "turkey",
+    "israel",
+    "iran",
+    "russia",
+    "ukraine",
+    "europe",
+    "asia",
+    "africa",
+    "latin america",
+    "the middle east",
+    "the eu",
+)
+_COUNTRY = re.compile(rf"\b(?:in|by|across|for) (?:the )?({'|'.join(re.escape(c) for c in COUNTRIES)})\b")
+
+
+def country_named(text: str) -> Optional[str]:
+    """The country a question asks about ("is it recognised in Germany?"), or None."""
+    found = _COUNTRY.search(normalise(text))
+    return found.group(1) if found else None

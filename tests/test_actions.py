@@ -1551,3 +1551,12 @@ def test_what_about_a_subject_the_catalogue_lacks_says_so():
     assert messages[0]["text"].startswith('I have no verified programmes in "psychology"')
     messages, _ = run(ActionAnswerFollowup(), tracker("what about you", "inform"))
     assert [m["text"] for m in messages] == [ANYTHING_ELSE]
+
+
+def test_recognition_in_a_country_says_the_sources_have_no_data_by_country():
+    t = tracker(
+        "is a micromasters recognised in Germany?", "ask_recognition", [entity("credential_type", "micromasters")]
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    first_line = messages[0]["text"].splitlines()[0]
+    assert first_line == "My sources have no data on recognition in Germany in particular; what they say in general:"

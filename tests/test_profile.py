@@ -319,3 +319,10 @@ def test_declining_or_both_leaves_the_question_out(text):
 )
 def test_the_question_a_message_ends_with_after_a_statement(text, expected):
     assert final_question(text) == expected
+
+
+def test_a_degree_one_already_has_is_not_the_goal():
+    # "Why: You want deep, graduate-level expertise", said to someone who never said so.
+    text = "I already have a master's in engineering. Is a MicroMasters still useful for me?"
+    assert parse_goal(text) is None
+    assert parse_goal("i have a masters degree and want a quick skill") == GOAL_SKILLS

@@ -6,6 +6,7 @@ from advisor.topics import (
     asks_about_pathways,
     asks_for_the_extreme,
     asks_what_is_offered,
+    country_named,
     ranking_topic,
     topic_named,
     uncovered_topic,
@@ -35,6 +36,8 @@ from advisor.topics import (
         ("is edx still a nonprofit?", "about_edx"),
         ("does the certificate show my grade?", "tracks"),
         ("is there anything free?", "tracks"),
+        ("what percentage of people finish a micromasters?", "completion"),
+        ("it is same like master degree?", "degree"),
         ("how long with 5 hours of free time a week", "duration"),
         ("is it on edX or MITx Online?", "about_edx"),
         ("does financial aid cover the whole cost", "financial_aid"),  # The specific topic wins.
@@ -199,3 +202,21 @@ def test_asking_what_is_offered_is_a_search_not_a_question_about_the_credential(
 )
 def test_which_universities_accept_it_asks_for_the_pathways(text, expected):
     assert asks_about_pathways(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("is a micromasters recognised in Germany?", "germany"),
+        ("do employers in the UK recognise it?", "uk"),
+        ("is it recognized by us", None),  # the pronoun, not the country
+        ("is it recognised?", None),
+    ],
+)
+def test_the_country_a_recognition_question_asks_about(text, country):
+    assert country_named(text) == country
+
+
+def test_team_or_business_pricing_is_not_taken_for_financial_aid():
+    # "is there a group discount?" got "Yes, course by course ... up to a 90% discount" (need-based aid).
+    assert uncovered_topic("is there a group discount or business plan?") == "prices for teams and businesses"

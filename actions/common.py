@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from advisor.knowledge import KnowledgeBase, default_knowledge
 from advisor.questions import QUESTIONS
 from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
-from advisor.smalltalk import asks_who_made_me
+from advisor.smalltalk import BOT_IDENTITY, asks_who_made_me
 from advisor.topics import uncovered_topic
 
 logger = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def say_who_made_me(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     """ "Who made you?" is about the bot, whichever intent it was read as (`ask_why`, `ask_source`, a FAQ)."""
     if not asks_who_made_me(latest_text(tracker)):
         return None
-    dispatcher.utter_message(response="utter_bot_challenge")
+    dispatcher.utter_message(text=BOT_IDENTITY)
     return []
 
 

@@ -9,7 +9,9 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text, replies_on_error
-from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY, thanks_reply
+from actions.faq import answer_topic
+from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
+from advisor.topics import topic_named
 
 
 class ActionThank(Action):
@@ -31,4 +33,18 @@ class ActionThank(Action):
         if in_questions and reply == THANKS_AND_GOODBYE_REPLY:
             # The rule would resume the form next; the conversation waits for the user instead.
             return [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
+        return []
+
+
+class ActionBotChallenge(Action):
+    """ "Are you a bot?": what I am. "Who runs edX?", read as asking about me, gets the answer about edX."""
+
+    def name(self) -> str:
+        return "action_bot_challenge"
+
+    @replies_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        if topic_named(latest_text(tracker)) == "about_edx":
+            return answer_topic(dispatcher, tracker, "about_edx")
+        dispatcher.utter_message(text=BOT_IDENTITY)
         return []

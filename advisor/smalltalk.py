@@ -85,6 +85,13 @@ def thanks_reply(text: str, in_questions: bool = False) -> str:
     return THANKS_IN_QUESTIONS_REPLY if in_questions else THANKS_REPLY
 
 
+# "Are you a bot?" and "who made you?" (kept out of the domain: the action that says
+# it first checks whether "who runs edX?" was meant).
+BOT_IDENTITY = (
+    "I'm a bot: the edX credential advisor. I'm not affiliated with edX, and I answer only from a curated "
+    "knowledge base with sources."
+)
+
 _WHO_MADE_ME = re.compile(
     r"\b(who|which company|what company)\b.*\b(made|built|created|programmed|developed|designed|wrote|owns|runs)"
     r"\s+(you|this (bot|chatbot|assistant|thing))\b",

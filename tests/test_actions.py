@@ -17,7 +17,7 @@ from actions.programmes import (
 )
 from actions.recommendation import ActionExplainRecommendation, ActionRecommend, ActionResetRecommendation
 from actions.recommendation_form import ActionAskBudget, ValidateRecommendationForm
-from actions.smalltalk import ActionThank
+from actions.smalltalk import ActionBotChallenge, ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
@@ -34,7 +34,7 @@ from advisor.replies import (
     faq_reply,
     uncovered_reply,
 )
-from advisor.smalltalk import COMPLAINT_REPLY, THANKS_AND_GOODBYE_REPLY
+from advisor.smalltalk import BOT_IDENTITY, COMPLAINT_REPLY, THANKS_AND_GOODBYE_REPLY
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -1320,7 +1320,7 @@ def test_a_programmes_own_exams_and_pace_are_its_structure_and_length():
 )
 def test_who_made_you_is_answered_about_the_bot_whatever_the_intent(action, intent):
     messages, _ = run(action, tracker("who made you?", intent))
-    assert [m["response"] for m in messages] == ["utter_bot_challenge"]
+    assert [m["text"] for m in messages] == [BOT_IDENTITY]
 
 
 @pytest.mark.parametrize(
@@ -1560,3 +1560,11 @@ def test_recognition_in_a_country_says_the_sources_have_no_data_by_country():
     messages, _ = run(ActionAnswerFaq(), t)
     first_line = messages[0]["text"].splitlines()[0]
     assert first_line == "My sources have no data on recognition in Germany in particular; what they say in general:"
+
+
+def test_who_runs_edx_read_as_a_question_about_the_bot_gets_the_answer_about_edx():
+    # It got "I'm a bot ... not affiliated with edX".
+    messages, _ = run(ActionBotChallenge(), tracker("who runs edX?", "bot_challenge"))
+    assert "2U" in messages[0]["text"]
+    bot, _ = run_action(ActionBotChallenge(), tracker("are you a bot?", "bot_challenge"))
+    assert [m["text"] for m in bot] == [BOT_IDENTITY]

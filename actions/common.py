@@ -39,11 +39,12 @@ def citations_from(tracker: Tracker) -> List[Citation]:
     return [Citation(**item) for item in stored if isinstance(item, dict) and item.get("source_id") in known]
 
 
-def entity_values(tracker: Tracker, entity: str) -> List[str]:
-    """Values of ``entity`` in the latest user message, in order."""
+def entity_values(tracker: Tracker, entity: str, from_char: int = 0) -> List[str]:
+    """Values of ``entity`` in the latest user message, in order (those starting at ``from_char`` or later)."""
     values = []
     for found in tracker.latest_message.get("entities", []):
-        if found.get("entity") == entity and found.get("value") not in (None, ""):
+        wanted = found.get("entity") == entity and found.get("value") not in (None, "")
+        if wanted and int(found.get("start") or 0) >= from_char:
             values.append(str(found["value"]))
     return values
 

@@ -40,7 +40,7 @@ from advisor.matching import (
     subjects_partly_named,
     unknown_topic,
 )
-from advisor.profile import ANY_SUBJECT
+from advisor.profile import ANY_SUBJECT, final_question, talks_about_oneself
 from advisor.replies import (
     ANYTHING_ELSE,
     NO_QUALITY_RANKING,
@@ -63,12 +63,19 @@ from advisor.topics import asks_for_the_extreme, asks_what_is_offered, ranking_t
 
 
 def query_from(tracker: Tracker) -> Query:
-    """The message's search terms, from its entities and its words."""
+    """The message's search terms, from its entities and its words.
+
+    In "I am a software engineer in Bangalore. Which MIT programmes are there?"
+    only the question counts: the job is not a subject to filter by.
+    """
+    text = latest_text(tracker)
+    question = final_question(text)
+    start = text.rfind(question) if question and talks_about_oneself(text[: text.rfind(question)]) else 0
     return _query(
-        latest_text(tracker),
-        tuple(entity_values(tracker, "subject")),
-        tuple(entity_values(tracker, "institution")),
-        tuple(entity_values(tracker, "credential_type")),
+        text[start:],
+        tuple(entity_values(tracker, "subject", start)),
+        tuple(entity_values(tracker, "institution", start)),
+        tuple(entity_values(tracker, "credential_type", start)),
     )
 
 

@@ -1568,3 +1568,14 @@ def test_who_runs_edx_read_as_a_question_about_the_bot_gets_the_answer_about_edx
     assert "2U" in messages[0]["text"]
     bot, _ = run_action(ActionBotChallenge(), tracker("are you a bot?", "bot_challenge"))
     assert [m["text"] for m in bot] == [BOT_IDENTITY]
+
+
+def test_a_job_said_before_the_question_is_not_a_subject_to_filter_by():
+    # "I have no verified programmes in software development from MIT": the MIT programmes were hidden.
+    text = "Hi, I am software engineer in Bangalore. Which MIT programmes are there?"
+    found = [
+        {**entity("subject", "software development"), "start": 15, "end": 32},
+        {**entity("institution", "MIT"), "start": 54, "end": 57},
+    ]
+    messages, _ = run(ActionSearchPrograms(), tracker(text, "search_programs", found))
+    assert messages[0]["text"].startswith("I found 5 programmes from MIT")

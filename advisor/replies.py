@@ -180,10 +180,12 @@ def faq_reply(
     ``recommended``: a recommendation was made, so the general difference points to its reasons, not to the questions.
     """
     answers = kb.faq[topic]
+    # The same for both (refunds, who runs edX): once, in full, and said to be the same
+    # even when one credential is in context ("MicroMasters program: edX was founded ...").
+    if len({answers[key].fact.text for key in CREDENTIAL_TYPES}) == 1:
+        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], "MicroMasters and Professional Certificates alike")
     if credential_type in CREDENTIAL_TYPES:
         return _full_answer(kb, answers[str(credential_type)], kb.credentials[str(credential_type)].name)
-    if len({answers[key].fact.text for key in CREDENTIAL_TYPES}) == 1:  # The same for both (refunds): once, in full.
-        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], "MicroMasters and Professional Certificates alike")
     lines, citations = [], ()
     for key in CREDENTIAL_TYPES:
         answer = answers[key]

@@ -159,10 +159,10 @@ def test_follow_up_naming_a_topic_answers_it_for_the_credential_in_context(text,
             "MicroMasters program: You can audit the courses for free",
         ),
         ("whats the difference between verified and audit", "ask_difference", "Side by side, on auditing for free"),
-        (
+        (  # the same rules for both credentials: said to be the same
             "how do i apply for financial aid for a micromasters",
             "ask_cost",
-            "MicroMasters program: Yes, course by course",
+            "MicroMasters and Professional Certificates alike: Yes, course by course",
         ),
         ("can i get a refund", "ask_cost", "MicroMasters and Professional Certificates alike: For a verified course"),
         # The same rules for both: the whole answer once, not two summaries without the details asked for.

@@ -71,7 +71,14 @@ from advisor.replies import (
     sources_reply,
     unknown_topic_reply,
 )
-from advisor.topics import WORD_ONLY_TOPICS, asks_about_pathways, country_named, topic_named, topics_asked_together
+from advisor.topics import (
+    WORD_ONLY_TOPICS,
+    asks_about_pathways,
+    asks_where_it_runs,
+    country_named,
+    topic_named,
+    topics_asked_together,
+)
 
 INTENT_TOPICS = {
     "ask_worth": "worth",
@@ -235,7 +242,8 @@ def list_pathways(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
 
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
     """A topic's answer for the programme asked about, else the credential named, in context, or both."""
-    if topic != "difference":
+    # "is edx still a nonprofit?" after a programme is about edX; "is it on MITx Online?" about it.
+    if topic != "difference" and (topic != "about_edx" or asks_where_it_runs(latest_text(tracker))):
         about_programme = answer_about_programme(dispatcher, tracker, topic)
         if about_programme is not None:
             return about_programme

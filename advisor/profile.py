@@ -393,7 +393,10 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k)\b", words)
         or re.search(
-            r"(?:budget|spend|afford|pay|up to|under|below|max|maximum)\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
+            # "under 5" said to the hours question is not also a budget of $5: without a
+            # money word, "under" and "up to" give a budget only to the budget question.
+            rf"(?:budget|spend|afford|pay{'|up to|under|below|max|maximum' if asked else ''})"
+            r"\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
             r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
             words,
         )

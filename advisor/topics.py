@@ -579,3 +579,11 @@ def country_named(text: str) -> Optional[str]:
     """The country a question asks about ("is it recognised in Germany?"), or None."""
     found = _COUNTRY.search(normalise(text))
     return found.group(1) if found else None
+
+
+_WHERE_IT_RUNS = re.compile(r"\b(mitx online|platform|hosted|runs on|run on|on edx|still on edx|where is it)\b")
+
+
+def asks_where_it_runs(text: str) -> bool:
+    """True for "is it on edX or MITx Online?" (a programme's platform), not "is edX still a nonprofit?"."""
+    return _WHERE_IT_RUNS.search(normalise(text)) is not None

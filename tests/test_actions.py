@@ -1579,3 +1579,10 @@ def test_a_job_said_before_the_question_is_not_a_subject_to_filter_by():
     ]
     messages, _ = run(ActionSearchPrograms(), tracker(text, "search_programs", found))
     assert messages[0]["text"].startswith("I found 5 programmes from MIT")
+
+
+def test_is_edx_still_a_nonprofit_right_after_a_programme_is_about_edx_not_its_platform():
+    messages, _ = run(
+        ActionAnswerFaq(), just_described("harvardx_data_science", "is edx still a nonprofit?", "ask_worth")
+    )
+    assert messages[0]["text"].startswith("MicroMasters and Professional Certificates alike: edX was founded")

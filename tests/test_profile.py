@@ -326,3 +326,10 @@ def test_a_degree_one_already_has_is_not_the_goal():
     text = "I already have a master's in engineering. Is a MicroMasters still useful for me?"
     assert parse_goal(text) is None
     assert parse_goal("i have a masters degree and want a quick skill") == GOAL_SKILLS
+
+
+def test_under_5_said_to_the_hours_question_is_not_also_a_budget():
+    # "Your budget is about $5": "under 5" filled the budget question it was not asked.
+    assert parse_budget("under 5") is None
+    assert parse_budget("under 500", asked=True) == 500.0
+    assert parse_budget("my company pays up to 2000 dollars") == 2000.0

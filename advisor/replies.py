@@ -528,9 +528,9 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
         lines += ["Worth weighing:", *_bullets(recommendation.against)]
     lines.append(f"Trade-off: {trade_off(kb, chosen)}")
     citations: Tuple[Citation, ...] = ()
-    attribute = "cost" if chosen == MICROMASTERS else "credit"
-    fact = kb.credentials[chosen].attributes[attribute]
-    citations += _citations(fact.sources, fact.as_of, fact.verified)
+    for attribute in ("cost",) if chosen == MICROMASTERS else ("credit", "time_commitment"):
+        fact = kb.credentials[chosen].attributes[attribute]
+        citations += _citations(fact.sources, fact.as_of, fact.verified)
     if recommendation.tight_budget:
         aid = kb.faq["financial_aid"][chosen]
         lines.append(f"On a tight budget, financial aid: {aid.summary}")
@@ -552,9 +552,12 @@ def trade_off(kb: KnowledgeBase, chosen: str) -> str:
             "and credit only if a university admits you to its master's. "
             f"Cost: {_fact_text(cost)}"
         )
+    # Not "quicker and usually cheaper": the sources give fewer hours a week, but
+    # lengths up to a year and a half (HarvardX Data Science) and rarely a total price.
     credit = kb.credentials["professional_certificate"].attributes["credit"]
     return (
-        "a Professional Certificate is quicker and usually cheaper, but it is not a step toward a degree. "
+        "a Professional Certificate asks fewer hours a week and no graduate-level work, but it is not a step "
+        "toward a degree, and its length and total price vary by program (ask about one for its details). "
         f"Credit: {_fact_text(credit)}"
     )
 

@@ -1586,3 +1586,13 @@ def test_is_edx_still_a_nonprofit_right_after_a_programme_is_about_edx_not_its_p
         ActionAnswerFaq(), just_described("harvardx_data_science", "is edx still a nonprofit?", "ask_worth")
     )
     assert messages[0]["text"].startswith("MicroMasters and Professional Certificates alike: edX was founded")
+
+
+def test_the_certificate_trade_off_claims_only_what_the_sources_support():
+    # "quicker and usually cheaper": the sources give up to a year and a half, and rarely a total price.
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 3.0, "budget": 200.0, "subject": "data science"}
+    messages, slots = run(ActionRecommend(), tracker(slots=answers))
+    text = messages[0]["text"]
+    assert "Trade-off: a Professional Certificate asks fewer hours a week" in text and "cheaper" not in text
+    cited = {c["source_id"] for c in slots["last_citations"]}
+    assert set(KB.credentials["professional_certificate"].attributes["time_commitment"].sources) <= cited

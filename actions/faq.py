@@ -267,8 +267,13 @@ def start_from_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     """ "10 hours a week, about $1,500": the recommendation's questions, with those answers taken."""
     if named_credentials(tracker) or not describes_situation(latest_text(tracker)):
         return None
+    return start_questions(dispatcher)
+
+
+def start_questions(dispatcher: CollectingDispatcher, *taken: EventType) -> List[EventType]:
+    """Start the recommendation's questions afresh, with the answers ``taken`` already set."""
     dispatcher.utter_message(response="utter_start_recommendation")
-    return [*reset_events(), FollowupAction("recommendation_form")]
+    return [*reset_events(), *taken, FollowupAction("recommendation_form")]
 
 
 def start_from_choice_question(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -281,8 +286,7 @@ def start_from_choice_question(dispatcher: CollectingDispatcher, tracker: Tracke
     goal = parse_goal(text)
     if goal is None or not asks_which_to_choose(text):
         return None
-    dispatcher.utter_message(response="utter_start_recommendation")
-    return [*reset_events(), SlotSet("goal", goal), FollowupAction("recommendation_form")]
+    return start_questions(dispatcher, SlotSet("goal", goal))
 
 
 class ActionAnswerFollowup(Action):
@@ -319,7 +323,8 @@ class ActionAnswerFollowup(Action):
         if in_context is not None:
             return in_context
         # "I'm an engineer wanting a master's in supply chain. Would a MicroMasters count toward it?"
-        question = final_question(latest_text(tracker))
+        text = latest_text(tracker)
+        question = final_question(text)
         asked_last = topic_named(question) if question else None
         if asked_last:
             return answer_topic(dispatcher, tracker, asked_last)
@@ -337,21 +342,20 @@ class ActionAnswerFollowup(Action):
                 return details
         # "About 5 hours a week" answers a question (not yet asked, or asked for the
         # recommendation just made); it does not ask about length.
-        if answers_in(latest_text(tracker)) and not is_question(latest_text(tracker)):
+        if answers_in(text) and not is_question(text):
             if not tracker.get_slot("recommended_credential"):
                 return send(dispatcher, OFFER_TO_CHOOSE)
             again = recommend_again(dispatcher, tracker)
             if again is not None:
                 return again
-        asked = topic_named(latest_text(tracker))
+        asked = topic_named(text)
         if asked:
-            in_context = None if refers_to_both(latest_text(tracker)) else tracker.get_slot("credential_type")
+            in_context = None if refers_to_both(text) else tracker.get_slot("credential_type")
             return answer(dispatcher, tracker, asked, named[0] if named else resolve_credential_type(in_context))
         if named and topic in kb().faq:  # "and a pro cert?" after any FAQ answer, exams and workload too
             return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
         if named:
             return answer(dispatcher, tracker, "definition", named[0])
-        text = latest_text(tracker)
         if is_not_words(text):  # "12345", "SELECT * FROM users;"
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
             return []

@@ -70,7 +70,9 @@ def query_from(tracker: Tracker) -> Query:
     """
     text = latest_text(tracker)
     question = final_question(text)
-    start = text.rfind(question) if question and talks_about_oneself(text[: text.rfind(question)]) else 0
+    start = text.rfind(question) if question else 0
+    if start > 0 and not talks_about_oneself(text[:start]):
+        start = 0
     return _query(
         text[start:],
         tuple(entity_values(tracker, "subject", start)),
@@ -385,8 +387,10 @@ def _topic_of_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> O
     """ "how much?" right after a programme, read as "show more": that programme's price, not a next page."""
     programme = programme_in_context(tracker)
     topic = topic_named(latest_text(tracker)) if programme else None
-    reply = programme_topic_reply(kb(), programme, topic) if programme and topic else None
-    return send(dispatcher, reply) + about(programme) if reply and programme else None
+    if programme is None or topic is None:
+        return None
+    reply = programme_topic_reply(kb(), programme, topic)
+    return send(dispatcher, reply) + about(programme) if reply else None
 
 
 class ActionShowMore(Action):

@@ -345,6 +345,11 @@ def _programme_heading(kb: KnowledgeBase, programme: Programme) -> List[str]:
     return lines
 
 
+_MAY_HAVE_MOVED = (
+    " in my sources; MIT has moved some MITx programs to its own MITx Online since 2021, so check the program's page"
+)
+
+
 def _programme_facts(programme: Programme) -> Dict[str, str]:
     """The programme's own answer to each FAQ topic it has a field for."""
     courses = programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN)
@@ -365,10 +370,7 @@ def _programme_facts(programme: Programme) -> Dict[str, str]:
     # "is it on edX or MITx Online?": where it runs, not who owns edX.
     facts["about_edx"] = f"• Platform: {programme.platform}"
     if programme.institution == "MIT" and programme.platform != "MITx Online":
-        facts["about_edx"] += (
-            " in my sources; MIT has moved some MITx programs to its own MITx Online since 2021, so check"
-        )
-        facts["about_edx"] += " the program's page"
+        facts["about_edx"] += _MAY_HAVE_MOVED
     return facts
 
 

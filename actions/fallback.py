@@ -18,7 +18,7 @@ from actions.common import (
     set_in_previous_turn,
 )
 from actions.faq import answer_about_programme, answer_specific_topic, named_credentials, start_from_choice_question
-from actions.programmes import PointingFirst, describe_programme_in_context, say_doubtful_claim
+from actions.programmes import PointingFirst, answer_about_listed, describe_programme_in_context, say_doubtful_claim
 from advisor.language import is_other_language
 from advisor.matching import normalise
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
@@ -63,7 +63,13 @@ class ActionNotUnderstood(PointingFirst):
         about_it = first_context_reply(
             dispatcher,
             tracker,
-            (describe_programme_in_context, worth_of_programme_meant, say_doubtful_claim, answer_specific_topic),
+            (
+                describe_programme_in_context,
+                answer_about_listed,
+                worth_of_programme_meant,
+                say_doubtful_claim,
+                answer_specific_topic,
+            ),
         )
         if about_it is not None:
             return about_it

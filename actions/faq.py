@@ -23,6 +23,7 @@ from actions.common import (
 )
 from actions.programmes import (
     about,
+    answer_about_listed,
     compare_programmes,
     describe_listed,
     describe_programme_in_context,
@@ -184,6 +185,7 @@ class ActionAnswerFaq(Action):
                 revise_recommendation,
                 search_narrowed,
                 rank_programmes,
+                answer_about_listed,
                 compare_programmes,
                 recommended_programmes,
                 say_uncovered,
@@ -315,6 +317,7 @@ class ActionAnswerFollowup(Action):
                 describe_listed,
                 search_narrowed,
                 rank_programmes,
+                answer_about_listed,
                 say_uncovered,
                 say_doubtful_claim,
                 list_pathways,

@@ -25,12 +25,14 @@ from actions.common import (
 from advisor.knowledge import Programme, UnverifiedClaim
 from advisor.matching import (
     Query,
+    asks_about_each_listed,
     asks_for_details,
     build_query,
     compares,
     find_programme,
     listed_pair,
     listed_position,
+    mention_asked,
     narrow,
     normalise,
     programme_in_question,
@@ -45,6 +47,7 @@ from advisor.replies import (
     ANYTHING_ELSE,
     NO_QUALITY_RANKING,
     PAGE_SIZE,
+    PROGRAMME_TOPICS,
     Reply,
     claim_reply,
     describe_query,
@@ -53,13 +56,14 @@ from advisor.replies import (
     only_listed_reply,
     programme_reply,
     programme_topic_reply,
+    programmes_mentioning_reply,
     programmes_on_topic_reply,
     programmes_side_by_side,
     search_reply,
     unknown_topic_reply,
 )
 from advisor.smalltalk import COMPLAINT_REPLY, complains
-from advisor.topics import asks_for_the_extreme, asks_what_is_offered, ranking_topic, topic_named
+from advisor.topics import asks_for_the_extreme, asks_what_is_offered, asks_where_it_runs, ranking_topic, topic_named
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -168,11 +172,26 @@ def describe_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tra
     return describe_programme(dispatcher, current)
 
 
+_THE_OTHER = re.compile(r"^(?:and |what about |how about |ok |so )*(?:the )?other(?: one| programme| program)?\b")
+
+
+def _the_other(tracker: Tracker, ids: List[Any]) -> Optional[int]:
+    """ "and the other?" after one of two programmes listed: the position of the other one."""
+    current = tracker.get_slot("current_programme")
+    if len(ids) != 2 or current not in ids or not set_in_previous_turn(tracker, "current_programme"):
+        return None
+    return 1 - ids.index(current) if _THE_OTHER.search(normalise(latest_text(tracker))) else None
+
+
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """Answer "tell me about the second one" from the list last shown; None if the message points at none."""
     ids = tracker.get_slot("listed_programmes")
+    if not isinstance(ids, list) or not ids:
+        return None
     position = listed_position(latest_text(tracker))
-    if not isinstance(ids, list) or not ids or position is None:
+    if position is None:
+        position = _the_other(tracker, ids)
+    if position is None:
         return None
     if not -len(ids) <= position < len(ids):
         dispatcher.utter_message(text=only_listed_reply(len(ids)))
@@ -288,6 +307,46 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     return send(dispatcher, programmes_on_topic_reply(kb(), programmes, topic, which)) + [listed(shown)]
 
 
+def _list_in_play(tracker: Tracker) -> List[Programme]:
+    """The programmes the previous reply listed or compared, or the list it picked one from; [] otherwise.
+
+    After "tell me about the second one", "which one uses python?" still means the list.
+    """
+    ids = tracker.get_slot("listed_programmes")
+    if not isinstance(ids, list):
+        return []
+    picked = tracker.get_slot("current_programme") in ids and set_in_previous_turn(tracker, "current_programme")
+    if not (picked or set_in_previous_turn(tracker, "listed_programmes")):
+        return []
+    return [programme for programme in map(_catalogued, ids) if programme]
+
+
+def answer_about_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "which one gives credit?" or "which one uses python?" right after a list: each programme's answer.
+
+    "Does it teach SQL?" right after one programme looks in its description too.
+    None if the message asks neither, or nothing was just shown.
+    """
+    text = latest_text(tracker)
+    if ranking_topic(text):  # "which is cheapest?": rank_programmes
+        return None
+    in_play = _list_in_play(tracker)
+    each = in_play if len(in_play) > 1 and asks_about_each_listed(text) else []
+    term = mention_asked(text)
+    if term and topic_named(term) is None:
+        current = programme_in_context(tracker)
+        programmes = each or ([current] if current else [])
+        if not programmes:
+            return None
+        events = send(dispatcher, programmes_mentioning_reply(kb(), programmes, term))
+        return events + ([listed(programmes)] if each else about(programmes[0]))
+    topic = topic_named(text)
+    if not each or topic not in PROGRAMME_TOPICS or (topic == "about_edx" and not asks_where_it_runs(text)):
+        return None
+    reply = programmes_on_topic_reply(kb(), each, topic, "the programmes I just listed")
+    return send(dispatcher, reply) + [listed(each)]
+
+
 def stored_search(tracker: Tracker) -> Optional[Tuple[Query, int]]:
     """The previous search and the offset of the page shown, as kept in the ``last_search`` slot."""
     stored = tracker.get_slot("last_search")
@@ -355,7 +414,9 @@ class ActionSearchPrograms(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        in_context = first_context_reply(dispatcher, tracker, (rank_programmes, say_doubtful_claim))
+        in_context = first_context_reply(
+            dispatcher, tracker, (rank_programmes, answer_about_listed, say_doubtful_claim)
+        )
         return in_context if in_context is not None else search(dispatcher, tracker)
 
 
@@ -402,7 +463,9 @@ class ActionShowMore(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         # "more about the 2nd" or "the cheapest one" read as show more
-        pointed = first_context_reply(dispatcher, tracker, (describe_listed, rank_programmes, _topic_of_programme))
+        pointed = first_context_reply(
+            dispatcher, tracker, (describe_listed, rank_programmes, answer_about_listed, _topic_of_programme)
+        )
         if pointed is not None:
             return pointed
         previous = stored_search(tracker)
@@ -452,7 +515,9 @@ class PointingFirst(Action, abc.ABC):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         pointed = first_context_reply(
-            dispatcher, tracker, (describe_listed, rank_programmes, describe_named, recommended_programmes)
+            dispatcher,
+            tracker,
+            (describe_listed, rank_programmes, answer_about_listed, describe_named, recommended_programmes),
         )
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
 

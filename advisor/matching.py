@@ -312,6 +312,51 @@ _REFERS_BACK = re.compile(
 )
 
 
+# "which one gives credit?", "do they have exams?", "are both self-paced?": a
+# question about each of the programmes just shown, not about a kind of credential.
+_EACH_LISTED = re.compile(
+    r"\b(which|what) (one|ones)\b|\b(which|any|either|each|both|all|none|neither) of (them|those|these|the two)\b"
+    r"|\b(do|does|are|is|can|will) (they|both|either|any of them|these|those|the two)\b"
+    r"|^(and |so |ok )?which (is|are|has|have|gives?|takes?|costs?|needs?)\b|\bboth of them\b"
+)
+
+
+def asks_about_each_listed(text: str) -> bool:
+    """True for "which one gives credit?" or "do they have exams?" about the programmes just shown."""
+    return _EACH_LISTED.search(normalise(text)) is not None
+
+
+# "which one uses python?", "does it teach SQL?", "do any of them cover machine learning?"
+_MENTION = re.compile(
+    r"\b(?:uses?|using|teach(?:es)?|taught in|covers?|includes?|involves?|(?:is|are) (?:it|they) in|has|have)"
+    r"\s+(?:an?\s+|any\s+|the\s+|some\s+)?(?P<term>[a-z][a-z0-9+#]*(?:[ -][a-z0-9+#]+){0,2}?)"
+    r"\s*(?:\b(?:at all|or not|too|as well|much|programming|coding|language)\b\s*)?[?.!]*$"
+)
+_NOT_TERMS = frozenset({"it", "that", "this", "them", "they", "one", "ones", "more", "less", "any", "to", "been"})
+
+
+def mention_asked(text: str) -> Optional[str]:
+    """The word a question looks for in programme descriptions ("which one uses python?" -> "python"), or None.
+
+    The languages and tools a programme teaches are in its course list, not in a field of their own.
+    """
+    found = _MENTION.search(text.lower().strip())
+    if not found or found.group("term") in _NOT_TERMS:
+        return None
+    return found.group("term")
+
+
+def mentions(programme: Programme, term: str) -> Optional[str]:
+    """The part of a programme's description that names ``term`` (whole word), or None."""
+    pattern = re.compile(rf"(?<![\w+#]){re.escape(term)}(?![\w+#])", re.IGNORECASE)
+    described = " ".join(text for text in (programme.structure, programme.notes) if text)
+    sentences = re.split(r"(?<=[.;])\s+", described)
+    for part in (programme.title, *sentences, "subjects: " + ", ".join(programme.subjects)):
+        if pattern.search(part):
+            return part.rstrip(".;")
+    return None
+
+
 def narrow(previous: Query, text: str, named: Query) -> Optional[Query]:
     """The previous search with the filters ``named`` now, if ``text`` refers back to its results.
 

@@ -20,7 +20,7 @@ from advisor.knowledge import (
     Programme,
     UnverifiedClaim,
 )
-from advisor.matching import Query
+from advisor.matching import Query, mentions
 from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS
 from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
 
@@ -350,28 +350,49 @@ _MAY_HAVE_MOVED = (
 )
 
 
-def _programme_facts(programme: Programme) -> Dict[str, str]:
-    """The programme's own answer to each FAQ topic it has a field for."""
-    courses = programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN)
-    facts = {
-        "courses": f"• Courses: {courses}",
-        "duration": f"• Length and effort: {programme.duration or _UNKNOWN}",
-        "cost": f"• Price: {_price(programme) or _UNKNOWN}",
-        "credit": f"• Credit pathway: {programme.credit_pathway or 'none found in my sources'}",
+# Each FAQ topic a programme has a field for -> how its line names it.
+_FACT_LABELS = {
+    "courses": "Courses",
+    "duration": "Length and effort",
+    "cost": "Price",
+    "credit": "Credit pathway",
+    "exams": "Courses and exams",
+    "pace": "Length and effort",
+    "admission": "Credit pathway",
+    "about_edx": "Platform",
+}
+
+
+# The topics a programme answers with its own facts ("which one gives credit?").
+PROGRAMME_TOPICS = frozenset(_FACT_LABELS)
+
+
+def _programme_fact_values(programme: Programme) -> Dict[str, str]:
+    """The programme's own answer to each FAQ topic it has a field for, without its label."""
+    values = {
+        "courses": programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN),
+        "duration": programme.duration or _UNKNOWN,
+        "cost": _price(programme) or _UNKNOWN,
+        "credit": programme.credit_pathway or "none found in my sources",
     }
     # Its structure says whether it ends in an exam or capstone, its length how it
     # is paced; without them, the answer for its kind of credential says more.
     if programme.structure:
-        facts["exams"] = f"• Courses and exams: {programme.structure}"
+        values["exams"] = programme.structure
     if programme.duration:
-        facts["pace"] = facts["duration"]
+        values["pace"] = values["duration"]
     if programme.credit_pathway:  # "how do i get into the masters?" about it
-        facts["admission"] = facts["credit"]
+        values["admission"] = values["credit"]
     # "is it on edX or MITx Online?": where it runs, not who owns edX.
-    facts["about_edx"] = f"• Platform: {programme.platform}"
+    values["about_edx"] = programme.platform
     if programme.institution == "MIT" and programme.platform != "MITx Online":
-        facts["about_edx"] += _MAY_HAVE_MOVED
-    return facts
+        values["about_edx"] += _MAY_HAVE_MOVED
+    return values
+
+
+def _programme_facts(programme: Programme) -> Dict[str, str]:
+    """The programme's own answer to each FAQ topic it has a field for, as a labelled line."""
+    return {topic: f"• {_FACT_LABELS[topic]}: {value}" for topic, value in _programme_fact_values(programme).items()}
 
 
 def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:
@@ -430,27 +451,73 @@ def _ranked_value(programme: Programme, topic: str) -> str:
     return (_price(programme) if topic == "cost" else programme.duration) or ""
 
 
+# A topic a programme may have no field for -> the field that answers it instead.
+_ANSWERED_BY = {"exams": "courses", "pace": "duration", "admission": "credit"}
+
+
+def _value_on(programme: Programme, topic: str) -> str:
+    """What my sources give for ``programme`` on ``topic``; "" when they give nothing."""
+    if topic in _RANKED_TOPICS:
+        return _ranked_value(programme, topic)
+    values = _programme_fact_values(programme)
+    return values.get(topic) or values[_ANSWERED_BY[topic]]
+
+
 def known_first(programmes: Sequence[Programme], topic: str) -> List[Programme]:
     """Those whose price (or length) my sources give first, in their order: not a ranking, just what is known."""
     return sorted(programmes, key=lambda programme: not _ranked_value(programme, topic))
 
 
-def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme], topic: str, which: str) -> Reply:
-    """Several programmes on one topic ("which of these is cheapest?"), without a ranking the sources can't support.
+def _listed_name(programme: Programme) -> str:
+    retired = ", retired" if programme.status == "retired" else ""
+    return f"{programme.title} ({programme.institution}{retired})"
 
-    ``which`` says which programmes they are ("the programmes I just listed").
+
+def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme], topic: str, which: str) -> Reply:
+    """Several programmes on one topic ("which of these is cheapest?", "which one gives credit?").
+
+    Prices and lengths come without a ranking the sources can't support. ``which``
+    says which programmes they are ("the programmes I just listed").
     """
-    name, caveat = _RANKED_TOPICS[topic]
+    name, caveat = _RANKED_TOPICS.get(topic, (_FACT_LABELS[topic].lower(), ""))
     lines = [f"On {name}, {which}:"]
-    values = [_ranked_value(p, topic) for p in programmes[:PAGE_SIZE]]
+    values = [_value_on(p, topic) for p in programmes[:PAGE_SIZE]]
     for programme, value in zip(programmes[:PAGE_SIZE], values, strict=True):
-        lines.append(f"• {programme.title} ({programme.institution}): {value or _UNKNOWN}")
+        lines.append(f"• {_listed_name(programme)}: {value or _UNKNOWN}")
     if len(programmes) > PAGE_SIZE:
         lines.append(f"That's the first {PAGE_SIZE} of {len(programmes)}; name an institution to narrow them down.")
-    if not any(values):
+    if caveat and not any(values):
         caveat = f"My sources give none of them a {name}, so I can't compare them; each programme's page on edX has it."
-    lines.append(caveat)
+    if caveat:
+        lines.append(caveat)
     citations = tuple(c for programme in programmes[:PAGE_SIZE] for c in _programme_citations(programme))
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
+def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programme], term: str) -> Reply:
+    """Which of the programmes just shown my sources describe with ``term`` ("which one uses python?"), and where.
+
+    Silence in a description is not a "no": the course lists in my sources are
+    often partial, so the reply says so rather than ruling a programme out.
+    """
+    found = [(programme, mentions(programme, term)) for programme in programmes]
+    silent = " or the ".join(programme.title for programme, part in found if not part)
+    unsure = "That doesn't rule it out: the course lists in my sources are often partial, so check"
+    if len(programmes) == 1:
+        part = found[0][1]
+        lines = [
+            f'Yes: my sources mention {term} for the {programmes[0].title}: "{part}".'
+            if part
+            else f"My sources don't mention {term} for the {silent}. {unsure} its page on edX."
+        ]
+    elif not any(part for _, part in found):
+        lines = [f"My sources don't mention {term} for the programmes I just listed. {unsure} their pages on edX."]
+    else:
+        lines = [f"Of the programmes I just listed, my sources mention {term} for:"]
+        lines += [f'• {_listed_name(programme)}: "{part}"' for programme, part in found if part]
+        if silent:
+            lines.append(f"They don't mention it for the {silent}. {unsure} its page on edX.")
+    citations = tuple(c for programme in programmes for c in _programme_citations(programme))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 

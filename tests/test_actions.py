@@ -1596,3 +1596,85 @@ def test_the_certificate_trade_off_claims_only_what_the_sources_support():
     assert "Trade-off: a Professional Certificate asks fewer hours a week" in text and "cheaper" not in text
     cited = {c["source_id"] for c in slots["last_citations"]}
     assert set(KB.credentials["professional_certificate"].attributes["time_commitment"].sources) <= cited
+
+
+def compared(first: str, second: str, then: str, then_intent: str) -> Tracker:
+    """A tracker for ``then`` right after two programmes were shown side by side."""
+    return after(f"compare {first} vs {second}", ActionAnswerFaq(), "ask_difference", then, then_intent)
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionAnswerFaq(), "ask_credit"), (ActionAnswerFollowup(), "inform"), (ActionNotUnderstood(), "nlu_fallback")],
+)
+def test_which_one_gives_credit_after_two_programmes_answers_for_each(action, intent):
+    t = compared("mitx sds", "harvardx data science", "which one gives credit?", intent)
+    messages, slots = run(action, t)
+    text = messages[0]["text"]
+    assert text.startswith("On credit pathway, the programmes I just listed:")
+    assert KB.programme("mitx_sds").credit_pathway in text
+    assert "HarvardX Professional Certificate in Data Science (Harvard): none found in my sources" in text
+    assert slots["listed_programmes"] == ["mitx_sds", "harvardx_data_science"]  # "the second one" still works
+
+
+def test_which_one_uses_python_quotes_where_the_sources_say_so():
+    t = compared("mitx sds", "harvardx data science", "which one uses python?", "ask_difference")
+    messages, _ = run(ActionAnswerFaq(), t)
+    text = messages[0]["text"]
+    assert text.startswith("Of the programmes I just listed, my sources mention python for:")
+    assert '"6.86x Machine Learning with Python"' in text
+    assert "They don't mention it for the HarvardX Professional Certificate in Data Science" in text
+
+
+def test_does_it_teach_a_word_no_description_has_is_not_a_no():
+    t = after(
+        "tell me about the harvardx data science one",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "does it teach python?",
+        "ask_duration",
+    )
+    messages, slots = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith(
+        "My sources don't mention python for the HarvardX Professional Certificate in Data Science. That doesn't rule"
+    )
+    assert slots["current_programme"] == "harvardx_data_science"
+
+
+def test_a_credential_question_without_a_list_just_shown_is_general():
+    t = after(
+        "compare mitx sds vs harvardx data science",
+        ActionAnswerFaq(),
+        "ask_difference",
+        "which one gives credit?",
+        "ask_credit",
+        between=1,
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert not messages[0]["text"].startswith("On credit pathway")
+
+
+def picked_then(ids: List[str], then: str, then_intent: str) -> Tracker:
+    """A tracker for ``then`` right after "tell me about the second one" of the list ``ids``."""
+    first = "tell me about the second one"
+    _, picked = run(ActionProgramInfo(), tracker(first, "ask_program_info", slots={"listed_programmes": ids}))
+    history = [
+        {"event": "user", "text": first},
+        {"event": "action", "name": "action_program_info"},
+        *[{"event": "slot", "name": name, "value": value} for name, value in picked.items()],
+        {"event": "user", "text": then},
+    ]
+    return tracker(then, then_intent, slots={"listed_programmes": ids, **picked}, events=history)
+
+
+def test_and_the_other_after_one_of_two_describes_the_other():
+    ids = ["harvardx_data_science", "microsoft_mpp_data_science"]
+    messages, slots = run(ActionShowMore(), picked_then(ids, "and the other?", "show_more"))
+    assert messages[0]["text"].startswith(KB.programme(ids[0]).title)
+    assert slots["current_programme"] == ids[0]
+
+
+def test_which_one_after_picking_one_from_a_list_still_means_the_list():
+    t = picked_then(["mitx_sds", "harvardx_data_science"], "which one uses python?", "ask_difference")
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith("Of the programmes I just listed, my sources mention python for:")

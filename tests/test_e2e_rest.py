@@ -155,6 +155,17 @@ def test_which_is_cheapest_after_a_list_gives_each_listed_price(client):
     assert client.text("the second one").startswith("MITx MicroMasters Program in Statistics and Data Science")
 
 
+def test_questions_about_each_programme_just_compared_get_each_ones_answer(client):
+    client.text("data science programs")
+    assert client.text("compare the first two").startswith("Side by side:")
+    credit = client.text("which one gives credit?")
+    assert credit.startswith("On credit pathway, the programmes I just listed:") and "Harvard Extension" in credit
+    python = client.text("which one uses python?")
+    assert python.startswith("Of the programmes I just listed, my sources mention python for:")
+    assert client.text("tell me about the second one").startswith("MITx MicroMasters Program in Statistics")
+    assert client.text("and the other?").startswith("HarvardX Professional Certificate in Data Science")
+
+
 def test_which_is_most_respected_after_a_list_is_not_made_up_and_the_list_stays(client):
     client.text("data science programs")
     assert client.text("ok whats the most respected one").startswith("My sources don't rate programmes")

@@ -8,11 +8,14 @@ import yaml
 
 from advisor.knowledge import default_knowledge
 from advisor.matching import (
+    asks_about_each_listed,
     asks_for_details,
     build_query,
     find_programme,
     listed_pair,
     listed_position,
+    mention_asked,
+    mentions,
     narrow,
     normalise,
     programme_in_question,
@@ -327,3 +330,42 @@ def test_a_programme_is_found_by_its_short_name(text, programme_id):
 )
 def test_a_comparison_points_at_two_listed_programmes(text, listed, pair):
     assert listed_pair(text, listed) == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "each"),
+    [
+        ("which one gives credit?", True),
+        ("do they have exams?", True),
+        ("which of them is self-paced?", True),
+        ("are both on edX?", True),
+        ("which gives credit", True),
+        ("does a micromasters give credit?", False),  # a kind of credential, not the list
+        ("how long does it take?", False),
+    ],
+)
+def test_a_question_about_each_programme_just_shown_is_told_apart(text, each):
+    assert asks_about_each_listed(text) is each
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("which one uses python?", "python"),
+        ("does it teach SQL?", "sql"),
+        ("do any of them cover machine learning", "machine learning"),
+        ("which one has a capstone?", "capstone"),
+        ("does it use c++ at all?", "c++"),
+        ("which one uses it?", None),
+        ("how much does it cost?", None),
+    ],
+)
+def test_the_word_a_question_looks_for_in_descriptions(text, term):
+    assert mention_asked(text) == term
+
+
+def test_a_programme_mentions_a_word_where_its_description_has_it():
+    sds = KB.programme("mitx_sds")
+    assert mentions(sds, "python") == "6.86x Machine Learning with Python"
+    assert mentions(KB.programme("harvardx_data_science"), "python") is None
+    assert mentions(sds, "pyth") is None  # whole words only

@@ -43,6 +43,7 @@ from advisor.knowledge import MICROMASTERS
 from advisor.language import is_not_words
 from advisor.matching import (
     credential_types_in,
+    employer_named,
     programme_in_question,
     refers_to_both,
     resolve_credential_type,
@@ -65,10 +66,11 @@ from advisor.replies import (
     SAME_ANSWER,
     Reply,
     faq_reply,
-    in_country,
+    in_particular,
     pathways_reply,
     programme_kind_line,
     programme_topic_reply,
+    proper_name,
     sources_reply,
     unknown_topic_reply,
 )
@@ -112,10 +114,15 @@ def answer(
     compared: bool = False,
 ) -> List[EventType]:
     """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
+    employer = employer_named(latest_text(tracker)) if topic in ("worth", "recognition") else None
+    if employer:  # "can I get a job at Google with this?": what employers make of it
+        topic = "recognition"
     reply = faq_reply(kb(), topic, credential, compared, recommended=bool(tracker.get_slot("recommended_credential")))
     country = country_named(latest_text(tracker)) if topic == "recognition" else None
-    if country:  # "is it recognised in Germany?"
-        reply = in_country(reply, country)
+    if employer:
+        reply = in_particular(reply, f"hiring at {proper_name(employer)}")
+    elif country:  # "is it recognised in Germany?"
+        reply = in_particular(reply, f"recognition in {proper_name(country)}")
     events = send_once(dispatcher, tracker, reply, topic)
     if events is None:
         return []

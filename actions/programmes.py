@@ -42,9 +42,10 @@ from advisor.matching import (
     subjects_partly_named,
     unknown_topic,
 )
-from advisor.profile import ANY_SUBJECT, final_question, talks_about_oneself
+from advisor.profile import ANY_SUBJECT, final_question, is_question, talks_about_oneself
 from advisor.replies import (
     ANYTHING_ELSE,
+    HELP,
     NO_QUALITY_RANKING,
     PAGE_SIZE,
     PROGRAMME_TOPICS,
@@ -432,11 +433,12 @@ def search(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType
         elif topic:
             return send(dispatcher, unknown_topic_reply(kb(), topic, query))
         query = with_recommendation_context(query, tracker)
-    events = run_search(dispatcher, query, 0)
-    # Asked mid-form while the bot waits for a subject: take it as the answer.
+    # Said mid-form while the bot waits for a subject: the answer. "ux" alone is
+    # only that; "which ux programmes are there?" also gets the list.
     if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") == "subject" and query.subjects:
-        events.append(SlotSet("subject", query.subjects[0]))
-    return events
+        answered = [SlotSet("subject", query.subjects[0])]
+        return answered if not is_question(latest_text(tracker)) else run_search(dispatcher, query, 0) + answered
+    return run_search(dispatcher, query, 0)
 
 
 def search_what_is_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -541,3 +543,19 @@ class ActionAcknowledge(PointingFirst):
             return run_search(dispatcher, query, 0)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
+
+
+class ActionHelp(PointingFirst):
+    """What I can do; but "what about nursing?" (read as help) gets that subject's programmes, or says it is missing."""
+
+    def name(self) -> str:
+        return "action_help"
+
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        query = query_from(tracker)
+        if query.subjects or query.institutions:  # "what about supply chain?"
+            return search(dispatcher, tracker)
+        missing = unknown_topic(kb(), query, what_about=True)
+        if missing:
+            return send(dispatcher, unknown_topic_reply(kb(), missing, query))
+        return send(dispatcher, HELP)

@@ -426,10 +426,34 @@ class ProgrammeMatch:
     nearest: Tuple[Programme, ...] = field(default_factory=tuple)
 
 
+# "can I get a job at Google with this?", "does amazon hire micromasters holders?":
+# a company named as an employer, not as the maker of a certificate.
+_EMPLOYER = re.compile(
+    r"\b(?:jobs?|work|working|hired|internship|employed|career|position|role)\s+(?:at|with|for|by)\s+(?P<at>[a-z][\w&]*)"
+    r"|\b(?P<hirer>[a-z][\w&]*)\s+(?:hire|hires|hiring|recruit|recruits|recruiting)\b"
+)
+_NOT_EMPLOYERS = frozenset(
+    {"a", "an", "the", "my", "our", "your", "their", "his", "her", "home", "all", "any", "some", "big", "large"}
+    | {"company", "companies", "employer", "employers", "firms", "they", "will", "would", "do", "does", "did", "to"}
+    | {"that", "this", "it", "me", "them", "edx", "least", "who", "people", "recruiters", "managers", "still"}
+)
+
+
+def employer_named(text: str) -> Optional[str]:
+    """The company a question names as an employer ("a job at google" -> "google"), or None."""
+    for found in _EMPLOYER.finditer(normalise(text)):
+        name = found.group("at") or found.group("hirer")
+        if name not in _NOT_EMPLOYERS:
+            return name
+    return None
+
+
 def _claim_matches(claim: UnverifiedClaim, query: Query) -> bool:
     hits = 0
     if claim.keywords:
-        if not any(_contains_phrase(normalise(query.text), normalise(k)) for k in claim.keywords):
+        employer = employer_named(query.text)  # "a job at google" is not a Google certificate
+        text = normalise(query.text).replace(employer, " ") if employer else normalise(query.text)
+        if not any(_contains_phrase(text, normalise(k)) for k in claim.keywords):
             return False
         hits += 2
     if claim.institution:

@@ -114,6 +114,17 @@ ANYTHING_ELSE = (
     'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '
     'choose".'
 )
+# What I can do, for "help" or "what can you do?".
+HELP = Reply(
+    "I can:\n"
+    "• answer questions about edX MicroMasters programs and Professional Certificates: what they are, cost, "
+    "length and weekly effort, academic credit, admission, level, recognition, and whether they're worth it;\n"
+    '• find programmes by subject, institution or type (e.g. "supply chain programmes", "MIT MicroMasters");\n'
+    '• tell you about one programme (e.g. "HarvardX data science certificate");\n'
+    "• help you choose between the two with a few questions.\n"
+    'After any answer, ask "where is that from?" to see my sources.',
+    buttons=(("Help me choose", "/request_recommendation"), ("What's the difference?", "/ask_difference")),
+)
 # A statement about oneself outside the questions ("i'm a nurse moving into data"):
 # the recommendation is what it is useful for.
 OFFER_TO_CHOOSE = Reply(
@@ -161,11 +172,21 @@ def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
     return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)
 
 
-def in_country(reply: Reply, country: str) -> Reply:
-    """A recognition answer to "is it recognised in Germany?": my sources have no data by country, so say so first."""
-    name = country.upper() if len(country) <= 3 else country.title().replace("The ", "the ")
-    note = f"My sources have no data on recognition in {name} in particular; what they say in general:"
-    return Reply(f"{note}\n{reply.text}", reply.citations, reply.buttons)
+def in_particular(reply: Reply, asked: str) -> Reply:
+    """A general answer to a particular question ("recognised in Germany?", "a job at Google?").
+
+    My sources have no data by country or employer, so the answer says so first.
+    """
+    return Reply(
+        f"My sources have no data on {asked} in particular; what they say in general:\n{reply.text}",
+        reply.citations,
+        reply.buttons,
+    )
+
+
+def proper_name(word: str) -> str:
+    """ "germany" -> "Germany", "uk" -> "UK", "the netherlands" -> "the Netherlands"."""
+    return word.upper() if len(word) <= 3 else word.title().replace("The ", "the ")
 
 
 def faq_reply(

@@ -11,6 +11,7 @@ from actions.fallback import ActionNotUnderstood, ActionOutOfScope
 from actions.faq import ActionAnswerFaq, ActionAnswerFollowup, ActionShowSources
 from actions.programmes import (
     ActionAcknowledge,
+    ActionHelp,
     ActionProgramInfo,
     ActionSearchPrograms,
     ActionShowMore,
@@ -1562,6 +1563,27 @@ def test_recognition_in_a_country_says_the_sources_have_no_data_by_country():
     assert first_line == "My sources have no data on recognition in Germany in particular; what they say in general:"
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("can i get a job at google with this", "ask_worth"),
+        ("does amazon hire people with a micromasters?", "ask_worth"),
+    ],
+)
+def test_a_job_at_a_named_company_gets_what_employers_make_of_it_not_that_companys_certificate(text, intent):
+    # "google" alone named Google's Coursera certificates: "I can't confirm Google Professional Certificates".
+    messages, _ = run(ActionAnswerFaq(), tracker(text, intent))
+    first_line, second_line = messages[0]["text"].splitlines()[:2]
+    company = "Google" if "google" in text else "Amazon"
+    assert first_line == f"My sources have no data on hiring at {company} in particular; what they say in general:"
+    assert "employer" in second_line.lower()
+
+
+def test_a_google_certificate_is_still_said_to_be_on_coursera():
+    messages, _ = run(ActionAnswerFaq(), tracker("is the google data analytics certificate worth it", "ask_worth"))
+    assert "Coursera, not edX" in messages[0]["text"]
+
+
 def test_who_runs_edx_read_as_a_question_about_the_bot_gets_the_answer_about_edx():
     # It got "I'm a bot ... not affiliated with edX".
     messages, _ = run(ActionBotChallenge(), tracker("who runs edX?", "bot_challenge"))
@@ -1678,3 +1700,32 @@ def test_which_one_after_picking_one_from_a_list_still_means_the_list():
     t = picked_then(["mitx_sds", "harvardx_data_science"], "which one uses python?", "ask_difference")
     messages, _ = run(ActionAnswerFaq(), t)
     assert messages[0]["text"].startswith("Of the programmes I just listed, my sources mention python for:")
+
+
+@pytest.mark.parametrize(
+    ("text", "reply_starts"),
+    [
+        ("what about nursing?", 'I have no verified programmes in "nursing"'),
+        ("what about supply chain?", "MITx MicroMasters Program in Supply Chain Management"),  # the only one
+    ],
+)
+def test_what_about_a_subject_read_as_help_is_about_that_subject(text, reply_starts):
+    # It got the help menu.
+    messages, _ = run(ActionHelp(), tracker(text, "help"))
+    assert messages[0]["text"].startswith(reply_starts)
+
+
+def test_help_gets_what_i_can_do():
+    messages, _ = run(ActionHelp(), tracker("what can you do?", "help"))
+    assert messages[0]["text"].startswith("I can:\n• answer questions about edX MicroMasters programs")
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Help me choose", "What's the difference?"]
+
+
+@pytest.mark.parametrize(("text", "listed"), [("ux", False), ("which ux programmes are there?", True)])
+def test_a_subject_said_to_the_subject_question_is_the_answer_and_a_question_also_gets_the_list(text, listed):
+    # "ux" got a list of programmes, then the recommendation listed the same programme again.
+    slots = {"requested_slot": "subject"}
+    t = tracker(text, "search_programs", [entity("subject", "ux")], slots=slots, active_loop="recommendation_form")
+    messages, set_now = run(ActionSearchPrograms(), t)
+    assert set_now["subject"] == "user experience"
+    assert bool(messages) is listed

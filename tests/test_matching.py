@@ -11,6 +11,7 @@ from advisor.matching import (
     asks_about_each_listed,
     asks_for_details,
     build_query,
+    employer_named,
     find_programme,
     listed_pair,
     listed_position,
@@ -369,3 +370,18 @@ def test_a_programme_mentions_a_word_where_its_description_has_it():
     assert mentions(sds, "python") == "6.86x Machine Learning with Python"
     assert mentions(KB.programme("harvardx_data_science"), "python") is None
     assert mentions(sds, "pyth") is None  # whole words only
+
+
+@pytest.mark.parametrize(
+    ("text", "employer"),
+    [
+        ("can i get a job at google with this", "google"),
+        ("will amazon hire me after a micromasters", "amazon"),
+        ("I want to work for Deloitte", "deloitte"),
+        ("can I get a job at a big company", None),
+        ("do employers hire people with these?", None),
+        ("is the google certificate on edx", None),
+    ],
+)
+def test_a_company_named_as_an_employer(text, employer):
+    assert employer_named(text) == employer

@@ -13,8 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from advisor.knowledge import KnowledgeBase, default_knowledge
 from advisor.questions import QUESTIONS
 from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
-from advisor.smalltalk import BOT_IDENTITY, asks_who_made_me
-from advisor.topics import uncovered_topic
+from advisor.smalltalk import (
+    BOT_IDENTITY,
+    COMPLAINT_REPLY,
+    COMPLIMENT_REPLY,
+    asks_who_made_me,
+    complains,
+    compliments,
+)
+from advisor.topics import topic_named, uncovered_topic
 
 logger = logging.getLogger(__name__)
 Run = TypeVar("Run", bound=Callable[..., Awaitable[List[EventType]]])
@@ -117,6 +124,23 @@ def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
     if topic is None:
         return None
     dispatcher.utter_message(text=uncovered_reply(topic))
+    return []
+
+
+def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "lol ur actually pretty good" or "this is dumb", read as a question: thanks, or an apology.
+
+    A message that also names a topic ("stupid question, but how much is it?") is a question.
+    """
+    text = latest_text(tracker)
+    if topic_named(text) is not None:
+        return None
+    if complains(text):
+        dispatcher.utter_message(text=COMPLAINT_REPLY)
+    elif compliments(text):
+        dispatcher.utter_message(text=COMPLIMENT_REPLY)
+    else:
+        return None
     return []
 
 

@@ -12,15 +12,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     first_context_reply,
     intent_name,
+    kb,
     latest_text,
     replies_on_error,
     say_uncovered,
     set_in_previous_turn,
 )
 from actions.faq import answer_about_programme, answer_specific_topic, named_credentials, start_from_choice_question
-from actions.programmes import PointingFirst, answer_about_listed, describe_programme_in_context, say_doubtful_claim
+from actions.programmes import (
+    PointingFirst,
+    answer_about_listed,
+    describe_programme_in_context,
+    query_from,
+    say_doubtful_claim,
+    search,
+)
 from advisor.language import is_other_language
-from advisor.matching import normalise
+from advisor.matching import normalise, subjects_partly_named, unknown_topic
+from advisor.profile import final_question, talks_about_oneself
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
 
 # What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
@@ -80,6 +89,18 @@ class ActionNotUnderstood(PointingFirst):
         return kept_context(tracker) if intent_name(tracker) == "nlu_fallback" else [UserUtteranceReverted()]
 
 
+def _search_if_catalogued(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "I'm a mom of 3 ... something in business or marketing?", read as off-topic: a search of those subjects.
+
+    Only for a subject: "a good pizza place near mit" names an institution, and is off-topic.
+    """
+    query = query_from(tracker)
+    topic = unknown_topic(kb(), query)
+    if query.subjects or (topic and subjects_partly_named(kb(), topic)):
+        return search(dispatcher, tracker)
+    return None
+
+
 class ActionOutOfScope(Action):
     """ "Sorry, that's outside what I cover", with the programme or list just shown kept in context.
 
@@ -94,9 +115,20 @@ class ActionOutOfScope(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        in_scope = answer_specific_topic(dispatcher, tracker) if named_credentials(tracker) else None
-        if in_scope is None:
-            in_scope = start_from_choice_question(dispatcher, tracker)  # "which is better for a job fast?"
+        text = latest_text(tracker)
+        # "I'm 68 ... is there an age limit?": a topic asked by someone telling about themselves.
+        question = final_question(text)
+        asks_topic = named_credentials(tracker) or talks_about_oneself(
+            text[: text.rfind(question)] if question else text
+        )
+        in_scope = first_context_reply(
+            dispatcher,
+            tracker,
+            (
+                *((answer_specific_topic, _search_if_catalogued) if asks_topic else ()),
+                start_from_choice_question,  # "which is better for a job fast?"
+            ),
+        )
         if in_scope is not None:
             return in_scope
         dispatcher.utter_message(text=OUT_OF_SCOPE)

@@ -17,6 +17,7 @@ from actions.common import (
     last_bot_text,
     latest_text,
     replies_on_error,
+    say_praise_or_complaint,
     say_uncovered,
     say_who_made_me,
     send,
@@ -24,6 +25,7 @@ from actions.common import (
 from actions.programmes import (
     about,
     answer_about_listed,
+    compare_institutions,
     compare_programmes,
     describe_listed,
     describe_programme_in_context,
@@ -39,7 +41,7 @@ from actions.programmes import (
     search_what_is_offered,
 )
 from actions.recommendation import recommend_again, reset_events, revise_recommendation
-from advisor.knowledge import MICROMASTERS
+from advisor.knowledge import MICROMASTERS, Programme
 from advisor.language import is_not_words
 from advisor.matching import (
     credential_types_in,
@@ -63,6 +65,7 @@ from advisor.replies import (
     ANYTHING_ELSE,
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
+    PROGRAMME_TOPICS,
     SAME_ANSWER,
     Reply,
     faq_reply,
@@ -70,6 +73,7 @@ from advisor.replies import (
     pathways_reply,
     programme_kind_line,
     programme_topic_reply,
+    programme_topics_reply,
     proper_name,
     sources_reply,
     unknown_topic_reply,
@@ -146,16 +150,26 @@ def send_once(
     return send(dispatcher, reply)
 
 
+def programme_asked_about(tracker: Tracker) -> Optional[Programme]:
+    """The one programme a question names, or the one just discussed if the question means it."""
+    query = query_from(tracker)
+    return programme_in_question(kb(), query).programme or programme_meant(tracker, query)
+
+
+def _has_own_answer(topic: str, tracker: Tracker) -> bool:
+    """Whether a programme answers ``topic`` with its own facts; "is edx a nonprofit?" is about edX, not it."""
+    return topic in PROGRAMME_TOPICS and (topic != "about_edx" or asks_where_it_runs(latest_text(tracker)))
+
+
 def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Optional[List[EventType]]:
     """A topic question about one programme, named or just discussed ("how much does it cost?").
 
     None when the question is about a kind of programme ("how much is a MicroMasters?").
     """
-    query = query_from(tracker)
-    match = programme_in_question(kb(), query)
+    match = programme_in_question(kb(), query_from(tracker))
     if match.claim:
         return say_claim(dispatcher, match.claim, match.nearest)
-    programme = match.programme or programme_meant(tracker, query)
+    programme = programme_asked_about(tracker)
     if programme is None:
         return None
     reply = programme_topic_reply(kb(), programme, topic)
@@ -189,11 +203,13 @@ class ActionAnswerFaq(Action):
             tracker,
             (
                 say_who_made_me,
+                say_praise_or_complaint,
                 revise_recommendation,
                 search_narrowed,
                 rank_programmes,
                 answer_about_listed,
                 compare_programmes,
+                compare_institutions,
                 recommended_programmes,
                 say_uncovered,
                 search_what_is_offered,  # "does edx have a python certificate?"
@@ -223,8 +239,17 @@ class ActionAnswerFaq(Action):
 def answer_each(
     dispatcher: CollectingDispatcher, tracker: Tracker, topics: Sequence[str], compared: bool
 ) -> List[EventType]:
-    """One answer per topic asked about together; "where is that from?" then shows the sources of all of them."""
+    """One answer per topic asked about together; "where is that from?" then shows the sources of all of them.
+
+    About one programme ("how long and how much is the scm one?"), its facts come in one card.
+    """
     events: List[EventType] = []
+    programme = None if compared else programme_asked_about(tracker)
+    own = [topic for topic in topics if _has_own_answer(topic, tracker)] if programme else []
+    if programme and own:
+        reply = programme_topics_reply(kb(), programme, own)
+        events += send(dispatcher, reply) + about(programme) if reply else []
+        topics = [topic for topic in topics if topic not in own or reply is None]
     for topic in topics:
         events += (
             answer(dispatcher, tracker, topic, None, compared=True)
@@ -319,6 +344,7 @@ class ActionAnswerFollowup(Action):
             dispatcher,
             tracker,
             (
+                say_praise_or_complaint,
                 revise_recommendation,
                 start_from_situation,
                 describe_listed,

@@ -18,6 +18,7 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    say_praise_or_complaint,
     say_uncovered,
     send,
     set_in_previous_turn,
@@ -47,6 +48,7 @@ from advisor.replies import (
     ANYTHING_ELSE,
     HELP,
     NO_QUALITY_RANKING,
+    NO_UNIVERSITY_RANKING,
     PAGE_SIZE,
     PROGRAMME_TOPICS,
     Reply,
@@ -63,7 +65,6 @@ from advisor.replies import (
     search_reply,
     unknown_topic_reply,
 )
-from advisor.smalltalk import COMPLAINT_REPLY, complains
 from advisor.topics import asks_for_the_extreme, asks_what_is_offered, asks_where_it_runs, ranking_topic, topic_named
 
 
@@ -224,17 +225,21 @@ def say_claim(
     return events + ([listed(nearest), *about(nearest[0])] if nearest else [])
 
 
+_SEVERAL = re.compile(r"\b(ones|programs|programmes|courses|certs|certificates|options|all)\b")
+
+
 def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "is the rit one good", caught by the fallback: the one programme it names; None if it names none.
+    """ "is the rit one good" or "tell me about dedp", caught by the fallback: the one programme it names, or None.
 
     The list last shown is looked at first: after cybersecurity programmes,
     "the rit one" is RIT's cybersecurity programme, not its project management one.
     """
     query = query_from(tracker)
-    if not (query.subjects or query.institutions):
-        return None
+    filtered = bool(query.subjects or query.institutions)
+    if filtered and _SEVERAL.search(normalise(query.text)):  # "what about the rit ones": all of them
+        return run_search(dispatcher, query, 0)
     ids = tracker.get_slot("listed_programmes") or []
-    matching = [p.id for p in search_programmes(kb(), query)]
+    matching = [p.id for p in search_programmes(kb(), query)] if filtered else []
     in_list = [programme_id for programme_id in ids if programme_id in matching]
     programme = _catalogued(in_list[0]) if len(in_list) == 1 else programme_in_question(kb(), query).programme
     return describe_programme(dispatcher, programme) if programme else None
@@ -263,6 +268,18 @@ def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Op
     if pair is None:
         return None
     return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
+
+
+def compare_institutions(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which is better, harvard or mit for ai?": what each offers, without a ranking; None otherwise.
+
+    Read as asking for a recommendation, it started the questions about the learner.
+    """
+    query = query_from(tracker)
+    if len(query.institutions) < 2 or not compares(query.text):
+        return None
+    dispatcher.utter_message(text=NO_UNIVERSITY_RANKING)
+    return run_search(dispatcher, Query(query.subjects, query.institutions, query.credential_types), 0)
 
 
 def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -535,9 +552,9 @@ class ActionAcknowledge(PointingFirst):
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        if complains(latest_text(tracker)):  # "worst bot ever" read as a "no"
-            dispatcher.utter_message(text=COMPLAINT_REPLY)
-            return []
+        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
+        if said is not None:
+            return said
         query = query_from(tracker)
         if query.subjects or query.institutions:  # "ai progs" read as a yes
             return run_search(dispatcher, query, 0)

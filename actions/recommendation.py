@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import first_context_reply, kb, latest_text, replies_on_error, say_uncovered, say_who_made_me, send
-from actions.programmes import listed, recommended_programmes
+from actions.programmes import compare_institutions, listed, recommended_programmes
 from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, revises
 from advisor.questions import QUESTIONS, question_named
@@ -66,7 +66,8 @@ class ActionResetRecommendation(Action):
     A question the sources don't cover, read as asking for a recommendation
     ("do micromasters help for immigration points"), gets the honest answer
     instead, and the questions do not start; so does "what programmes would
-    you suggest then?" after a recommendation, which lists its kind's programmes.
+    you suggest then?" after a recommendation, which lists its kind's programmes,
+    and "which is better, harvard or mit?", which lists what each offers.
     """
 
     def name(self) -> str:
@@ -74,7 +75,9 @@ class ActionResetRecommendation(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        answered = first_context_reply(dispatcher, tracker, (say_uncovered, recommended_programmes))
+        answered = first_context_reply(
+            dispatcher, tracker, (say_uncovered, recommended_programmes, compare_institutions)
+        )
         if answered is not None:
             return [*answered, FollowupAction("action_listen")]
         return reset_events()

@@ -42,7 +42,7 @@ from advisor.profile import (
     speaks_for_oneself,
 )
 from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
-from advisor.replies import UNSURE_NOTED, changed_reply, noted_reply
+from advisor.replies import ALREADY_CHOOSING, UNSURE_NOTED, already_noted_reply, changed_reply, noted_reply
 
 # Messages with these intents are read as answers. A question asked mid-form
 # ("do certificates give credit?") must not fill a slot: the form then rejects
@@ -100,6 +100,14 @@ class ValidateRecommendationForm(FormValidationAction):
             dispatcher.utter_message(text=changed_reply(changed))
         elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
             dispatcher.utter_message(text=noted_reply(filled))
+        elif requested and not filled:
+            repeated = {
+                slot: value for slot, value in answers_in(latest_text(tracker)).items() if before[slot] == value
+            }
+            if repeated:  # "i told you, 3 hrs"
+                dispatcher.utter_message(text=already_noted_reply(repeated))
+            elif intent_name(tracker) == "request_recommendation":  # "what would you recommend?"
+                dispatcher.utter_message(text=ALREADY_CHOOSING)
         return events
 
     @staticmethod

@@ -233,8 +233,11 @@ def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
     A search for "business programs" then lists both instead of saying the
     catalogue has no business programmes.
     """
-    words = topic.split()
-    return tuple(s.name for s in kb.subjects if words and all(w in s.name.split() for w in words))
+    found: List[str] = []
+    for part in re.split(r"\s+(?:or|and|nor|plus)\s+", topic):  # "business or marketing": business only
+        words = part.split()
+        found += [s.name for s in kb.subjects if words and all(w in s.name.split() for w in words)]
+    return tuple(dict.fromkeys(found))
 
 
 def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> Optional[str]:
@@ -484,6 +487,11 @@ def _named_claim(kb: KnowledgeBase, query: Query, by_keywords: bool) -> Optional
 _ANY_OF_A_KIND = re.compile(r"\b(a|an|any)\s+(micro ?masters?|mm|professional cert\w*|pro cert\w*|pc|certificate)\b")
 
 
+def _short_names(programme: Programme) -> Tuple[str, ...]:
+    """The short names a programme's title gives in brackets: "(DEDP)" -> ("dedp",)."""
+    return tuple(name.lower() for name in re.findall(r"\(([A-Za-z]{2,6})\)", programme.title))
+
+
 def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     """The one programme (or doubtful claim) a topic question names: "how much is the MITx SCM one?".
 
@@ -496,6 +504,10 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
+    text = normalise(query.text)
+    by_short_name = [p for p in kb.programmes if any(_contains_phrase(text, name) for name in _short_names(p))]
+    if len(by_short_name) == 1:  # "dedp cost"
+        return ProgrammeMatch(programme=by_short_name[0])
     found = search_programmes(kb, query) if query.subjects or query.institutions else []
     single = _single(found, query.subjects)
     if single:

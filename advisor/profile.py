@@ -97,6 +97,10 @@ _SKILL_WORDS = (
     "immediately",
     "work",
     "career switch",
+    "move into",
+    "moving into",
+    "transition into",
+    "break into",
     "career change",
     "switch careers",
     "change careers",
@@ -128,10 +132,16 @@ _HAS_A_DEGREE = re.compile(
 )
 
 
+_JOB_HOURS = re.compile(
+    r"\b(work|works|working|worker|employed)( a)? (full|part) time\b|\b(full|part) time (job|jobs|work|employment)\b"
+)
+
+
 def parse_goal(text: str) -> Optional[str]:
     """``graduate`` for deep/graduate expertise, ``skills`` for a quick job skill."""
     # "I already have a master's in engineering" says what one has, not what one wants.
-    words = _HAS_A_DEGREE.sub(" ", normalise(text))
+    # "I work full time" says how busy one is, not that the goal is a job skill.
+    words = _JOB_HOURS.sub(" ", _HAS_A_DEGREE.sub(" ", normalise(text)))
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
     if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
         graduate = 0
@@ -303,14 +313,14 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     return None
 
 
-_JOB_HOURS = re.compile(
-    r"\b(work|works|working|worker|employed)( a)? (full|part) time\b|\b(full|part) time (job|jobs|work|employment)\b"
-)
+def _between_as_range(words: str) -> str:
+    """ "between 5 and 10" -> "5 to 10", the way ranges are read."""
+    return re.sub(r"\bbetween\s+(\$?\s*\d[\d,]*(?:\.\d+)?\s*k?)\s+and\s+", r"\1 to ", words)
 
 
 def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     """Hours a week the learner can study; "2 hours a day" counts as 14."""
-    words = normalise(text)
+    words = _between_as_range(normalise(text))
     for phrase, value in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
         words = re.sub(rf"(?<!\w){phrase}(?= (ish )?(hours|hour|hrs|hr|h)\b)", str(value), words)
     match = re.search(
@@ -379,7 +389,8 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         re.search(r"\b(free|nothing|zero|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words)
     ):
         return 0.0
-    # "$500 to $1,500", "500-1500 dollars": what one can spend is the upper end.
+    # "$500 to $1,500", "500-1500 dollars", "between 500 and 2000": what one can spend is the upper end.
+    words = _between_as_range(words)
     span = re.search(
         r"\$?\s*\d[\d,]*(?:\.\d+)?\s*(?:k\b)?\s*(?:-|–|to)\s*\$?\s*(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
         r"(?!\s*(?:h|hr|hrs|hour|hours|day|days|week|weeks|month|months|courses?)\b)",

@@ -138,6 +138,11 @@ NO_QUALITY_RANKING = (
     'is what they state: price, length, courses and credit pathway. Say "compare the first two" or "which is '
     'cheapest?", or ask "are they recognised by employers?" for what the sources say about recognition.'
 )
+# "is delft better than mit?", "harvard or mit for ai?": the sources rank no university.
+NO_UNIVERSITY_RANKING = (
+    "My sources don't rate one university above another, so I won't pick between them. Here is what each offers, "
+    "to compare the programmes themselves:"
+)
 # When an action fails unexpectedly (logged with its traceback).
 SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side with that message. Could you try saying it another way? "
@@ -430,12 +435,19 @@ def programme_topic_reply(kb: KnowledgeBase, programme: Programme, topic: str) -
     None for topics the catalogue has no field for (worth, recognition, ...):
     those are answered for the programme's kind of credential.
     """
+    return programme_topics_reply(kb, programme, (topic,))
+
+
+def programme_topics_reply(kb: KnowledgeBase, programme: Programme, topics: Sequence[str]) -> Optional[Reply]:
+    """Several topics about one programme in one card ("how long and how much is the scm one?"); None as above."""
     facts = _programme_facts(programme)
-    if topic not in facts:
+    if not all(topic in facts for topic in topics):
         return None
-    lines = _programme_heading(kb, programme) + [facts[topic]]
-    if topic == "duration":
-        lines.append(facts["courses"])
+    lines = _programme_heading(kb, programme)
+    for topic in topics:
+        for line in (facts[topic], facts["courses"]) if topic == "duration" else (facts[topic],):
+            if line not in lines:
+                lines.append(line)
     lines.append('Ask "tell me about it" for all its details.')
     citations = _programme_citations(programme)
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
@@ -697,6 +709,17 @@ def changed_reply(changes: Mapping[str, Any]) -> str:
 def noted_reply(answers: Mapping[str, Any]) -> str:
     """Acknowledge answers to other questions than the one asked ("5 hours a week", asked about credit)."""
     return f"Noted: {_answer_phrases(answers, '')}."
+
+
+def already_noted_reply(answers: Mapping[str, Any]) -> str:
+    """ "I told you, 3 hrs": the answer was taken the first time; not "Sorry, I didn't catch your goal"."""
+    return f"Yes, I have that already: {_answer_phrases(answers, '')}."
+
+
+# "what would you recommend?" or "help me choose" said to one of the questions.
+ALREADY_CHOOSING = (
+    'That\'s what these questions are for: your answers decide my recommendation. Say "skip" to leave one out.'
+)
 
 
 def _describe_goal(goal: Optional[str]) -> str:

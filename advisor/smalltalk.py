@@ -28,6 +28,22 @@ _COMPLAINT = re.compile(
     re.IGNORECASE,
 )
 
+# Praise read as a question ("lol ur actually pretty good" was given the worth answer).
+COMPLIMENT_REPLY = 'Thank you! What else would you like to know? Ask me anything, or say "help me choose".'
+_COMPLIMENT = re.compile(
+    r"\b(you'?re|you are|ur|u r|u are|this bot is)\b(?: \w+){0,2} "
+    r"(good|great|helpful|awesome|amazing|smart|brilliant|clever|cool|nice|fantastic|excellent|the best)\b"
+    r"|\b(that was|that's|thats) (very |really |so |super )?(helpful|useful|great|awesome|amazing|brilliant)\b"
+    r"|\b(good|great|nice|smart|helpful) (bot|job|work|answers?)\b|\bwell done\b",
+    re.IGNORECASE,
+)
+
+
+def compliments(text: str) -> bool:
+    """True for praise of the bot or its answers ("ur actually pretty good", "nice bot")."""
+    return bool(_COMPLIMENT.search(text.replace("\u2019", "'")))
+
+
 # Whole words or phrases; "bye" also covers "bye bye" and "good bye".
 FAREWELLS = (
     "bye",

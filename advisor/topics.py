@@ -36,7 +36,19 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "hard harder hardest easy easier easiest tough tougher difficult difficulty prerequisites "
         "rigorous demanding".split()
     ),
-    "credit": ("credit", "credits", "count toward", "count towards", "counts toward", "counts towards"),
+    "credit": (
+        "credit",
+        "credits",
+        "count toward",
+        "count towards",
+        "counts toward",
+        "counts towards",
+        "count for a masters",
+        "count for a master's",
+        "count for a degree",
+        "count at",
+        "counts at",
+    ),
     "tracks": (
         "audit",
         "auditing",
@@ -258,7 +270,7 @@ def topics_asked_together(text: str) -> Tuple[str, ...]:
     length: ``topic_named`` gives up on a message naming several topics.
     """
     found: list = []
-    for clause in _CLAUSE_BREAK.split(normalise(text)):
+    for clause in _CLAUSE_BREAK.split(text.lower()):  # before normalise(), which drops the commas
         topic = topic_named(clause) if clause.strip() else None
         if topic and topic not in found:
             found.append(topic)
@@ -330,7 +342,8 @@ def asks_for_the_extreme(text: str) -> bool:
 # "Does edX have a python certificate?", "is there a data science micromasters?":
 # a search, though the words are those of a question about the credential.
 _WHAT_IS_OFFERED = re.compile(
-    r"\b(?:does edx (?:have|offer)|do you (?:have|offer|know of)|do they (?:have|offer)|is there an?|are there(?: any)?"
+    r"\b(?:does (?!(?:it|this|that|the|a|an|one|each|either)\b)\w+ (?:have|offer|do|run)"
+    r"|do you (?:have|offer|know of)|do they (?:have|offer)|is there an?|are there(?: any)?"
     r"|have you got)\b(?:(?!\b(?:info|information|details|difference|differences|different|differ|compare|comparison"
     r"|vs|versus|better|best|worth|same|point|value|benefit|benefits|advantage|advantages)\b).)*"
     r"\b(?:certificates?|certs?|micromasters|programs?|programmes?|courses?|options)\b"
@@ -347,7 +360,7 @@ def asks_what_is_offered(text: str) -> bool:
 _PATHWAYS = re.compile(
     r"\bpathways?\b|\bwhere can i (use|transfer)\b"
     r"|\b(which|what|any|other)\b.*\b(universit(y|ies)|schools?|colleges?|masters?)\b.*"
-    r"\b(accepts?|takes?|recogni[sz]es?|gives?|grants?|counts?|credits?)\b"
+    r"\b(accepts?|takes?|recogni[sz]es?|gives?|grants?|counts?)\b"
 )
 
 

@@ -24,8 +24,10 @@ from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
 from advisor.replies import (
     ALREADY_ANSWERED,
+    ALREADY_CHOOSING,
     ANYTHING_ELSE,
     NO_QUALITY_RANKING,
+    NO_UNIVERSITY_RANKING,
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     ONLY_ENGLISH,
@@ -35,7 +37,7 @@ from advisor.replies import (
     faq_reply,
     uncovered_reply,
 )
-from advisor.smalltalk import BOT_IDENTITY, COMPLAINT_REPLY, THANKS_AND_GOODBYE_REPLY
+from advisor.smalltalk import BOT_IDENTITY, COMPLAINT_REPLY, COMPLIMENT_REPLY, THANKS_AND_GOODBYE_REPLY
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -517,7 +519,7 @@ def test_help_me_choose_said_to_the_subject_question_is_not_a_subject():
     # An old "Help me choose" button clicked mid-way: the question again, not a subject the catalogue lacks.
     t = tracker("help me choose", "request_recommendation", slots={"requested_slot": "subject"})
     messages, events = run_action(ValidateRecommendationForm(), t)
-    assert slots_set(events) == {"subject": None} and messages == []
+    assert slots_set(events) == {"subject": None} and [m["text"] for m in messages] == [ALREADY_CHOOSING]
 
 
 @pytest.mark.parametrize("slot", ["goal", "wants_credit", "weekly_hours", "budget", "subject"])
@@ -1729,3 +1731,93 @@ def test_a_subject_said_to_the_subject_question_is_the_answer_and_a_question_als
     messages, set_now = run(ActionSearchPrograms(), t)
     assert set_now["subject"] == "user experience"
     assert bool(messages) is listed
+
+
+@pytest.mark.parametrize("text", ["what would you recommend", "ok help me choose then"])
+def test_asking_for_the_recommendation_during_the_questions_says_they_are_how_it_is_made(text):
+    # It got "Sorry, I didn't catch your goal", three times in a row.
+    t = tracker(text, "request_recommendation", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert [m["text"] for m in messages] == [ALREADY_CHOOSING] and slots_set(events) == {"goal": None}
+
+
+def test_an_answer_given_again_is_acknowledged_not_called_unreadable():
+    slots = {"requested_slot": "goal", "weekly_hours": 3.0}
+    t = tracker("i told you, 3 hrs", "inform", slots=slots, active_loop="recommendation_form")
+    messages, _ = run_action(ValidateRecommendationForm(), t)
+    assert [m["text"] for m in messages] == ["Yes, I have that already: you have about 3 hours a week."]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "reply"),
+    [
+        (ActionAnswerFaq(), "lol ur actually pretty good", "ask_worth", COMPLIMENT_REPLY),  # got the worth answer
+        (ActionBotChallenge(), "this is dumb", "bot_challenge", COMPLAINT_REPLY),  # got "I'm a bot"
+        (ActionAcknowledge(), "nice bot", "affirm", COMPLIMENT_REPLY),
+    ],
+)
+def test_praise_or_a_complaint_read_as_something_else_gets_thanks_or_an_apology(action, text, intent, reply):
+    messages, _ = run(action, tracker(text, intent))
+    assert [m["text"] for m in messages] == [reply]
+
+
+def test_a_programme_named_by_its_short_name_is_found():
+    # "tell me about dedp" was not understood; "dedp cost" got the general MicroMasters cost.
+    described, _ = run(ActionNotUnderstood(), tracker("tell me about dedp", "nlu_fallback"))
+    assert described[0]["text"].startswith(KB.programme("mitx_dedp").title)
+    cost, _ = run(ActionAnswerFaq(), tracker("dedp cost", "ask_cost"))
+    assert cost[0]["text"].startswith(KB.programme("mitx_dedp").title) and "• Price:" in cost[0]["text"]
+
+
+def test_several_topics_about_one_programme_come_in_one_card():
+    # Each topic came as its own card, and "does it count for a masters" was dropped.
+    text = "how long and how much for the mit supply chain one and does it count for a masters"
+    messages, slots = run(ActionAnswerFaq(), tracker(text, "ask_duration", [entity("institution", "MIT")]))
+    assert len(messages) == 1
+    card = messages[0]["text"]
+    assert card.startswith(KB.programme("mitx_scm").title)
+    assert "• Length and effort:" in card and "• Price:" in card and "• Credit pathway:" in card
+    assert slots["current_programme"] == "mitx_scm"
+
+
+def test_what_about_the_rit_ones_lists_them_all():
+    # It described RIT's cybersecurity programme only, and offered project management as "did you mean".
+    messages, _ = run(ActionNotUnderstood(), tracker("what about the rit ones", "nlu_fallback"))
+    assert messages[0]["text"].startswith("I found 2 programmes from RIT")
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionResetRecommendation(), "request_recommendation"), (ActionAnswerFaq(), "ask_difference")],
+)
+def test_which_university_is_better_lists_what_each_offers_without_ranking_them(action, intent):
+    # Read as asking for a recommendation, it started the questions about the learner.
+    messages, _ = run(action, tracker("is delft better than mit", intent))
+    assert messages[0]["text"] == NO_UNIVERSITY_RANKING
+    assert "TU Delft" in messages[1]["text"] and "MIT" in messages[1]["text"]
+
+
+def test_does_harvard_do_micromasters_is_a_search():
+    t = tracker("does harvard do micromasters", "ask_worth", [entity("institution", "Harvard")])
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert "Harvard" in messages[0]["text"] and "It can be, especially" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reply_starts"),
+    [
+        (
+            "hi im a mom of 3 kids, i have maybe 2 hrs a week tops. something in business or marketing?",
+            "I found 6 programmes in business analytics or business management",
+        ),
+        (
+            "I am a retired mechanical engineer, 68 years old, perhaps in manufacturing or energy. "
+            "Is there an age limit?",
+            "• MicroMasters: No age limit stated in my sources",
+        ),
+    ],
+)
+def test_someone_telling_about_themselves_read_as_off_topic_gets_their_question_answered(text, reply_starts):
+    # Both got "Sorry, that's outside what I cover".
+    messages, _ = run(ActionOutOfScope(), tracker(text, "out_of_scope"))
+    assert messages[0]["text"].startswith(reply_starts)

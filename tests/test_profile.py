@@ -333,3 +333,21 @@ def test_under_5_said_to_the_hours_question_is_not_also_a_budget():
     assert parse_budget("under 5") is None
     assert parse_budget("under 500", asked=True) == 500.0
     assert parse_budget("my company pays up to 2000 dollars") == 2000.0
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("i want to get into mit supply chain masters, i work full time, 12 hrs a week", "graduate"),
+        ("im a nurse and want to move into healthcare data", "skills"),
+    ],
+)
+def test_the_goal_is_read_past_what_one_does_for_a_living(text, goal):
+    # "i work full time" counted as a job-skill goal, cancelling "masters": the goal question came anyway.
+    assert parse_goal(text) == goal
+
+
+def test_a_range_said_with_between_reads_like_one_with_to():
+    # "between 500 and 2000" got "Sorry, I didn't catch the budget".
+    assert parse_budget("between 500 and 2000", asked=True) == 2000
+    assert parse_weekly_hours("between 5 and 10 hours") == parse_weekly_hours("5 to 10 hours")

@@ -8,6 +8,7 @@ from advisor.smalltalk import (
     THANKS_REPLY,
     asks_who_made_me,
     complains,
+    compliments,
     says_goodbye,
     thanks_reply,
 )
@@ -61,3 +62,17 @@ def test_a_complaint_read_as_thanks_gets_an_apology(text):
 @pytest.mark.parametrize("text", ["thanks, that helps", "thank you, very helpful", "cheers, you've been great"])
 def test_thanks_are_not_taken_for_complaints(text):
     assert not complains(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "praise"),
+    [
+        ("lol ur actually pretty good", True),
+        ("nice bot", True),
+        ("you're very helpful", True),
+        ("is a micromasters good for a career change?", False),
+        ("that's a good question", False),
+    ],
+)
+def test_praise_of_the_bot_is_told_apart(text, praise):
+    assert compliments(text) is praise

@@ -9,6 +9,7 @@ from advisor.topics import (
     country_named,
     ranking_topic,
     topic_named,
+    topics_asked_together,
     uncovered_topic,
 )
 
@@ -183,6 +184,8 @@ def test_a_superlative_asks_for_programmes_a_comparative_compares_credentials(te
         ("is there any point doing a micromasters", False),
         ("is there financial aid for the micromasters", False),  # a topic of its own
         ("do you have any info about pro certs", False),
+        ("does harvard do micromasters", True),  # got the worth answer
+        ("does it have a capstone course?", False),  # about the programme just discussed
     ],
 )
 def test_asking_what_is_offered_is_a_search_not_a_question_about_the_credential(text, expected):
@@ -198,6 +201,7 @@ def test_asking_what_is_offered_is_a_search_not_a_question_about_the_credential(
         ("which universities offer micromasters", False),  # a search
         ("do employers accept it", False),  # recognition
         ("does it count toward a masters", False),  # whether, not where: the credit answer
+        ("do pro certs give any college credit at all", False),  # got the MicroMasters pathways
     ],
 )
 def test_which_universities_accept_it_asks_for_the_pathways(text, expected):
@@ -220,3 +224,15 @@ def test_the_country_a_recognition_question_asks_about(text, country):
 def test_team_or_business_pricing_is_not_taken_for_financial_aid():
     # "is there a group discount?" got "Yes, course by course ... up to a 90% discount" (need-based aid).
     assert uncovered_topic("is there a group discount or business plan?") == "prices for teams and businesses"
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("mit dedp micromasters - cost, credit, length?", ("cost", "credit", "duration")),  # commas part them
+        ("how long and how much for the scm one and does it count for a masters", ("duration", "cost", "credit")),
+        ("how much is it?", ()),
+    ],
+)
+def test_topics_asked_together_in_one_message(text, topics):
+    assert topics_asked_together(text) == topics

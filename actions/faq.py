@@ -31,6 +31,7 @@ from actions.programmes import (
     describe_programme_in_context,
     listed,
     programme_meant,
+    programme_pointed_at,
     query_from,
     rank_programmes,
     recommended_programmes,
@@ -153,7 +154,8 @@ def send_once(
 def programme_asked_about(tracker: Tracker) -> Optional[Programme]:
     """The one programme a question names, or the one just discussed if the question means it."""
     query = query_from(tracker)
-    return programme_in_question(kb(), query).programme or programme_meant(tracker, query)
+    named = programme_in_question(kb(), query).programme
+    return named or programme_pointed_at(tracker) or programme_meant(tracker, query)
 
 
 def _has_own_answer(topic: str, tracker: Tracker) -> bool:
@@ -388,9 +390,9 @@ class ActionAnswerFollowup(Action):
         if asked:
             in_context = None if refers_to_both(text) else tracker.get_slot("credential_type")
             return answer(dispatcher, tracker, asked, named[0] if named else resolve_credential_type(in_context))
-        if named and topic in kb().faq:  # "and a pro cert?" after any FAQ answer, exams and workload too
-            return answer(dispatcher, tracker, str(topic), named[0] if topic != "difference" else None)
-        if named:
+        if named and topic in kb().faq and topic != "difference":  # "and a pro cert?" after any FAQ answer
+            return answer(dispatcher, tracker, str(topic), named[0])
+        if named:  # "and for a MicroMasters?" after the difference, which covered both: what it is
             return answer(dispatcher, tracker, "definition", named[0])
         if is_not_words(text):  # "12345", "SELECT * FROM users;"
             dispatcher.utter_message(text=NOT_UNDERSTOOD)

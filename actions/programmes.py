@@ -185,6 +185,15 @@ def _the_other(tracker: Tracker, ids: List[Any]) -> Optional[int]:
     return 1 - ids.index(current) if _THE_OTHER.search(normalise(latest_text(tracker))) else None
 
 
+def programme_pointed_at(tracker: Tracker) -> Optional[Programme]:
+    """The programme of the list last shown that the message points at ("how long does the third one take?")."""
+    ids = tracker.get_slot("listed_programmes")
+    position = listed_position(latest_text(tracker))
+    if not isinstance(ids, list) or position is None or not -len(ids) <= position < len(ids):
+        return None
+    return _catalogued(ids[position])
+
+
 def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """Answer "tell me about the second one" from the list last shown; None if the message points at none."""
     ids = tracker.get_slot("listed_programmes")

@@ -14,6 +14,7 @@ from typing import List, Optional, Tuple
 from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
 from advisor.matching import Query, search_programmes
 from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, LOW_BUDGET, NO_BUDGET_LIMIT
+from advisor.questions import QUESTIONS, option_value
 
 # Weekly hours below which graduate-level courses are hard to keep up with, and
 # above which they are realistic; budgets below which a multi-course
@@ -50,8 +51,16 @@ class Recommendation:
     without_goal_or_credit: bool = False
 
 
+# The hours each button of the hours question stands for -> its own words:
+# "More than 10 hours" clicked is not "about 12 hours a week".
+_HOURS_BUTTONS = {
+    float(option_value("weekly_hours", position) or 0): f"{title[0].lower()}{title[1:]} a week"
+    for position, (title, _) in enumerate(QUESTIONS["weekly_hours"].buttons)
+}
+
+
 def describe_hours(hours: float) -> str:
-    return f"about {hours:g} hours a week"
+    return _HOURS_BUTTONS.get(hours, f"about {hours:g} hours a week")
 
 
 def describe_budget(budget: float) -> str:

@@ -582,10 +582,8 @@ def _price(programme: Programme) -> Optional[str]:
 
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:
     """An honest answer to a programme the sources do not support."""
-    # "I can't confirm X. We found no X ..." said it twice.
-    lead = (
-        "" if claim.answer.startswith(("We found no", "We could not confirm")) else f"I can't confirm {claim.claim}. "
-    )
+    # "I can't confirm X. I found no X ..." said it twice.
+    lead = "" if claim.answer.startswith(("I found no", "I could not confirm")) else f"I can't confirm {claim.claim}. "
     lines = [f"{lead}{claim.answer}"]
     citations = _citations(claim.sources, claim.as_of)
     if alternatives:

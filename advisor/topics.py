@@ -115,7 +115,8 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "gives up",
     ),
     "recognition": tuple(
-        "respected recognized recognised recognition prestige prestigious reputation employers valued".split()
+        "respected recognized recognised recognition prestige prestigious reputation employers valued accredited "
+        "accreditation".split()
     ),
     "exams": tuple(
         "exam exams examination examinations proctored proctoring proctor capstone capstones tests quizzes "
@@ -159,6 +160,10 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "realistic",
         "manageable",
         "doable",
+        "hours enough",
+        "hours a week enough",
+        "enough time",
+        "too much",
     ),
     # Who runs edX ("is edx still a nonprofit?", "who owns edx?").
     "about_edx": (
@@ -232,9 +237,10 @@ _PATTERNS["degree"] = re.compile(
 # intent, and win over the broader topics ("does financial aid cover the cost").
 WORD_ONLY_TOPICS = frozenset(WORD_ONLY_FAQ_TOPICS)
 
-# A specific topic that yields to a broad one named with it: "how much is the
-# final exam?" (or "what does it cost, I work full time") is about cost.
-_GIVES_WAY_TO = {"exams": "cost", "workload": "cost"}
+# A specific topic that yields to another named with it: "how much is the final
+# exam?" (or "what does it cost, I work full time") is about cost, and "can i get
+# a refund if i drop out" about refunds, not completion rates.
+_GIVES_WAY_TO = {"exams": "cost", "workload": "cost", "completion": "refunds"}
 
 
 def _longest_match(pattern: Pattern[str], text: str) -> int:

@@ -188,7 +188,7 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
         "Professional Certificate" in interrupted and "credit toward a master's" in interrupted
     )  # answered, then asked again
     client.say("no, not really")
-    client.say("about 4 hours a week")
+    client.say("about 3 hours a week")
     budget_reply = client.text("under $500")
     assert "subject" in budget_reply
     result = client.text("data science")
@@ -196,7 +196,7 @@ def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
     assert "HarvardX Professional Certificate in Data Science" in result
     assert client.slot("recommended_credential") == "professional_certificate"
     why = client.text("why?")
-    assert "about 4 hours a week" in why
+    assert "about 3 hours a week" in why
     programmes = client.text("so which programmes are there?")  # The recommended kind, not all 30.
     assert programmes.startswith("I found 2 Professional Certificate programmes in data science")
     changed = client.text("actually my budget is 2000 and credit matters")

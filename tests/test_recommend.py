@@ -2,7 +2,7 @@
 
 from advisor.knowledge import default_knowledge
 from advisor.profile import ANY_SUBJECT, LOW_BUDGET, NO_BUDGET_LIMIT
-from advisor.recommend import Profile, choose_credential, recommend
+from advisor.recommend import Profile, choose_credential, describe_hours, recommend
 from advisor.replies import recommendation_reply
 
 KB = default_knowledge()
@@ -16,9 +16,9 @@ def test_credit_and_graduate_goal_mean_micromasters():
 
 
 def test_quick_skill_without_credit_means_professional_certificate():
-    chosen, reasons, _ = choose_credential(Profile("skills", False, 4, 400, "data science"))
+    chosen, reasons, _ = choose_credential(Profile("skills", False, 3, 400, "data science"))
     assert chosen == "professional_certificate"
-    assert any("about 4 hours a week" in r for r in reasons)
+    assert any("about 3 hours a week" in r for r in reasons)
     assert any("$400" in r for r in reasons)
 
 
@@ -76,3 +76,10 @@ def test_a_tight_budget_is_told_about_financial_aid_with_its_source():
     assert any(c.source_id in KB.faq["financial_aid"]["micromasters"].fact.sources for c in tight.citations)
     ample = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 10, 1500, "data science")))
     assert "financial aid" not in ample.text
+
+
+def test_hours_from_a_button_are_said_in_the_buttons_words():
+    # "More than 10 hours" clicked read back as "about 12 hours a week", a figure the learner never gave.
+    assert describe_hours(12) == "more than 10 hours a week"
+    assert describe_hours(4) == "under 5 hours a week"
+    assert describe_hours(6) == "about 6 hours a week"

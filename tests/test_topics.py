@@ -236,3 +236,16 @@ def test_team_or_business_pricing_is_not_taken_for_financial_aid():
 )
 def test_topics_asked_together_in_one_message(text, topics):
     assert topics_asked_together(text) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can i get a refund if i drop out", "refunds"),  # got completion rates
+        ("is it accredited", "recognition"),
+        ("is 2 hours enough for a micromasters", "workload"),  # got the level blurb
+        ("how many people drop out", "completion"),
+    ],
+)
+def test_the_topic_of_questions_new_users_asked(text, topic):
+    assert topic_named(text) == topic

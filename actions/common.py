@@ -12,11 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
 from advisor.questions import QUESTIONS
-from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, uncovered_reply
+from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, how_sure_reply, uncovered_reply
 from advisor.smalltalk import (
     BOT_IDENTITY,
     COMPLAINT_REPLY,
     COMPLIMENT_REPLY,
+    asks_how_sure,
     asks_who_made_me,
     complains,
     compliments,
@@ -141,6 +142,14 @@ def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) 
         dispatcher.utter_message(text=COMPLIMENT_REPLY)
     else:
         return None
+    return []
+
+
+def say_how_sure(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Are you sure?", whatever it was read as: how far to trust my answers, and the last one's sources."""
+    if not asks_how_sure(latest_text(tracker)):
+        return None
+    dispatcher.utter_message(text=how_sure_reply(kb(), citations_from(tracker)).text)
     return []
 
 

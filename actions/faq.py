@@ -17,6 +17,7 @@ from actions.common import (
     last_bot_text,
     latest_text,
     replies_on_error,
+    say_how_sure,
     say_praise_or_complaint,
     say_uncovered,
     say_who_made_me,
@@ -205,6 +206,7 @@ class ActionAnswerFaq(Action):
             tracker,
             (
                 say_who_made_me,
+                say_how_sure,
                 say_praise_or_complaint,
                 revise_recommendation,
                 search_narrowed,
@@ -414,6 +416,6 @@ class ActionShowSources(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if say_who_made_me(dispatcher, tracker) is None:
+        if first_context_reply(dispatcher, tracker, (say_who_made_me, say_how_sure)) is None:
             dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
         return []

@@ -18,6 +18,7 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    say_how_sure,
     say_praise_or_complaint,
     say_uncovered,
     send,
@@ -291,6 +292,9 @@ def compare_institutions(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return run_search(dispatcher, Query(query.subjects, query.institutions, query.credential_types), 0)
 
 
+_A_PROGRAMME = re.compile(r"\b(program|programme|programs|programmes|course|courses|option|options)\b")
+
+
 def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "the cheapest supply chain program", or "which is quickest?" right after a list: their prices or lengths.
 
@@ -309,8 +313,10 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
             return None
         # The list stays the one pointed at: "which is cheapest?" may come next.
         return send(dispatcher, Reply(NO_QUALITY_RANKING)) + [SlotSet("listed_programmes", ids)]
-    # "the cheapest micromasters", with no list to rank: that kind's programmes.
-    outright = len(query.credential_types) == 1 and asks_for_the_extreme(latest_text(tracker))
+    # "the cheapest micromasters" (or "program"), with no list to rank: that kind's programmes, or all.
+    text = latest_text(tracker)
+    named_kind = len(query.credential_types) == 1 or _A_PROGRAMME.search(normalise(text))
+    outright = bool(named_kind) and asks_for_the_extreme(text)
     if query.subjects or query.institutions or (outright and not just_listed):
         # Those with a known price (or length) first; a list just shown keeps its order.
         programmes = known_first(search_programmes(kb(), query), topic)
@@ -538,14 +544,21 @@ class ActionProgramInfo(Action):
 
 
 class PointingFirst(Action, abc.ABC):
-    """An action whose message may be "the 3rd one" or "the rit one" misread: that programme first."""
+    """An action whose message may be "the 3rd one", "the rit one" or "are you sure?" misread: that answered first."""
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         pointed = first_context_reply(
             dispatcher,
             tracker,
-            (describe_listed, rank_programmes, answer_about_listed, describe_named, recommended_programmes),
+            (
+                say_how_sure,
+                describe_listed,
+                rank_programmes,
+                answer_about_listed,
+                describe_named,
+                recommended_programmes,
+            ),
         )
         return pointed if pointed is not None else self.otherwise(dispatcher, tracker)
 

@@ -20,9 +20,9 @@ from actions.common import (
     say_uncovered,
 )
 from actions.faq import answer_specific_topic
-from actions.programmes import describe_listed
+from actions.programmes import describe_listed, query_from
 from actions.recommendation import FORM_SLOTS, as_number
-from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in
+from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in, unknown_topic
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
@@ -254,7 +254,9 @@ class ValidateRecommendationForm(FormValidationAction):
         if asked and intent_name(tracker) == "request_recommendation":  # "help me choose": the question again
             return {"subject": None}
         if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
-            return {"subject": entity or text.strip()}
+            # "what about marketing programmes": "marketing", not the whole sentence, is the subject lacked.
+            named = entity or unknown_topic(kb(), query_from(tracker), what_about=True)
+            return {"subject": named or text.strip()}
         return {}
 
     def validate_goal(

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_text, replies_on_error, say_praise_or_complaint
+from actions.common import first_context_reply, latest_text, replies_on_error, say_how_sure, say_praise_or_complaint
 from actions.faq import answer_topic
 from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
 from advisor.topics import topic_named
@@ -46,6 +46,6 @@ class ActionBotChallenge(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         if topic_named(latest_text(tracker)) == "about_edx":
             return answer_topic(dispatcher, tracker, "about_edx")
-        if say_praise_or_complaint(dispatcher, tracker) is None:  # "this is dumb"
+        if first_context_reply(dispatcher, tracker, (say_how_sure, say_praise_or_complaint)) is None:  # "are you sure?"
             dispatcher.utter_message(text=BOT_IDENTITY)
         return []

@@ -150,10 +150,21 @@ SOMETHING_WENT_WRONG = (
 )
 
 
+# Where to check what my sources don't cover, when it is not the program's page.
+_WHERE_TO_CHECK = {
+    "visas and immigration": "The immigration authority of the country concerned is the place to check that.",
+    "taxes": "A tax adviser or your tax authority is the place to check that.",
+    "salaries": "Salary surveys for your field and country are the place to check that.",
+    "which jobs a credential leads to": "Job listings in your field show what employers ask for.",
+    "bootcamps or other course providers": "Each provider's own pages are the place to check that.",
+}
+
+
 def uncovered_reply(topic: str) -> str:
     """The honest answer to a question about something my sources do not cover ("is it in spanish?")."""
+    where = _WHERE_TO_CHECK.get(topic, "The program's page on edX is the place to check that.")
     return (
-        f"My sources don't cover {topic}, so I won't guess. The program's page on edX is the place to check that. "
+        f"My sources don't cover {topic}, so I won't guess. {where} "
         "I can tell you about cost, length, credit, admission, level and recognition, find programmes, "
         'or help you choose ("help me choose").'
     )
@@ -248,6 +259,20 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
         lines.append(f"• {source.title} ({source.kind} source, {when(citation.as_of)}){flag}: {source.url}")
     lines.append("These are stored copies I checked; prices and course lists change, so confirm on the programme page.")
     return Reply("\n".join(lines), tuple(citations))
+
+
+HOW_SURE = (
+    "I'm only as sure as my sources. Each fact I give comes from the sources listed with it, dated; what I "
+    'couldn\'t confirm I say so ("not confirmed", "not verified"), and prices and course lists change, so check '
+    "the programme's page on edX before you pay."
+)
+
+
+def how_sure_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
+    """ "Are you sure?": how far to trust my answers, and the sources of the last one."""
+    if not citations:
+        return Reply(f'{HOW_SURE} Ask me a question, then "where is that from?" to see its sources.')
+    return Reply(f"{HOW_SURE}\n{sources_reply(kb, citations).text}", tuple(citations))
 
 
 def programme_line(programme: Programme) -> str:

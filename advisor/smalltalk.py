@@ -118,3 +118,18 @@ _WHO_MADE_ME = re.compile(
 def asks_who_made_me(text: str) -> bool:
     """True for "who made you?", "which company built this bot?"."""
     return bool(_WHO_MADE_ME.search(text))
+
+
+# "Are you sure?", "how confident are you in that price?": read as a bot challenge,
+# a request for sources or help, each got another reply.
+_HOW_SURE = re.compile(
+    r"\b(are you (sure|certain|confident)|r u sure|you sure|how (sure|certain|confident|accurate|reliable)"
+    r"|can i (trust|rely on) (you|this|that|it)|is (this|that|it|the info|this info|your info|the information)"
+    r" (still )?(accurate|correct|true|right|reliable|up to date|current))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_sure(text: str) -> bool:
+    """True for "are you sure?" or "how confident are you in the price?"."""
+    return bool(_HOW_SURE.search(text.replace("\u2019", "'")))

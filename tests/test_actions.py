@@ -1847,3 +1847,41 @@ def test_a_topic_question_pointing_into_the_list_gets_that_programmes_answer():
         and "• Length and effort:" in (messages[0]["text"])
     )
     assert slots["current_programme"] == "gtx_analytics"
+
+
+def test_the_cheapest_program_with_no_list_shown_lists_those_with_a_known_price_first():
+    # It described one programme whose price is unknown.
+    messages, _ = run(ActionAnswerFaq(), tracker("whats the cheapest program", "ask_cost"))
+    text = messages[0]["text"]
+    assert text.startswith("On price, the programmes I have:")
+    assert "not found in my sources" not in text.split("That's the first")[0]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionBotChallenge(), "are you sure?", "bot_challenge"),  # got "I'm a bot"
+        (ActionShowSources(), "how sure are you?", "ask_source"),  # got the sources alone
+        (ActionAnswerFaq(), "how confident are you in the price", "ask_cost"),
+        (ActionHelp(), "how sure are you", "help"),  # got the help menu
+    ],
+)
+def test_are_you_sure_says_how_far_to_trust_the_answers_and_where_the_last_came_from(action, text, intent):
+    _, answered = run(ActionAnswerFaq(), tracker("how much is a micromasters", "ask_cost"))
+    messages, _ = run(action, tracker(text, intent, slots=answered))
+    reply = messages[0]["text"]
+    assert reply.startswith("I'm only as sure as my sources.") and "That came from:" in reply
+
+
+def test_what_the_sources_dont_cover_points_where_to_check_it():
+    # "The program's page on edX is the place to check that" was said of visas and salaries too.
+    assert "immigration authority" in uncovered_reply("visas and immigration")
+    assert "program's page on edX" in uncovered_reply("printed certificates")
+
+
+def test_a_subject_the_catalogue_lacks_said_in_a_sentence_is_named_alone():
+    # 'I have no programmes in "what about marketing programmes"' echoed the whole sentence.
+    slots = {"requested_slot": "subject"}
+    t = tracker("what about marketing programmes", "inform", slots=slots, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert messages[0]["text"].startswith('I have no programmes in "marketing" in my catalogue')

@@ -385,3 +385,8 @@ def test_a_programme_mentions_a_word_where_its_description_has_it():
 )
 def test_a_company_named_as_an_employer(text, employer):
     assert employer_named(text) == employer
+
+
+def test_financial_aid_names_no_subject():
+    # "does financial aid work for micromasters too" named international development ("aid work").
+    assert build_query(KB, "does financial aid work for micromasters too").subjects == ()

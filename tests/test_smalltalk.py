@@ -6,6 +6,7 @@ from advisor.smalltalk import (
     COMPLAINT_REPLY,
     THANKS_AND_GOODBYE_REPLY,
     THANKS_REPLY,
+    asks_how_sure,
     asks_who_made_me,
     complains,
     compliments,
@@ -76,3 +77,17 @@ def test_thanks_are_not_taken_for_complaints(text):
 )
 def test_praise_of_the_bot_is_told_apart(text, praise):
     assert compliments(text) is praise
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("are you sure?", True),
+        ("how confident are you in the $1,350 price", True),
+        ("is this info still up to date?", True),
+        ("I'm not sure which to pick", False),
+        ("are you a bot?", False),
+    ],
+)
+def test_asking_how_sure_the_bot_is(text, asks):
+    assert asks_how_sure(text) is asks

@@ -29,7 +29,7 @@ from actions.programmes import (
 )
 from advisor.language import is_other_language
 from advisor.matching import normalise, subjects_partly_named, unknown_topic
-from advisor.profile import final_question, talks_about_oneself
+from advisor.profile import talks_about_oneself, what_is_told
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
 
 # What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
@@ -117,10 +117,7 @@ class ActionOutOfScope(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = latest_text(tracker)
         # "I'm 68 ... is there an age limit?": a topic asked by someone telling about themselves.
-        question = final_question(text)
-        asks_topic = named_credentials(tracker) or talks_about_oneself(
-            text[: text.rfind(question)] if question else text
-        )
+        asks_topic = named_credentials(tracker) or talks_about_oneself(what_is_told(text))
         in_scope = first_context_reply(
             dispatcher,
             tracker,

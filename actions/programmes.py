@@ -152,6 +152,7 @@ def programme_in_context(tracker: Tracker) -> Optional[Programme]:
 
 
 _THAT_ONE = re.compile(r"\b(one|it|that|this)\b")
+_THE_CREDENTIAL = re.compile(r"\b(the|this|that|its) (certificate|cert|credential|program|programme)\b")
 
 
 def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
@@ -162,7 +163,10 @@ def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
     current = programme_in_context(tracker)
     if current is None or query.is_empty:
         return current
-    if not _THAT_ONE.search(normalise(query.text)):  # "how much are the mit programmes": all of them
+    text = normalise(query.text)
+    if _THE_CREDENTIAL.search(text) and not (query.subjects or query.institutions):
+        return current  # "is the certificate recognised?" about a MicroMasters: its certificate
+    if not _THAT_ONE.search(text):  # "how much are the mit programmes": all of them
         return None
     return current if current in search_programmes(kb(), query) else None
 

@@ -8,10 +8,19 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import first_context_reply, kb, latest_text, replies_on_error, say_uncovered, say_who_made_me, send
+from actions.common import (
+    first_context_reply,
+    intent_name,
+    kb,
+    latest_text,
+    replies_on_error,
+    say_uncovered,
+    say_who_made_me,
+    send,
+)
 from actions.programmes import compare_institutions, listed, recommended_programmes
 from advisor.matching import subjects_in
-from advisor.profile import GOALS, answers_in, revises
+from advisor.profile import GOALS, answers_in, revises, what_is_told
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
 from advisor.replies import changed_reply, explain_reply, recommendation_reply
@@ -80,7 +89,32 @@ class ActionResetRecommendation(Action):
         )
         if answered is not None:
             return [*answered, FollowupAction("action_listen")]
-        return reset_events()
+        if intent_name(tracker) == "start_over":  # forget everything
+            return reset_events()
+        return reset_events() + [SlotSet(slot, value) for slot, value in answers_told_before(tracker).items()]
+
+
+# Where the questions last started or ended: answers told before that are not carried over.
+_QUESTIONS_BOUNDARY = ("action_recommend", "action_reset_recommendation")
+
+
+def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
+    """Answers to the questions told earlier ("i have maybe 2 hrs a week tops", then "help me choose").
+
+    The questions promise to skip what was already said; these were said before
+    they started, so the form would otherwise ask again. Only what was told, not
+    asked ("is 2 hours enough?"); the message that starts them is read by the form.
+    """
+    said: List[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "action" and event.get("name") in _QUESTIONS_BOUNDARY:
+            break
+        if event.get("event") == "user":
+            said.append(str(event.get("text") or ""))
+    found: Dict[str, Any] = {}
+    for text in reversed(said[1:]):  # oldest first, so that a later answer wins
+        found.update(answers_in(what_is_told(text)))
+    return found
 
 
 class ActionRecommend(Action):

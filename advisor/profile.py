@@ -252,6 +252,15 @@ def final_question(text: str) -> Optional[str]:
     return sentences[-1]
 
 
+def what_is_told(text: str) -> str:
+    """The part of a message that tells rather than asks: all of "I have 2 hours a week", the start of
+    "I'm a nurse. Is it too much?", nothing of "is 2 hours enough?"."""
+    question = final_question(text)
+    if question:
+        return text[: text.rfind(question)]
+    return "" if is_question(text) else text
+
+
 def _asks_only(text: str, words: str) -> bool:
     """A question that says nothing about the learner ("tell me about credit")."""
     opening = _QUESTION_START.match(words)

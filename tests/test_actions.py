@@ -1885,3 +1885,31 @@ def test_a_subject_the_catalogue_lacks_said_in_a_sentence_is_named_alone():
     t = tracker("what about marketing programmes", "inform", slots=slots, active_loop="recommendation_form")
     messages, events = run_action(ValidateRecommendationForm(), t)
     assert messages[0]["text"].startswith('I have no programmes in "marketing" in my catalogue')
+
+
+def test_the_certificate_right_after_a_micromasters_means_its_certificate():
+    # It was answered for Professional Certificates: "certificate" names that kind.
+    t = just_described("mitx_scm", "is the certificate recognised by employers in nigeria", "ask_recognition")
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith(
+        "The MITx MicroMasters Program in Supply Chain Management (SCM) is a MicroMasters"
+    )
+
+
+@pytest.mark.parametrize(
+    ("then", "intent", "carried"),
+    [("help me choose", "request_recommendation", True), ("start over", "start_over", False)],
+)
+def test_answers_told_before_the_questions_are_not_asked_again(then, intent, carried):
+    # "help me choose" asked the hours again, though the learner had said "2 hrs a week tops".
+    said = "hi im a mom of 3 kids, i have maybe 2 hrs a week tops. something in business?"
+    history = [
+        {"event": "user", "text": "is 10 hours enough for a micromasters?"},  # asked, not told
+        {"event": "action", "name": "action_answer_faq"},
+        {"event": "user", "text": said},
+        {"event": "action", "name": "action_out_of_scope"},
+        {"event": "user", "text": then},
+    ]
+    _, slots = run(ActionResetRecommendation(), tracker(then, intent, events=history))
+    assert slots["weekly_hours"] == (2.0 if carried else None)
+    assert slots["budget"] is None and slots["recommended_credential"] is None

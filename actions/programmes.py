@@ -30,6 +30,7 @@ from advisor.matching import (
     asks_about_each_listed,
     asks_for_details,
     build_query,
+    compared_with_missing,
     compares,
     find_programme,
     listed_pair,
@@ -280,8 +281,23 @@ def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Op
         in_context, named = programme_in_context(tracker), programme_in_question(kb(), query_from(tracker)).programme
         pair = (in_context, named) if in_context and named and in_context != named else None
     if pair is None:
-        return None
+        return _compared_with_missing(dispatcher, text)
     return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
+
+
+def _compared_with_missing(dispatcher: CollectingDispatcher, text: str) -> Optional[List[EventType]]:
+    """ "Is the mit supply chain one better than the columbia one?": the other is not in my catalogue; say so.
+
+    Only the programme found was described, as if the other had not been asked about.
+    """
+    found = compared_with_missing(kb(), text)
+    if found is None:
+        return None
+    programme, missing = found
+    dispatcher.utter_message(
+        text=f"I have no {describe_query(missing)} in my catalogue to compare it with. What I have on the one I know:"
+    )
+    return describe_programme(dispatcher, programme)
 
 
 def compare_institutions(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -492,6 +492,13 @@ def _short_names(programme: Programme) -> Tuple[str, ...]:
     return tuple(name.lower() for name in re.findall(r"\(([A-Za-z]{2,6})\)", programme.title))
 
 
+def _named_by_short_name(kb: KnowledgeBase, text: str) -> Optional[Programme]:
+    """The one programme ``text`` names by its short name ("the dedp one"), or None."""
+    words = normalise(text)
+    named = [p for p in kb.programmes if any(_contains_phrase(words, name) for name in _short_names(p))]
+    return named[0] if len(named) == 1 else None
+
+
 def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     """The one programme (or doubtful claim) a topic question names: "how much is the MITx SCM one?".
 
@@ -504,10 +511,9 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
-    text = normalise(query.text)
-    by_short_name = [p for p in kb.programmes if any(_contains_phrase(text, name) for name in _short_names(p))]
-    if len(by_short_name) == 1:  # "dedp cost"
-        return ProgrammeMatch(programme=by_short_name[0])
+    by_short_name = _named_by_short_name(kb, query.text)
+    if by_short_name:  # "dedp cost"
+        return ProgrammeMatch(programme=by_short_name)
     found = search_programmes(kb, query) if query.subjects or query.institutions else []
     single = _single(found, query.subjects)
     if single:
@@ -516,7 +522,7 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
 
 
 _COMPARING = re.compile(r"\b(compare|compared|comparison|vs|versus|difference|differences|better|or)\b")
-_SEPARATOR = re.compile(r"\b(?:vs|versus|or|and|with|against|compared to|to)\b")
+_SEPARATOR = re.compile(r"\b(?:vs|versus|or|and|with|against|compared to|than|to)\b")
 
 
 def compares(text: str) -> bool:
@@ -564,7 +570,31 @@ def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programm
     return None
 
 
+def compared_with_missing(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Query]]:
+    """A comparison with a programme the catalogue lacks ("the mit supply chain one vs the columbia one").
+
+    The programme one side names, and the other side's query, which finds none.
+    """
+    words = normalise(text[:MAX_MATCH_CHARS])
+    if not compares(words):
+        return None
+    for separator in _SEPARATOR.finditer(words):
+        left = build_query(kb, words[: separator.start()])
+        right = build_query(kb, words[separator.end() :])
+        for side, other in ((left, right), (right, left)):
+            found = _one_programme(kb, side, other)
+            missing = Query(
+                other.subjects or side.subjects, other.institutions, other.credential_types or side.credential_types
+            )
+            if found and other.institutions and not search_programmes(kb, missing):
+                return found, missing
+    return None
+
+
 def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Programme]:
+    by_short_name = _named_by_short_name(kb, side.text)  # "the mitx sds"
+    if by_short_name:
+        return by_short_name
     if not (side.subjects or side.institutions):
         return None
     query = Query(

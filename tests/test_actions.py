@@ -1913,3 +1913,13 @@ def test_answers_told_before_the_questions_are_not_asked_again(then, intent, car
     _, slots = run(ActionResetRecommendation(), tracker(then, intent, events=history))
     assert slots["weekly_hours"] == (2.0 if carried else None)
     assert slots["budget"] is None and slots["recommended_credential"] is None
+
+
+def test_a_programme_compared_with_one_the_catalogue_lacks_says_so():
+    # Only the MIT card came, as if Columbia had not been asked about.
+    t = tracker("is the mit supply chain micromasters better than the columbia one", "ask_difference")
+    messages, slots = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith(
+        "I have no MicroMasters programmes in supply chain from Columbia in my catalogue to compare it with."
+    )
+    assert messages[1]["text"].startswith(KB.programme("mitx_scm").title) and slots["current_programme"] == "mitx_scm"

@@ -262,16 +262,18 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
 
 
 HOW_SURE = (
-    "I'm only as sure as my sources. Each fact I give comes from the sources listed with it, dated; what I "
-    'couldn\'t confirm I say so ("not confirmed", "not verified"), and prices and course lists change, so check '
-    "the programme's page on edX before you pay."
+    "I'm only as sure as my sources. Each fact I give comes from the dated sources listed with it, and when I "
+    'couldn\'t confirm something, I say so ("not confirmed", "not verified").'
 )
 
 
 def how_sure_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
     """ "Are you sure?": how far to trust my answers, and the sources of the last one."""
     if not citations:
-        return Reply(f'{HOW_SURE} Ask me a question, then "where is that from?" to see its sources.')
+        return Reply(
+            f"{HOW_SURE} Prices and course lists change, so check the programme's page on edX before you pay. "
+            'Ask me a question, then "where is that from?" to see its sources.'
+        )
     return Reply(f"{HOW_SURE}\n{sources_reply(kb, citations).text}", tuple(citations))
 
 

@@ -30,6 +30,8 @@ from advisor.profile import (
     answers_in,
     answers_plainly,
     asks_to_stop,
+    in_other_currency,
+    is_acknowledgement,
     is_hesitation,
     is_question,
     is_unsure,
@@ -42,7 +44,14 @@ from advisor.profile import (
     speaks_for_oneself,
 )
 from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
-from advisor.replies import ALREADY_CHOOSING, UNSURE_NOTED, already_noted_reply, changed_reply, noted_reply
+from advisor.replies import (
+    ALREADY_CHOOSING,
+    OTHER_CURRENCY,
+    UNSURE_NOTED,
+    already_noted_reply,
+    changed_reply,
+    noted_reply,
+)
 
 # Messages with these intents are read as answers. A question asked mid-form
 # ("do certificates give credit?") must not fill a slot: the form then rejects
@@ -230,6 +239,11 @@ class ValidateRecommendationForm(FormValidationAction):
         asked = self._wanted(tracker, "budget")
         if asked is None:
             return {}
+        if in_other_currency(latest_text(tracker)):  # "40k rupees": not $40,000; asked for in dollars
+            if not asked:
+                return {}
+            dispatcher.utter_message(text=OTHER_CURRENCY)
+            return {"budget": None}
         value = as_number(self._entity(tracker, "budget"))
         if value is None:
             value = parse_budget(latest_text(tracker), asked=asked)
@@ -252,6 +266,8 @@ class ValidateRecommendationForm(FormValidationAction):
         if asked and parse_any_subject(text):
             return {"subject": ANY_SUBJECT}
         if asked and intent_name(tracker) == "request_recommendation":  # "help me choose": the question again
+            return {"subject": None}
+        if asked and (intent_name(tracker) in ("affirm", "deny") or is_acknowledgement(text)):  # "ok", "yes"
             return {"subject": None}
         if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
             # "what about marketing programmes": "marketing", not the whole sentence, is the subject lacked.

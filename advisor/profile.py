@@ -137,6 +137,11 @@ _JOB_HOURS = re.compile(
 )
 
 
+_NOT_A_SKILL = re.compile(
+    r"\b(no|not|don'?t|dont)\b( an?| just an?)? (quick|practical|job|short)?\s?(skill|skills|course)\b"
+)
+
+
 def parse_goal(text: str) -> Optional[str]:
     """``graduate`` for deep/graduate expertise, ``skills`` for a quick job skill."""
     # "I already have a master's in engineering" says what one has, not what one wants.
@@ -145,6 +150,8 @@ def parse_goal(text: str) -> Optional[str]:
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
     if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
         graduate = 0
+    if _NOT_A_SKILL.search(words):  # "deep expertise, not a quick skill"
+        skills = 0
     if graduate > skills:
         return GOAL_GRADUATE
     if skills > graduate:
@@ -183,7 +190,8 @@ _UNSURE = re.compile(
     r"((i'?m |i am |im )?(not (really |too |so |entirely |totally |quite )?(sure|certain)|unsure)"
     r"|(i )?(really )?(don'?t|do not|dont) know|dunno|idk|no idea|no clue|not a clue|hard to say|(i )?can'?t say"
     r"|(i )?(haven'?t|have not) decided|undecided|not decided|(i'?m |i am )?torn"
-    r"|maybe|perhaps|possibly|either|either one"
+    r"|maybe|perhaps|possibly|either|either one|(it )?depends( on [\w' ]+)?"
+    r"|a bit|a little|kind of|sort of|kinda|sorta"
     r"|no preference|up to you|you decide|you choose|you tell me|skip( (it|this|this one|this question|that))?|pass"
     r"|(i'?d|i would) rather not (say|answer|tell|share)|rather not (say|answer)|prefer not to (say|answer)"
     r"|(idk |i don'?t know |not sure )?(maybe )?(both|a bit of both|a mix|somewhere in between|in between))"
@@ -304,17 +312,32 @@ def _statement(text: str) -> Optional[str]:
     return None if not words or _is_question(text, words) else words
 
 
+_NO_DEGREE_WANTED = re.compile(
+    r"\b(don'?t|dont|do not|doesn'?t|does not) (really )?(care|need)( about| for)? (a |any )?degrees?\b"
+)
+_ACKNOWLEDGEMENT = re.compile(r"(ok|okay|k|kk|okk|alright|all right|got it|i see|cool|right|fine|oh ok|ah ok)")
+
+
+def is_acknowledgement(text: str) -> bool:
+    """ "ok", "got it": acknowledges what was said, answers no question."""
+    return _ACKNOWLEDGEMENT.fullmatch(normalise(text).strip(" .!?,")) is not None
+
+
 def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -> Optional[bool]:
     """Whether credit toward a master's matters; yes/no only counts when just asked."""
     if is_hesitation(text):
         return None
     words = normalise(text)
-    mentions = re.search(r"\b(credit|credits|count toward|counts toward|ects|transfer)", words)
+    if _NO_DEGREE_WANTED.search(words):  # "dont care about degrees"
+        return False
+    mentions = re.search(r"\b(credit|credits|counts? towards?|counted towards?|ects|transfer)", words)
     # "tell me about credit" asks about it; "which should i pick, credit matters to me" answers.
     if mentions and not _asks_only(text, words):
         window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
         return not (_NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window))
     if asked:
+        if is_acknowledgement(text):  # "ok" after an answer in between acknowledges it; not a yes
+            return None
         if intent == "affirm" or re.match(r"^(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words):
             return True
         if intent == "deny" or re.match(r"^(no|nope|nah|not really|not at all|doesn'?t matter)\b", words):
@@ -339,7 +362,7 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
         low = _number(match.group(1))
         high = _number(match.group(2)) if match.group(2) else low
         hours = (low + high) / 2
-        if re.search(r"\b(a|per|each|every) ?day\b|\bdaily\b", match.group("rest")):
+        if re.search(r"\b(a|per|each|every) ?day\b|\bdaily\b|^ ?day\b", match.group("rest")):  # "2 hrs/day"
             hours *= 7
         return hours
     if re.search(
@@ -363,9 +386,25 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     return None
 
 
+# Currencies other than the dollar. "40k rupees" read as $40,000 made a small
+# budget look big; without an exchange rate the learner is asked for dollars.
+_OTHER_CURRENCY = re.compile(
+    r"[€£¥₹₦]|\b(euros?|eur|pounds?|gbp|rupees?|inr|rs|naira|ngn|yen|jpy|yuan|rmb|cny|pesos?|reais|rands?|zar"
+    r"|shillings?|kes|cedis?|dirhams?|aed|riyals?|sar|lira|baht|ringgit|myr|cad|aud|chf|francs?|taka|bdt|pkr)\b"
+)
+
+
+def in_other_currency(text: str) -> bool:
+    """True for an amount in another currency than US dollars ("40k rupees", "£300")."""
+    words = text.lower()
+    return _OTHER_CURRENCY.search(words) is not None and not re.search(r"\$|\b(usd|dollars?|bucks)\b", words)
+
+
 def parse_budget(text: str, asked: bool = False) -> Optional[float]:
-    """Budget in US dollars; ``NO_BUDGET_LIMIT`` when money is not a constraint."""
+    """Budget in US dollars; ``NO_BUDGET_LIMIT`` when money is not a constraint; None in another currency."""
     words = text.lower().replace("’", "'")
+    if in_other_currency(words):
+        return None
     if re.search(r"money is no|no budget limit|whatever it costs", words):
         return NO_BUDGET_LIMIT
     # "doesn't matter" or "no limit" is about money only when the budget was just

@@ -741,6 +741,8 @@ def already_noted_reply(answers: Mapping[str, Any]) -> str:
     return f"Yes, I have that already: {_answer_phrases(answers, '')}."
 
 
+# A budget in another currency: the prices in my sources are in dollars.
+OTHER_CURRENCY = "My prices are in US dollars, and I won't guess an exchange rate: roughly how much is that in dollars?"
 # "what would you recommend?" or "help me choose" said to one of the questions.
 ALREADY_CHOOSING = (
     'That\'s what these questions are for: your answers decide my recommendation. Say "skip" to leave one out.'

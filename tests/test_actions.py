@@ -31,6 +31,7 @@ from advisor.replies import (
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     ONLY_ENGLISH,
+    OTHER_CURRENCY,
     OUT_OF_SCOPE,
     SAME_ANSWER,
     SOMETHING_WENT_WRONG,
@@ -1923,3 +1924,18 @@ def test_a_programme_compared_with_one_the_catalogue_lacks_says_so():
         "I have no MicroMasters programmes in supply chain from Columbia in my catalogue to compare it with."
     )
     assert messages[1]["text"].startswith(KB.programme("mitx_scm").title) and slots["current_programme"] == "mitx_scm"
+
+
+def test_a_budget_in_another_currency_is_asked_for_in_dollars():
+    # "around 40k rupees" became "your budget is about $40,000".
+    t = tracker("around 40k rupees", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"budget": None} and [m["text"] for m in messages] == [OTHER_CURRENCY]
+
+
+@pytest.mark.parametrize(("text", "intent"), [("ok", "affirm"), ("yes", "affirm")])
+def test_ok_or_yes_to_the_subject_question_is_not_a_subject(text, intent):
+    # 'I have no programmes in "ok" in my catalogue'.
+    t = tracker(text, intent, slots={"requested_slot": "subject"}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"subject": None} and messages == []

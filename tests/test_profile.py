@@ -351,3 +351,23 @@ def test_a_range_said_with_between_reads_like_one_with_to():
     # "between 500 and 2000" got "Sorry, I didn't catch the budget".
     assert parse_budget("between 500 and 2000", asked=True) == 2000
     assert parse_weekly_hours("between 5 and 10 hours") == parse_weekly_hours("5 to 10 hours")
+
+
+@pytest.mark.parametrize(("text", "hours"), [("2 hrs/day", 14.0), ("2 hours a day", 14.0), ("2 hrs a week", 2.0)])
+def test_hours_a_day_count_for_the_week(text, hours):
+    # "2 hrs/day" was read as 2 hours a week.
+    assert parse_weekly_hours(text) == hours
+
+
+@pytest.mark.parametrize("text", ["around 40k rupees", "£300 max", "1200 euros", "€800-1000"])
+def test_a_budget_in_another_currency_is_not_taken_for_dollars(text):
+    # "around 40k rupees" was a budget of $40,000.
+    assert parse_budget(text, asked=True) is None
+
+
+def test_answers_new_users_gave_in_their_own_words():
+    assert parse_credit("dont care about degrees") is False
+    assert parse_credit("ok", "affirm", asked=True) is None  # acknowledging an answer in between
+    assert parse_credit("yes", "affirm", asked=True) is True
+    assert parse_goal("actually i want deep expertise not a quick skill") == "graduate"
+    assert is_unsure("depends on the uni") and is_unsure("a bit")

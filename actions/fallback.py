@@ -25,6 +25,7 @@ from actions.programmes import (
     describe_programme_in_context,
     query_from,
     say_doubtful_claim,
+    say_if_still_offered,
     search,
 )
 from advisor.language import is_other_language
@@ -73,6 +74,7 @@ class ActionNotUnderstood(PointingFirst):
             dispatcher,
             tracker,
             (
+                say_if_still_offered,
                 describe_programme_in_context,
                 answer_about_listed,
                 worth_of_programme_meant,

@@ -39,6 +39,7 @@ from actions.programmes import (
     run_search,
     say_claim,
     say_doubtful_claim,
+    say_if_still_offered,
     search_narrowed,
     search_what_is_offered,
 )
@@ -208,6 +209,7 @@ class ActionAnswerFaq(Action):
                 say_who_made_me,
                 say_how_sure,
                 say_praise_or_complaint,
+                say_if_still_offered,
                 revise_recommendation,
                 search_narrowed,
                 rank_programmes,
@@ -349,6 +351,7 @@ class ActionAnswerFollowup(Action):
             tracker,
             (
                 say_praise_or_complaint,
+                say_if_still_offered,
                 revise_recommendation,
                 start_from_situation,
                 describe_listed,

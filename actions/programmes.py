@@ -65,9 +65,17 @@ from advisor.replies import (
     programmes_on_topic_reply,
     programmes_side_by_side,
     search_reply,
+    still_offered_reply,
     unknown_topic_reply,
 )
-from advisor.topics import asks_for_the_extreme, asks_what_is_offered, asks_where_it_runs, ranking_topic, topic_named
+from advisor.topics import (
+    asks_for_the_extreme,
+    asks_if_still_offered,
+    asks_what_is_offered,
+    asks_where_it_runs,
+    ranking_topic,
+    topic_named,
+)
 
 
 def query_from(tracker: Tracker) -> Query:
@@ -170,6 +178,17 @@ def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
     if not _THAT_ONE.search(text):  # "how much are the mit programmes": all of them
         return None
     return current if current in search_programmes(kb(), query) else None
+
+
+def say_if_still_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Is it still on edX?" or "can I still enroll?" right after a programme: retired, or how old my sources are.
+
+    It got the recognition answer, or "anyone can sign up" for a retired programme.
+    """
+    programme = programme_in_context(tracker)
+    if programme is None or not asks_if_still_offered(latest_text(tracker)):
+        return None
+    return send(dispatcher, still_offered_reply(kb(), programme)) + about(programme)
 
 
 def describe_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -468,7 +487,7 @@ class ActionSearchPrograms(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
-            dispatcher, tracker, (rank_programmes, answer_about_listed, say_doubtful_claim)
+            dispatcher, tracker, (say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim)
         )
         return in_context if in_context is not None else search(dispatcher, tracker)
 
@@ -518,7 +537,9 @@ class ActionShowMore(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         # "more about the 2nd" or "the cheapest one" read as show more
         pointed = first_context_reply(
-            dispatcher, tracker, (describe_listed, rank_programmes, answer_about_listed, _topic_of_programme)
+            dispatcher,
+            tracker,
+            (say_if_still_offered, describe_listed, rank_programmes, answer_about_listed, _topic_of_programme),
         )
         if pointed is not None:
             return pointed
@@ -547,7 +568,9 @@ class ActionProgramInfo(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
-            dispatcher, tracker, (describe_listed, compare_programmes, say_uncovered, search_what_is_offered)
+            dispatcher,
+            tracker,
+            (say_if_still_offered, describe_listed, compare_programmes, say_uncovered, search_what_is_offered),
         )
         if in_context is not None:
             return in_context
@@ -573,6 +596,8 @@ class PointingFirst(Action, abc.ABC):
             tracker,
             (
                 say_how_sure,
+                say_if_still_offered,
+                describe_programme_in_context,  # "what courses?" read as help
                 describe_listed,
                 rank_programmes,
                 answer_about_listed,

@@ -299,6 +299,8 @@ def listed_position(text: str) -> Optional[int]:
 
 _DETAILS = re.compile(
     r"\b(tell me (more|about)|more (about|on|info|information|details)|details|info on|about (it|that one|this one))\b"
+    r"|\b(what|which) courses\b|\bcourses in (it|this|that)\b|\bcourse list\b|\bsyllabus\b|\bcurriculum\b"
+    r"|\bwhat (do|will|would) (i|you) (learn|study)\b"
 )
 
 

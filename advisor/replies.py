@@ -430,10 +430,12 @@ def _programme_fact_values(programme: Programme) -> Dict[str, str]:
     }
     # Its structure says whether it ends in an exam or capstone, its length how it
     # is paced; without them, the answer for its kind of credential says more.
-    if programme.structure:
-        values["exams"] = programme.structure
-    if programme.duration:
-        values["pace"] = values["duration"]
+    if programme.structure:  # "does it have exams?": yes, or that the sources don't say
+        said = re.search(r"exam|capstone|proctor", programme.structure, re.IGNORECASE)
+        values["exams"] = programme.structure + ("" if said else " (my sources don't say whether it ends in an exam)")
+    if programme.duration:  # "is it self-paced?"
+        said = re.search(r"paced|on demand|anytime|any time", programme.duration, re.IGNORECASE)
+        values["pace"] = values["duration"] + ("" if said else " (my sources don't say whether it is self-paced)")
     if programme.credit_pathway:  # "how do i get into the masters?" about it
         values["admission"] = values["credit"]
     # "is it on edX or MITx Online?": where it runs, not who owns edX.
@@ -446,6 +448,21 @@ def _programme_fact_values(programme: Programme) -> Dict[str, str]:
 def _programme_facts(programme: Programme) -> Dict[str, str]:
     """The programme's own answer to each FAQ topic it has a field for, as a labelled line."""
     return {topic: f"• {_FACT_LABELS[topic]}: {value}" for topic, value in _programme_fact_values(programme).items()}
+
+
+def still_offered_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
+    """ "Is it still on edX?" about one programme: retired, or what my sources say and how old they are."""
+    citations = _programme_citations(programme)
+    if programme.status == "retired":
+        text = f"No: the {programme.title} has been retired, so you can't enroll in it; I list it for reference."
+    else:
+        dated = "carry no date" if programme.as_of == "unknown" else f"date from {programme.as_of}"
+        text = (
+            f"My sources on the {programme.title} {dated}, and they can't tell me whether it is "
+            f"still offered today. Its platform in my sources: {_programme_fact_values(programme)['about_edx']}. "
+            "Search for it on edX to see whether it is open for enrollment now."
+        )
+    return Reply("\n".join([text, cite_line(kb, citations)]), citations)
 
 
 def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:

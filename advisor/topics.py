@@ -229,6 +229,7 @@ _PATTERNS["degree"] = re.compile(
     rf" (?:a |an |the )?(?:full |real |regular |traditional |proper |actual )?{_MASTERS}\b"
     rf"|\b(?:is|isn't|is not|count as|counts as) (?:a |an )?(?:micromasters|it|this|that|pc|professional certificate)"
     rf"(?: program| programme| credential)? (?:a |an |the same as an? )?{_MASTERS}\b"
+    rf"|\b(?:give|gives|award|awards|grant|grants) (?:you |me )?(?:a |an )?{_MASTERS}\b"  # "micromaster give degree?"
     r"|\b(?:a |the )?diplomas?\b"  # "do I get a diploma?": a credential, not a degree
 )
 
@@ -498,6 +499,16 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "placement rate",
         "job placement",
     ),
+    "which programs are still offered today": (
+        "discontinued",
+        "still offered",
+        "still available",
+        "still exist",
+        "still exists",
+        "still running",
+        "still a thing",
+        "no longer offered",
+    ),
     "course schedules, start dates and deadlines": (
         "deadline",
         "deadlines",
@@ -598,6 +609,20 @@ def country_named(text: str) -> Optional[str]:
     """The country a question asks about ("is it recognised in Germany?"), or None."""
     found = _COUNTRY.search(normalise(text))
     return found.group(1) if found else None
+
+
+# "Is it still on edX?", "can I still enroll?", "are micromasters discontinued?".
+_STILL_OFFERED = re.compile(
+    r"\bstill (available|open|offered|running|on edx|exists?|around|going|a thing|enrolling|taking)\b"
+    r"|\bdiscontinued\b|\b(can|could) i still (enrol|enroll|join|sign up|take|do|start|apply)\b"
+    r"|\bno longer (offered|available|running)\b|\bopen for (enrolment|enrollment|enrollments)\b"
+    r"|\bis it still\b|\b(on edx|available|open|offered|running) still\b"
+)
+
+
+def asks_if_still_offered(text: str) -> bool:
+    """True for "is it still on edx?" or "can i still enroll?": whether it runs today, not who runs edX."""
+    return _STILL_OFFERED.search(normalise(text)) is not None
 
 
 _WHERE_IT_RUNS = re.compile(r"\b(mitx online|platform|hosted|runs on|run on|on edx|still on edx|where is it)\b")

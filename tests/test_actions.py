@@ -1939,3 +1939,48 @@ def test_ok_or_yes_to_the_subject_question_is_not_a_subject(text, intent):
     t = tracker(text, intent, slots={"requested_slot": "subject"}, active_loop="recommendation_form")
     messages, events = run_action(ValidateRecommendationForm(), t)
     assert slots_set(events) == {"subject": None} and messages == []
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionAnswerFaq(), "is it on edx still", "ask_recognition"),  # got the recognition answer
+        (ActionNotUnderstood(), "is it still on edx", "nlu_fallback"),  # got "Sorry, I didn't understand"
+        (ActionSearchPrograms(), "still available?", "search_programs"),  # got all 30 programmes
+        (ActionAnswerFaq(), "can i still enroll", "ask_admission"),
+    ],
+)
+def test_is_it_still_offered_right_after_a_programme_says_how_old_the_sources_are(action, text, intent):
+    messages, _ = run(action, just_described("mitx_sds", text, intent))
+    assert "can't tell me whether it is still offered today" in messages[0]["text"]
+
+
+def test_a_retired_programme_is_said_to_be_closed():
+    # "can i still enroll" about the retired Microsoft programme got "anyone can sign up for the courses".
+    messages, _ = run(
+        ActionAnswerFaq(), just_described("microsoft_mpp_data_science", "can i still enroll", "ask_admission")
+    )
+    assert messages[0]["text"].startswith(
+        "No: the Microsoft Professional Program (MPP) in Data Science has been retired"
+    )
+
+
+def test_is_a_micromasters_a_degree_in_weak_english_gets_no():
+    # "micromaster give degree?" got the credit answer, "Often yes".
+    messages, _ = run(ActionAnswerFaq(), tracker("micromaster give degree?", "ask_credit"))
+    assert "Often yes" not in messages[0]["text"] and "not a master's degree" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(("action", "intent"), [(ActionHelp(), "help"), (ActionNotUnderstood(), "nlu_fallback")])
+def test_what_courses_right_after_a_programme_describes_it(action, intent):
+    # "what courses" got the help menu.
+    messages, _ = run(action, just_described("harvardx_data_science", "what courses", intent))
+    assert messages[0]["text"].startswith(KB.programme("harvardx_data_science").title)
+
+
+def test_exams_or_pace_the_sources_do_not_state_are_said_to_be_unknown():
+    # "does it have exams" got "Courses and exams: 4 courses."
+    messages, _ = run(
+        ActionAnswerFaq(), just_described("columbiax_business_analytics", "does it have exams", "ask_level")
+    )
+    assert "my sources don't say whether it ends in an exam" in messages[0]["text"]

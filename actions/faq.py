@@ -52,6 +52,7 @@ from advisor.matching import (
     programme_in_question,
     refers_to_both,
     resolve_credential_type,
+    resolve_subject,
     unknown_topic,
 )
 from advisor.profile import (
@@ -376,7 +377,9 @@ class ActionAnswerFollowup(Action):
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
-        unlisted = entity_values(tracker, "subject")  # a subject none of the catalogue's ("public health")
+        # A subject none of the catalogue's ("public health"); one it has was left out of the query
+        # as part of a statement about oneself ("i'm a nurse moving into analytics. what do u think").
+        unlisted = [value for value in entity_values(tracker, "subject") if not resolve_subject(kb(), value)]
         if unlisted:
             return send(dispatcher, unknown_topic_reply(kb(), unlisted[0], query))
         if query.is_empty:
@@ -385,7 +388,7 @@ class ActionAnswerFollowup(Action):
                 return details
         # "About 5 hours a week" answers a question (not yet asked, or asked for the
         # recommendation just made); it does not ask about length.
-        if answers_in(text) and not is_question(text):
+        if answers_in(text) and not is_question(text) and not named:  # "pc credit" asks about credit
             if not tracker.get_slot("recommended_credential"):
                 return send(dispatcher, OFFER_TO_CHOOSE)
             again = recommend_again(dispatcher, tracker)

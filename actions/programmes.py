@@ -474,6 +474,26 @@ def recommended_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -
     return run_search(dispatcher, with_recommendation_context(query, tracker), 0)
 
 
+_ANEW = re.compile(r"\b(start over|restart|again|from scratch|new|fresh|redo|help me (choose|decide|pick))\b")
+
+
+def programmes_to_start_with(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which one should I start with?" after a recommendation: its programmes, not the questions again.
+
+    Read as asking for a recommendation, it restarted the questions and lost every answer.
+    "Help me choose again" or "start over" still restarts them.
+    """
+    recommended = tracker.get_slot("recommended_credential")
+    if not recommended or _ANEW.search(normalise(latest_text(tracker))):
+        return None
+    name = kb().credentials[str(recommended)].name
+    dispatcher.utter_message(
+        text=f"I recommended a {name} for you. My sources rate no programme above another, so start with the one "
+        "whose subject, length and price suit you best:"
+    )
+    return run_search(dispatcher, with_recommendation_context(query_from(tracker), tracker), 0)
+
+
 class ActionSearchPrograms(Action):
     """Filter the catalogue by subject, institution and credential type.
 

@@ -18,7 +18,7 @@ from actions.common import (
     say_who_made_me,
     send,
 )
-from actions.programmes import compare_institutions, listed, recommended_programmes
+from actions.programmes import compare_institutions, listed, programmes_to_start_with, recommended_programmes
 from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, revises, what_is_told
 from advisor.questions import QUESTIONS, question_named
@@ -85,7 +85,7 @@ class ActionResetRecommendation(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         answered = first_context_reply(
-            dispatcher, tracker, (say_uncovered, recommended_programmes, compare_institutions)
+            dispatcher, tracker, (say_uncovered, recommended_programmes, compare_institutions, programmes_to_start_with)
         )
         if answered is not None:
             return [*answered, FollowupAction("action_listen")]

@@ -1984,3 +1984,35 @@ def test_exams_or_pace_the_sources_do_not_state_are_said_to_be_unknown():
         ActionAnswerFaq(), just_described("columbiax_business_analytics", "does it have exams", "ask_level")
     )
     assert "my sources don't say whether it ends in an exam" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "restarts"),
+    [("which one should i start with", False), ("help me choose again", True), ("start over", True)],
+)
+def test_which_one_to_start_with_after_a_recommendation_lists_its_programmes(text, restarts):
+    # It restarted the questions and lost every answer.
+    slots = {"recommended_credential": "professional_certificate", "subject": "data science", "goal": "skills"}
+    messages, set_now = run(ActionResetRecommendation(), tracker(text, "request_recommendation", slots=slots))
+    if restarts:
+        assert messages == [] and set_now["goal"] is None
+    else:
+        assert messages[0]["text"].startswith("I recommended a Professional Certificate program for you.")
+        assert messages[1]["text"].startswith("I found 2 Professional Certificate programmes in data science")
+        assert "goal" not in set_now
+
+
+def test_a_credential_and_a_topic_in_two_words_is_a_question():
+    # "pc credit" got "Thanks for telling me".
+    t = tracker("pc credit", "inform", [entity("credential_type", "pc")])
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert messages[0]["text"].startswith("Professional Certificate program:")
+
+
+def test_a_catalogued_subject_in_a_statement_about_oneself_is_not_said_to_be_missing():
+    # 'I have no verified programmes in "business analytics"', then business analytics among those there are.
+    text = (
+        "im a nurse, thinking about moving into healthcare data / analytics, i have maybe 8 hrs a week. what do u think"
+    )
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform", [entity("subject", "business analytics")]))
+    assert messages and not any("I have no verified programmes" in (m.get("text") or "") for m in messages)

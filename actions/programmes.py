@@ -590,7 +590,14 @@ class ActionProgramInfo(Action):
         in_context = first_context_reply(
             dispatcher,
             tracker,
-            (say_if_still_offered, describe_listed, compare_programmes, say_uncovered, search_what_is_offered),
+            (
+                say_if_still_offered,
+                describe_listed,
+                compare_programmes,
+                describe_named,
+                say_uncovered,
+                search_what_is_offered,
+            ),
         )
         if in_context is not None:
             return in_context

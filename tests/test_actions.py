@@ -2016,3 +2016,12 @@ def test_a_catalogued_subject_in_a_statement_about_oneself_is_not_said_to_be_mis
     )
     messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform", [entity("subject", "business analytics")]))
     assert messages and not any("I have no verified programmes" in (m.get("text") or "") for m in messages)
+
+
+def test_the_rit_one_after_a_list_with_one_rit_programme_is_that_one():
+    # After a recommendation listing RIT's project management MicroMasters, it described RIT's cybersecurity one.
+    t = tracker(
+        "tell me about the rit one", "ask_program_info", slots={"listed_programmes": ["ritx_project_management"]}
+    )
+    messages, _ = run(ActionProgramInfo(), t)
+    assert messages[0]["text"].startswith(KB.programme("ritx_project_management").title)

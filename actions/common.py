@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, TypeVar
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
@@ -151,6 +152,24 @@ def say_how_sure(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional
         return None
     dispatcher.utter_message(text=how_sure_reply(kb(), citations_from(tracker)).text)
     return []
+
+
+_CARRY_ON = re.compile(
+    r"\b(continue|carry on|resume|go on|keep going|where were we|back to the questions|pick up where)\b"
+)
+
+
+def resume_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "ok continue" after the questions were stopped: the questions again, from where they stopped.
+
+    It got "There is nothing to show more of yet"; only "help me choose" resumed them.
+    """
+    stopped = not tracker.active_loop.get("name") and not tracker.get_slot("recommended_credential")
+    answered = [slot for slot in QUESTIONS if tracker.get_slot(slot) is not None]
+    if not (stopped and answered and _CARRY_ON.search(latest_text(tracker).lower())):
+        return None
+    dispatcher.utter_message(text="Let's carry on where we stopped.")
+    return [FollowupAction("recommendation_form")]
 
 
 def say_who_made_me(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -17,6 +17,7 @@ from actions.common import (
     last_bot_text,
     latest_text,
     replies_on_error,
+    resume_questions,
     say_how_sure,
     say_praise_or_complaint,
     say_uncovered,
@@ -352,6 +353,7 @@ class ActionAnswerFollowup(Action):
             tracker,
             (
                 say_praise_or_complaint,
+                resume_questions,
                 say_if_still_offered,
                 revise_recommendation,
                 start_from_situation,

@@ -18,6 +18,7 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    resume_questions,
     say_how_sure,
     say_praise_or_complaint,
     say_uncovered,
@@ -559,7 +560,14 @@ class ActionShowMore(Action):
         pointed = first_context_reply(
             dispatcher,
             tracker,
-            (say_if_still_offered, describe_listed, rank_programmes, answer_about_listed, _topic_of_programme),
+            (
+                resume_questions,
+                say_if_still_offered,
+                describe_listed,
+                rank_programmes,
+                answer_about_listed,
+                _topic_of_programme,
+            ),
         )
         if pointed is not None:
             return pointed
@@ -623,6 +631,7 @@ class PointingFirst(Action, abc.ABC):
             tracker,
             (
                 say_how_sure,
+                resume_questions,  # "ok continue" after "stop"
                 say_if_still_offered,
                 describe_programme_in_context,  # "what courses?" read as help
                 describe_listed,

@@ -2025,3 +2025,16 @@ def test_the_rit_one_after_a_list_with_one_rit_programme_is_that_one():
     )
     messages, _ = run(ActionProgramInfo(), t)
     assert messages[0]["text"].startswith(KB.programme("ritx_project_management").title)
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [(ActionAcknowledge(), "ok continue", "affirm"), (ActionShowMore(), "let's carry on", "show_more")],
+)
+def test_carry_on_after_stopping_the_questions_resumes_them(action, text, intent):
+    # It got "There is nothing to show more of yet".
+    messages, events = run_action(action, tracker(text, intent, slots={"goal": "skills", "wants_credit": False}))
+    assert [m["text"] for m in messages] == ["Let's carry on where we stopped."]
+    assert events == [{"event": "followup", "timestamp": None, "name": "recommendation_form"}]
+    nothing_started, _ = run_action(action, tracker(text, intent))
+    assert nothing_started[0]["text"] != "Let's carry on where we stopped."

@@ -88,6 +88,7 @@ from advisor.topics import (
     asks_about_pathways,
     asks_where_it_runs,
     country_named,
+    field_named_alone,
     topic_named,
     topics_asked_together,
 )
@@ -409,7 +410,8 @@ class ActionAnswerFollowup(Action):
             return []
         if talks_about_oneself(text) and not tracker.get_slot("recommended_credential"):
             return send(dispatcher, OFFER_TO_CHOOSE)  # "i'm a nurse moving into data"
-        missing = unknown_topic(kb(), query, what_about=True)  # "ok what about psychology"
+        # "ok what about psychology", or "law?" alone
+        missing = unknown_topic(kb(), query, what_about=True) or field_named_alone(text)
         if missing:
             return send(dispatcher, unknown_topic_reply(kb(), missing, query))
         dispatcher.utter_message(text=ANYTHING_ELSE)

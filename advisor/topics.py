@@ -631,3 +631,18 @@ _WHERE_IT_RUNS = re.compile(r"\b(mitx online|platform|hosted|runs on|run on|on e
 def asks_where_it_runs(text: str) -> bool:
     """True for "is it on edX or MITx Online?" (a programme's platform), not "is edX still a nonprofit?"."""
     return _WHERE_IT_RUNS.search(normalise(text)) is not None
+
+
+# Fields people name alone ("law", "nursing?") that the catalogue has no programme in;
+# said alone, they got "OK. What else would you like to know?".
+FIELDS_ASKED_ABOUT = frozenset(
+    "law nursing medicine marketing psychology architecture music art history biology chemistry physics "
+    "mathematics maths math journalism teaching fashion photography film languages philosophy "
+    "politics sociology pharmacy dentistry veterinary agriculture aviation sales".split()
+) | frozenset({"human resources", "graphic design", "real estate", "public health", "healthcare"})
+
+
+def field_named_alone(text: str) -> Optional[str]:
+    """The field a message names and nothing else ("law?", "nursing"), or None."""
+    words = normalise(text).strip(" ?.!")
+    return words if words in FIELDS_ASKED_ABOUT else None

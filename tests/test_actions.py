@@ -2038,3 +2038,10 @@ def test_carry_on_after_stopping_the_questions_resumes_them(action, text, intent
     assert events == [{"event": "followup", "timestamp": None, "name": "recommendation_form"}]
     nothing_started, _ = run_action(action, tracker(text, intent))
     assert nothing_started[0]["text"] != "Let's carry on where we stopped."
+
+
+@pytest.mark.parametrize("text", ["law", "nursing?", "marketing?"])
+def test_a_field_named_alone_that_the_catalogue_lacks_is_said_to_be_missing(text):
+    # It got "OK. What else would you like to know?".
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
+    assert messages[0]["text"].startswith(f'I have no verified programmes in "{text.strip("?")}"')

@@ -2,11 +2,15 @@
 
 import pytest
 
+from advisor.knowledge import default_knowledge
+from advisor.matching import resolve_subject, subjects_in
 from advisor.topics import (
+    FIELDS_ASKED_ABOUT,
     asks_about_pathways,
     asks_for_the_extreme,
     asks_what_is_offered,
     country_named,
+    field_named_alone,
     ranking_topic,
     topic_named,
     topics_asked_together,
@@ -249,3 +253,10 @@ def test_topics_asked_together_in_one_message(text, topics):
 )
 def test_the_topic_of_questions_new_users_asked(text, topic):
     assert topic_named(text) == topic
+
+
+def test_fields_named_alone_are_none_the_catalogue_has():
+    # Each is said to be missing; one the catalogue has would be wrongly denied.
+    kb = default_knowledge()
+    assert not [field for field in FIELDS_ASKED_ABOUT if resolve_subject(kb, field) or subjects_in(kb, field)]
+    assert field_named_alone("law?") == "law" and field_named_alone("law school credit?") is None

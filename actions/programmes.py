@@ -57,6 +57,7 @@ from advisor.replies import (
     Reply,
     claim_reply,
     describe_query,
+    faq_reply,
     known_first,
     not_found_reply,
     only_listed_reply,
@@ -548,6 +549,29 @@ def _topic_of_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> O
     return send(dispatcher, reply) + about(programme) if reply else None
 
 
+_OTHER_CREDENTIAL = re.compile(
+    r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b"
+)
+
+
+def the_other_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "What about the other one?" right after a recommendation: the credential not recommended.
+
+    It listed the recommended kind's programmes again, or said there was nothing more to show.
+    """
+    recommended = tracker.get_slot("recommended_credential")
+    text = normalise(latest_text(tracker))
+    if not recommended or not set_in_previous_turn(tracker, "recommended_credential"):
+        return None
+    if not _OTHER_CREDENTIAL.search(text):
+        return None
+    other = next(kind for kind in kb().credentials if kind != recommended)
+    names = kb().credentials[str(other)].name, kb().credentials[str(recommended)].name
+    reply = faq_reply(kb(), "definition", other)
+    dispatcher.utter_message(text=f'The other option is a {names[0]}. Ask "why?" for why I recommended a {names[1]}.')
+    return send(dispatcher, reply) + [SlotSet("credential_type", other), SlotSet("last_topic", "definition")]
+
+
 class ActionShowMore(Action):
     """Next page of the previous search."""
 
@@ -564,6 +588,7 @@ class ActionShowMore(Action):
                 resume_questions,
                 say_if_still_offered,
                 describe_listed,
+                the_other_credential,
                 rank_programmes,
                 answer_about_listed,
                 _topic_of_programme,

@@ -2045,3 +2045,18 @@ def test_a_field_named_alone_that_the_catalogue_lacks_is_said_to_be_missing(text
     # It got "OK. What else would you like to know?".
     messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
     assert messages[0]["text"].startswith(f'I have no verified programmes in "{text.strip("?")}"')
+
+
+def test_the_other_one_right_after_a_recommendation_is_the_other_credential():
+    # It listed the recommended kind's programmes again.
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 3.0, "budget": 300.0, "subject": "data science"}
+    _, events = run_action(ActionRecommend(), tracker(slots=answers))
+    history = [
+        {"event": "user", "text": "data science"},
+        *events,
+        {"event": "user", "text": "what about the other one?"},
+    ]
+    t = tracker("what about the other one?", "show_more", slots={**answers, **slots_set(events)}, events=history)
+    messages, slots = run(ActionShowMore(), t)
+    assert messages[0]["text"].startswith("The other option is a MicroMasters program.")
+    assert messages[1]["text"].startswith("MicroMasters program:") and slots["credential_type"] == "micromasters"

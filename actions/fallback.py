@@ -126,6 +126,7 @@ class ActionOutOfScope(Action):
             (
                 *((answer_specific_topic, _search_if_catalogued) if asks_topic else ()),
                 start_from_choice_question,  # "which is better for a job fast?"
+                say_uncovered,  # "is this coursera?": other providers are not covered, rather than off-topic
             ),
         )
         if in_scope is not None:

@@ -2060,3 +2060,9 @@ def test_the_other_one_right_after_a_recommendation_is_the_other_credential():
     messages, slots = run(ActionShowMore(), t)
     assert messages[0]["text"].startswith("The other option is a MicroMasters program.")
     assert messages[1]["text"].startswith("MicroMasters program:") and slots["credential_type"] == "micromasters"
+
+
+def test_another_provider_read_as_off_topic_is_said_to_be_beyond_my_sources():
+    # "is this coursera" got "Sorry, that's outside what I cover".
+    messages, _ = run(ActionOutOfScope(), tracker("is this coursera", "out_of_scope"))
+    assert messages[0]["text"] == uncovered_reply("bootcamps or other course providers")

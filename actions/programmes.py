@@ -120,8 +120,9 @@ def listed(programmes: Sequence[Programme]) -> EventType:
     return SlotSet("listed_programmes", [programme.id for programme in programmes])
 
 
-def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int) -> List[EventType]:
-    results = search_programmes(kb(), query)
+def run_search(dispatcher: CollectingDispatcher, query: Query, offset: int, current: bool = False) -> List[EventType]:
+    """The programmes ``query`` finds, a page from ``offset``; ``current``: retired ones left out (suggestions)."""
+    results = [p for p in search_programmes(kb(), query) if not (current and p.status == "retired")]
     if offset and offset >= len(results):
         dispatcher.utter_message(text="That's all the programmes I have for that search.")
         return []
@@ -473,7 +474,7 @@ def recommended_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -
     query = query_from(tracker)  # the costly check last: tolerant matching of every name
     if not query.is_empty or topic_named(text):
         return None
-    return run_search(dispatcher, with_recommendation_context(query, tracker), 0)
+    return run_search(dispatcher, with_recommendation_context(query, tracker), 0, current=True)
 
 
 _ANEW = re.compile(r"\b(start over|restart|again|from scratch|new|fresh|redo|help me (choose|decide|pick))\b")
@@ -493,7 +494,7 @@ def programmes_to_start_with(dispatcher: CollectingDispatcher, tracker: Tracker)
         text=f"I recommended a {name} for you. My sources rate no programme above another, so start with the one "
         "whose subject, length and price suit you best:"
     )
-    return run_search(dispatcher, with_recommendation_context(query_from(tracker), tracker), 0)
+    return run_search(dispatcher, with_recommendation_context(query_from(tracker), tracker), 0, current=True)
 
 
 class ActionSearchPrograms(Action):

@@ -181,7 +181,9 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
         return None
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
-        dispatcher.utter_message(text=programme_kind_line(kb(), programme))
+        general = faq_reply(kb(), topic, programme.credential_type)
+        if general.text != last_bot_text(tracker):  # said before "my answer just above stands", it read garbled
+            dispatcher.utter_message(text=programme_kind_line(kb(), programme))
         return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
     events = send_once(dispatcher, tracker, reply, topic)
     return [] if events is None else events + [SlotSet("last_topic", topic), *about(programme)]

@@ -178,7 +178,9 @@ def programme_meant(tracker: Tracker, query: Query) -> Optional[Programme]:
     text = normalise(query.text)
     if _THE_CREDENTIAL.search(text) and not (query.subjects or query.institutions):
         return current  # "is the certificate recognised?" about a MicroMasters: its certificate
-    if not _THAT_ONE.search(text):  # "how much are the mit programmes": all of them
+    # "how much are the mit programmes": all of them; but "can i get master at MIT after?"
+    # right after MIT's supply chain programme still means it.
+    if not _THAT_ONE.search(text) and (not query.institutions or _SEVERAL.search(text)):
         return None
     return current if current in search_programmes(kb(), query) else None
 

@@ -57,8 +57,9 @@ QUESTIONS: Dict[str, Question] = {
     "budget": Question(
         "Roughly what's your budget in US dollars for the whole credential?",
         (
-            ("Under $500", '/inform{"budget":"500"}'),
-            ("$500 to $1,500", '/inform{"budget":"1500"}'),
+            # Just under the round figures, so that a typed "$500" reads as about $500, not "under $500".
+            ("Under $500", '/inform{"budget":"499"}'),
+            ("$500 to $1,500", '/inform{"budget":"1499"}'),
             ("No fixed limit", '/inform{"budget":"1000000"}'),
         ),
         'Sorry, I didn\'t catch the budget. You can say e.g. "about $800" or "no fixed limit".',

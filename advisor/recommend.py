@@ -63,7 +63,16 @@ def describe_hours(hours: float) -> str:
     return _HOURS_BUTTONS.get(hours, f"about {hours:g} hours a week")
 
 
+# The budget each button of the budget question stands for -> its own words ("Under $500" is not "about $499").
+_BUDGET_BUTTONS = {
+    float(option_value("budget", position) or 0): f"{title[0].lower()}{title[1:]}"
+    for position, (title, _) in enumerate(QUESTIONS["budget"].buttons)
+}
+
+
 def describe_budget(budget: float) -> str:
+    if budget in _BUDGET_BUTTONS and budget < NO_BUDGET_LIMIT:
+        return _BUDGET_BUTTONS[budget]
     if budget >= NO_BUDGET_LIMIT:
         return "no fixed limit"
     if budget <= 0:

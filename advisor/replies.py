@@ -157,6 +157,7 @@ _WHERE_TO_CHECK = {
     "salaries": "Salary surveys for your field and country are the place to check that.",
     "which jobs a credential leads to": "Job listings in your field show what employers ask for.",
     "bootcamps or other course providers": "Each provider's own pages are the place to check that.",
+    "sharing a certificate on LinkedIn or a CV": "edX's help pages are the place to check that.",
 }
 
 
@@ -684,7 +685,7 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
         lines += [programme_line(p) for p in recommendation.programmes]
         citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
-    lines.append('Ask "why?" for the reasoning, compare the two, or say "start over".')
+    lines.append('Ask "why?" for the reasoning, compare the two credentials, or say "start over".')
     return Reply("\n".join(lines), citations)
 
 

@@ -407,6 +407,15 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "translation",
     ),
     "visas and immigration": ("visa", "visas", "immigration", "work permit", "study permit"),
+    "sharing a certificate on LinkedIn or a CV": (
+        "linkedin",
+        "on my cv",
+        "on my resume",
+        "on my résumé",
+        "in my cv",
+        "on a cv",
+        "on a resume",
+    ),
     "printed certificates": (
         "printed",
         "hard copy",

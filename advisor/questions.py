@@ -33,7 +33,7 @@ QUESTIONS: Dict[str, Question] = {
         ),
         "Sorry, I didn't catch your goal. "
         'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s".',
-        "Your goal weighs most: a MicroMasters is graduate-level and can lead toward a master's, "
+        "Your goal weighs heavily: a MicroMasters is graduate-level and can lead toward a master's, "
         "a Professional Certificate teaches a job skill in less time.",
     ),
     "wants_credit": Question(
@@ -41,7 +41,7 @@ QUESTIONS: Dict[str, Question] = {
         (("Yes, credit matters", "/affirm"), ("No, not really", "/deny")),
         'Sorry, I didn\'t catch that. A simple "yes" or "no" is fine.',
         "Only a MicroMasters can count as credit toward a master's (if a university admits you), "
-        "so whether credit matters to you weighs heavily.",
+        "so wanting credit weighs most in my recommendation.",
     ),
     "weekly_hours": Question(
         "About how many hours a week can you study?",

@@ -31,7 +31,7 @@ from advisor.matching import (
     asks_about_each_listed,
     asks_for_details,
     build_query,
-    compared_with_missing,
+    compared,
     compares,
     find_programme,
     listed_pair,
@@ -40,7 +40,6 @@ from advisor.matching import (
     narrow,
     normalise,
     programme_in_question,
-    programmes_compared,
     relaxed_search,
     search_programmes,
     subjects_partly_named,
@@ -298,26 +297,23 @@ def listed_compared(tracker: Tracker) -> Optional[Tuple[Programme, Programme]]:
 
 
 def compare_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes."""
+    """ "the MITx SDS vs the UCSD data science micromasters": both side by side; None if not two programmes.
+
+    "Is the mit supply chain one better than the columbia one?", with no Columbia one in my catalogue,
+    says so before describing the one it knows; only that one was described, as if the other had not
+    been asked about.
+    """
     text = latest_text(tracker)
-    pair = programmes_compared(kb(), text) or listed_compared(tracker)
+    comparison = compared(kb(), text)
+    pair = comparison.pair or listed_compared(tracker)
     if pair is None and compares(text):  # "compare it with the MITx finance one"
         in_context, named = programme_in_context(tracker), programme_in_question(kb(), query_from(tracker)).programme
         pair = (in_context, named) if in_context and named and in_context != named else None
-    if pair is None:
-        return _compared_with_missing(dispatcher, text)
-    return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
-
-
-def _compared_with_missing(dispatcher: CollectingDispatcher, text: str) -> Optional[List[EventType]]:
-    """ "Is the mit supply chain one better than the columbia one?": the other is not in my catalogue; say so.
-
-    Only the programme found was described, as if the other had not been asked about.
-    """
-    found = compared_with_missing(kb(), text)
-    if found is None:
+    if pair is not None:
+        return send(dispatcher, programmes_side_by_side(kb(), *pair)) + [listed(pair)]
+    if comparison.missing is None:
         return None
-    programme, missing = found
+    programme, missing = comparison.missing
     dispatcher.utter_message(
         text=f"I have no {describe_query(missing)} in my catalogue to compare it with. What I have on the one I know:"
     )

@@ -553,44 +553,46 @@ def listed_pair(text: str, listed: int) -> Optional[Tuple[int, int]]:
     return (0, 1) if listed == 2 and _BOTH_LISTED.search(words) else None
 
 
-def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
+@dataclass(frozen=True)
+class Comparison:
+    """What a comparison names: two programmes, or one and a side the catalogue has nothing for."""
+
+    pair: Optional[Tuple[Programme, Programme]] = None
+    # "the mit supply chain one vs the columbia one": the programme found, and the other side's query.
+    missing: Optional[Tuple[Programme, Query]] = None
+
+
+def compared(kb: KnowledgeBase, text: str) -> Comparison:
     """The two programmes a comparison names ("the MITx SDS vs the UCSD data science micromasters").
 
     The message is split at "vs", "or", "and" ...; each side must name exactly
     one programme. What one side leaves out is taken from the other ("the
-    Columbia and GTx analytics programs": both in analytics).
+    Columbia and GTx analytics programs": both in analytics). Failing that, a
+    side that names an institution with nothing there is ``missing``. One pass,
+    as tolerant matching of each side takes milliseconds.
     """
     words = normalise(text[:MAX_MATCH_CHARS])
     if not compares(words):
-        return None
+        return Comparison()
+    missing: Optional[Tuple[Programme, Query]] = None
     for separator in _SEPARATOR.finditer(words):
         left = build_query(kb, words[: separator.start()])
         right = build_query(kb, words[separator.end() :])
         pair = [_one_programme(kb, left, right), _one_programme(kb, right, left)]
         if pair[0] and pair[1] and pair[0] != pair[1]:
-            return pair[0], pair[1]
-    return None
-
-
-def compared_with_missing(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Query]]:
-    """A comparison with a programme the catalogue lacks ("the mit supply chain one vs the columbia one").
-
-    The programme one side names, and the other side's query, which finds none.
-    """
-    words = normalise(text[:MAX_MATCH_CHARS])
-    if not compares(words):
-        return None
-    for separator in _SEPARATOR.finditer(words):
-        left = build_query(kb, words[: separator.start()])
-        right = build_query(kb, words[separator.end() :])
-        for side, other in ((left, right), (right, left)):
-            found = _one_programme(kb, side, other)
-            missing = Query(
+            return Comparison(pair=(pair[0], pair[1]))
+        for found, side, other in ((pair[0], left, right), (pair[1], right, left)):
+            lacking = Query(
                 other.subjects or side.subjects, other.institutions, other.credential_types or side.credential_types
             )
-            if found and other.institutions and not search_programmes(kb, missing):
-                return found, missing
-    return None
+            if missing is None and found and other.institutions and not search_programmes(kb, lacking):
+                missing = found, lacking
+    return Comparison(missing=missing)
+
+
+def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
+    """The two programmes a comparison names, or None (see ``compared``)."""
+    return compared(kb, text).pair
 
 
 def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Programme]:

@@ -554,15 +554,13 @@ _OTHER_CREDENTIAL = re.compile(
 
 
 def the_other_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "What about the other one?" right after a recommendation: the credential not recommended.
+    """ "What about the other one?" after a recommendation: the credential not recommended.
 
     It listed the recommended kind's programmes again, or said there was nothing more to show.
+    The other of two programmes just shown is ``describe_listed``'s, asked first.
     """
     recommended = tracker.get_slot("recommended_credential")
-    text = normalise(latest_text(tracker))
-    if not recommended or not set_in_previous_turn(tracker, "recommended_credential"):
-        return None
-    if not _OTHER_CREDENTIAL.search(text):
+    if not recommended or not _OTHER_CREDENTIAL.search(normalise(latest_text(tracker))):
         return None
     other = next(kind for kind in kb().credentials if kind != recommended)
     names = kb().credentials[str(other)].name, kb().credentials[str(recommended)].name

@@ -460,7 +460,7 @@ def still_offered_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
         dated = "carry no date" if programme.as_of == "unknown" else f"date from {programme.as_of}"
         text = (
             f"My sources on the {programme.title} {dated}, and they can't tell me whether it is "
-            f"still offered today. Its platform in my sources: {_programme_fact_values(programme)['about_edx']}. "
+            f"still offered today. Platform: {_programme_fact_values(programme)['about_edx']}. "
             "Search for it on edX to see whether it is open for enrollment now."
         )
     return Reply("\n".join([text, cite_line(kb, citations)]), citations)

@@ -2081,3 +2081,10 @@ def test_linkedin_is_said_to_be_beyond_my_sources():
     # "can I put it on linkedin?" got the recognition answer again, then "I may have misread you".
     messages, _ = run(ActionAnswerFaq(), tracker("can i put it on linkedin", "ask_recognition"))
     assert messages[0]["text"].startswith("My sources don't cover sharing a certificate on LinkedIn or a CV")
+
+
+def test_the_other_one_later_after_a_recommendation_is_still_the_other_credential():
+    # After "which one should i start with?", it said "That's all the programmes I have for that search".
+    slots = {"recommended_credential": "professional_certificate", "listed_programmes": ["michiganx_ux"]}
+    messages, _ = run(ActionShowMore(), tracker("what about the other one?", "show_more", slots=slots))
+    assert messages[0]["text"].startswith("The other option is a MicroMasters program.")

@@ -42,6 +42,7 @@ from actions.programmes import (
     say_doubtful_claim,
     say_if_still_offered,
     search_narrowed,
+    search_or_say_missing,
     search_what_is_offered,
 )
 from actions.recommendation import recommend_again, reset_events, revise_recommendation
@@ -415,7 +416,7 @@ class ActionAnswerFollowup(Action):
         # "ok what about psychology", or "law?" alone
         missing = unknown_topic(kb(), query, what_about=True) or field_named_alone(text)
         if missing:
-            return send(dispatcher, unknown_topic_reply(kb(), missing, query))
+            return search_or_say_missing(dispatcher, query, missing)
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

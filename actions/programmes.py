@@ -189,10 +189,10 @@ def say_if_still_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 
     It got the recognition answer, or "anyone can sign up" for a retired programme.
     """
-    programme = programme_in_context(tracker)
-    if programme is None or not asks_if_still_offered(latest_text(tracker)):
+    if not asks_if_still_offered(latest_text(tracker)):
         return None
-    return send(dispatcher, still_offered_reply(kb(), programme)) + about(programme)
+    programme = programme_pointed_at(tracker) or programme_in_context(tracker)  # "is the second one still on edx?"
+    return send(dispatcher, still_offered_reply(kb(), programme)) + about(programme) if programme else None
 
 
 def describe_programme_in_context(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -495,6 +495,17 @@ def programmes_to_start_with(dispatcher: CollectingDispatcher, tracker: Tracker)
     return run_search(dispatcher, with_recommendation_context(query_from(tracker), tracker), 0, current=True)
 
 
+def search_or_say_missing(dispatcher: CollectingDispatcher, query: Query, topic: str) -> List[EventType]:
+    """A topic no subject is named after: the subjects holding its words ("data" -> data science), else missing.
+
+    "something in data?" got 'I have no verified programmes in "data"'.
+    """
+    partly = subjects_partly_named(kb(), topic)
+    if partly:
+        return run_search(dispatcher, replace(query, subjects=partly), 0)
+    return send(dispatcher, unknown_topic_reply(kb(), topic, query))
+
+
 class ActionSearchPrograms(Action):
     """Filter the catalogue by subject, institution and credential type.
 
@@ -698,6 +709,4 @@ class ActionHelp(PointingFirst):
         if query.subjects or query.institutions:  # "what about supply chain?"
             return search(dispatcher, tracker)
         missing = unknown_topic(kb(), query, what_about=True)
-        if missing:
-            return send(dispatcher, unknown_topic_reply(kb(), missing, query))
-        return send(dispatcher, HELP)
+        return search_or_say_missing(dispatcher, query, missing) if missing else send(dispatcher, HELP)

@@ -2088,3 +2088,22 @@ def test_the_other_one_later_after_a_recommendation_is_still_the_other_credentia
     slots = {"recommended_credential": "professional_certificate", "listed_programmes": ["michiganx_ux"]}
     messages, _ = run(ActionShowMore(), tracker("what about the other one?", "show_more", slots=slots))
     assert messages[0]["text"].startswith("The other option is a MicroMasters program.")
+
+
+def test_a_word_of_a_subject_name_lists_that_subject():
+    # "something in data?" got 'I have no verified programmes in "data"'.
+    text = "hi! im a teacher in kenya, i have maybe 2 hrs/day. something in data?"
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
+    assert messages[0]["text"].startswith("I found 6 programmes in data science")
+
+
+def test_is_the_second_one_still_on_edx_points_into_the_list():
+    t = tracker(
+        "is the second one still on edx?",
+        "ask_recognition",
+        slots={"listed_programmes": ["mitx_scm", "microsoft_mpp_data_science"]},
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith(
+        "No: the Microsoft Professional Program (MPP) in Data Science has been retired"
+    )

@@ -233,6 +233,10 @@ def describe_listed(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         position = _the_other(tracker, ids)
     if position is None:
         return None
+    previous = stored_search(tracker) if set_in_previous_turn(tracker, "last_search") else None
+    offset = previous[1] if previous else 0
+    if offset <= position < offset + len(ids):  # "the 12th one" right after the page of results 11-15
+        position -= offset
     if not -len(ids) <= position < len(ids):
         dispatcher.utter_message(text=only_listed_reply(len(ids)))
         return []
@@ -280,6 +284,11 @@ def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Option
     matching = [p.id for p in search_programmes(kb(), query)] if filtered else []
     in_list = [programme_id for programme_id in ids if programme_id in matching]
     programme = _catalogued(in_list[0]) if len(in_list) == 1 else programme_in_question(kb(), query).programme
+    if programme is None and len(in_list) > 1 and _THAT_ONE.search(normalise(query.text)):
+        # "the mit one" with two MIT programmes listed: which one? It got "Sorry, I didn't understand".
+        options = [p for p in map(_catalogued, in_list) if p]
+        dispatcher.utter_message(text="Which one do you mean: " + " or ".join(f"the {p.title}" for p in options) + "?")
+        return [listed(options)]
     return describe_programme(dispatcher, programme) if programme else None
 
 

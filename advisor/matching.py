@@ -275,6 +275,11 @@ def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> 
 _ORDINAL_NAMES = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 _ORDINALS = {name: i for i, name in enumerate(_ORDINAL_NAMES)}
 _ORDINALS |= {f"{i + 1}{suffix}": i for i, suffix in enumerate("st nd rd th th th th th th th".split())}
+# "the 12th one" after paging through a long list.
+_ORDINALS |= {
+    f"{n}{'th' if n % 100 in (11, 12, 13) else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}": n - 1
+    for n in range(11, 31)
+}
 _ORDINALS |= {"last": -1}
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _ORDINAL = re.compile(

@@ -2107,3 +2107,30 @@ def test_is_the_second_one_still_on_edx_points_into_the_list():
     assert messages[0]["text"].startswith(
         "No: the Microsoft Professional Program (MPP) in Data Science has been retired"
     )
+
+
+def test_the_mit_one_with_two_mit_programmes_listed_asks_which():
+    ids = ["harvardx_data_science", "mitx_sds", "ucsd_data_science", "mitx_dedp"]
+    t = tracker("the mit one", "nlu_fallback", [entity("institution", "MIT")], slots={"listed_programmes": ids})
+    messages, slots = run(ActionNotUnderstood(), t)
+    assert messages[0]["text"].startswith(f"Which one do you mean: the {KB.programme('mitx_sds').title} or the")
+    assert slots["listed_programmes"] == ["mitx_sds", "mitx_dedp"]  # "the second one" then picks DEDP
+
+
+def test_the_12th_one_right_after_the_third_page_is_that_result():
+    # "the 12th one" after results 11-15 got "OK. What else would you like to know?".
+    t = after("micromasters programs", ActionSearchPrograms(), "search_programs", "show more", "show_more")
+    _, page2 = run_action(ActionShowMore(), t)
+    history = [*t.events, {"event": "action", "name": "action_show_more"}, *page2, {"event": "user", "text": "x"}]
+    t3 = tracker("show more", "show_more", slots={**t.slots, **slots_set(page2)}, events=history)
+    _, page3 = run_action(ActionShowMore(), t3)
+    ids = slots_set(page3)["listed_programmes"]
+    history3 = [
+        *history,
+        {"event": "action", "name": "action_show_more"},
+        *page3,
+        {"event": "user", "text": "the 12th one"},
+    ]
+    t12 = tracker("the 12th one", "affirm", slots={**t3.slots, **slots_set(page3)}, events=history3)
+    messages, _ = run(ActionAcknowledge(), t12)
+    assert messages[0]["text"].startswith(KB.programme(ids[1]).title)

@@ -20,10 +20,10 @@ from actions.common import (
 )
 from actions.programmes import compare_institutions, listed, programmes_to_start_with, recommended_programmes
 from advisor.matching import subjects_in
-from advisor.profile import GOALS, answers_in, revises, what_is_told
+from advisor.profile import GOALS, answers_in, revises, supposed_change, what_is_told
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
-from advisor.replies import changed_reply, explain_reply, recommendation_reply
+from advisor.replies import changed_reply, explain_reply, recommendation_reply, supposed_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 
@@ -147,11 +147,27 @@ def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
         found["subject"] = subjects[0]
     changes = {slot: value for slot, value in found.items() if tracker.get_slot(slot) != value}
     if not changes:
-        return None
+        return _supposing(dispatcher, tracker)
     dispatcher.utter_message(text=changed_reply(changes))
     return [SlotSet(slot, value) for slot, value in changes.items()] + recommend_events(
         dispatcher, profile_from(tracker, changes)
     )
+
+
+def _supposing(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "What if I had more money?" (no figure) after a recommendation: what it would be; the answers stay.
+
+    It got the general cost answer, which did not say whether the recommendation would change.
+    """
+    supposed = {
+        slot: value for slot, value in supposed_change(latest_text(tracker)).items() if tracker.get_slot(slot) != value
+    }
+    if not supposed:
+        return None
+    now, then = (recommend(kb(), profile_from(tracker, changes)) for changes in ({}, supposed))
+    name = kb().credentials[then.credential_type].name
+    dispatcher.utter_message(text=supposed_reply(supposed, name, same=now.credential_type == then.credential_type))
+    return []
 
 
 class ActionExplainRecommendation(Action):

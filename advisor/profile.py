@@ -510,6 +510,28 @@ def answers_in(text: str) -> Dict[str, object]:
     return {slot: value for slot, value in found.items() if value is not None}
 
 
+# "What if I had more money?": a change without a figure, asked about, not made.
+_SUPPOSED = (
+    (
+        re.compile(r"\b(more|bigger|larger|higher) (money|budget|cash)\b|\bmoney (was|were|is) no (object|issue)\b"),
+        "budget",
+        NO_BUDGET_LIMIT,
+    ),
+    (re.compile(r"\b(less|little|no) money\b|\b(smaller|lower|tighter) budget\b"), "budget", LOW_BUDGET),
+    (re.compile(r"\b(more|lots more|a lot more) time\b|\bmore hours\b"), "weekly_hours", 12.0),
+    (re.compile(r"\b(less|little) time\b|\bfewer hours\b"), "weekly_hours", 4.0),
+)
+
+
+def supposed_change(text: str) -> Dict[str, object]:
+    """The answers a what-if without figures supposes ("what if i had more time?" -> more than 10 hours a week).
+
+    The values are those of the questions' buttons, so that they are said in the buttons' words.
+    """
+    words = normalise(text)
+    return {slot: value for pattern, slot, value in _SUPPOSED if pattern.search(words)}
+
+
 def describes_situation(text: str) -> bool:
     """True when a message gives at least two of the recommendation's answers.
 

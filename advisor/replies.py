@@ -21,7 +21,7 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query, mentions
-from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS
+from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
 from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
 
 PAGE_SIZE = 5
@@ -742,6 +742,21 @@ def _answer_phrases(changes: Mapping[str, Any], now: str) -> str:
         "subject": lambda v: f"your subject is{now} {v if v != ANY_SUBJECT else 'open'}",
     }
     return "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases)
+
+
+def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool) -> str:
+    """ "What if I had more money?" after a recommendation: what it would be, without changing the answers."""
+    phrases = []
+    for slot, value in changes.items():
+        if slot == "weekly_hours":
+            phrases.append(describe_hours(float(value)))
+        elif slot == "budget":
+            phrases.append("no fixed budget" if float(value) >= NO_BUDGET_LIMIT else "a small budget")
+    verdict = f"I'd still recommend a {credential_name}" if same else f"I'd recommend a {credential_name} instead"
+    return (
+        f"With {' and '.join(phrases)}, {verdict}. Your answers stay as they were; to change one, say e.g. "
+        '"actually my budget is $2,000".'
+    )
 
 
 def changed_reply(changes: Mapping[str, Any]) -> str:

@@ -2134,3 +2134,25 @@ def test_the_12th_one_right_after_the_third_page_is_that_result():
     t12 = tracker("the 12th one", "affirm", slots={**t3.slots, **slots_set(page3)}, events=history3)
     messages, _ = run(ActionAcknowledge(), t12)
     assert messages[0]["text"].startswith(KB.programme(ids[1]).title)
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("what if i had more money?", "With no fixed budget, I'd still recommend a Professional Certificate program."),
+        ("and if I had more time?", "With more than 10 hours a week, I'd still recommend a Professional Certificate"),
+    ],
+)
+def test_a_what_if_without_a_figure_says_what_the_recommendation_would_be(text, reply):
+    # It got the general cost or length answer.
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 3.0, "budget": 300.0, "subject": "data science"}
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    messages, changed = run(ActionAnswerFaq(), tracker(text, "ask_cost", slots=slots))
+    assert messages[0]["text"].startswith(reply) and changed == {}
+
+
+def test_a_what_if_that_tips_the_balance_says_instead():
+    answers = {"goal": "graduate", "wants_credit": False, "weekly_hours": 3.0, "budget": 300.0, "subject": "any"}
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    messages, _ = run(ActionAnswerFaq(), tracker("what if i had more time and more money?", "ask_cost", slots=slots))
+    assert "I'd recommend a MicroMasters program instead" in messages[0]["text"]

@@ -21,6 +21,7 @@ from advisor.profile import (
     parse_weekly_hours,
     revises,
     speaks_for_oneself,
+    supposed_change,
     talks_about_oneself,
 )
 
@@ -371,3 +372,9 @@ def test_answers_new_users_gave_in_their_own_words():
     assert parse_credit("yes", "affirm", asked=True) is True
     assert parse_goal("actually i want deep expertise not a quick skill") == "graduate"
     assert is_unsure("depends on the uni") and is_unsure("a bit")
+
+
+def test_a_what_if_without_figures_supposes_the_buttons_answers():
+    assert supposed_change("what if i had more money?") == {"budget": NO_BUDGET_LIMIT}
+    assert supposed_change("and if I had less time") == {"weekly_hours": 4.0}
+    assert supposed_change("what if my budget was 300") == {}  # a figure: changed, not supposed

@@ -429,6 +429,9 @@ class ActionShowSources(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if first_context_reply(dispatcher, tracker, (say_who_made_me, say_how_sure)) is None:
-            dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
+        # "which of those is from MIT?" narrows the list just shown, though "from" reads like a question of sources.
+        answered = first_context_reply(dispatcher, tracker, (say_who_made_me, say_how_sure, search_narrowed))
+        if answered is not None:
+            return answered
+        dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)
         return []

@@ -56,7 +56,8 @@ _STOPWORDS = frozenset(
     "any me tell show give details info information program programs programme "
     "programmes course courses edx x s do does how many much can i you it its "
     "online options certificate certification certifications degree degrees "
-    "micromasters micromaster professional certificate certificates cert mm pc".split()
+    "micromasters micromaster professional certificate certificates cert mm pc "
+    "teach teaches taught".split()  # "who teaches it?" is not "teachers" (education) misspelled
 )
 
 

@@ -147,6 +147,7 @@ def parse_goal(text: str) -> Optional[str]:
     # "I already have a master's in engineering" says what one has, not what one wants.
     # "I work full time" says how busy one is, not that the goal is a job skill.
     words = _JOB_HOURS.sub(" ", _HAS_A_DEGREE.sub(" ", normalise(text)))
+    words = re.sub(r"\b(i|we) work\b", " ", words)  # "I work shifts": a job, not a job-skill goal
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
     if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
         graduate = 0
@@ -352,7 +353,8 @@ def _between_as_range(words: str) -> str:
 
 def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     """Hours a week the learner can study; "2 hours a day" counts as 14."""
-    words = _between_as_range(normalise(text))
+    # "12 hour shifts" is the length of a working day, not time to study.
+    words = re.sub(r"\b\d+ ?(hour|hr|h) (shifts?|days?)\b", " ", _between_as_range(normalise(text)))
     for phrase, value in sorted(_NUMBER_WORDS.items(), key=lambda kv: -len(kv[0])):
         words = re.sub(rf"(?<!\w){phrase}(?= (ish )?(hours|hour|hrs|hr|h)\b)", str(value), words)
     match = re.search(
@@ -376,13 +378,15 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     if re.search(r"\bpart time\b", words):
         return 10.0
     if asked:
+        said = re.sub(r"^\s*<\s*(?=\d)", "under ", text.lower())  # "<5"
         bare = re.fullmatch(
-            rf"(?:about |around |maybe |roughly |like |more than |over |at least |less than |under |up to )?"
+            rf"(?:about |around |maybe |roughly |like |more than |over |at least |(?P<below>less than |under )|up to )?"
             rf"{_NUM}(?: ish)?",
-            words,
+            _between_as_range(normalise(said)),
         )
-        if bare:
-            return _number(bare.group(1))
+        if bare:  # "under 5" is less than 5, as the "Under 5 hours" button (4)
+            hours = _number(bare.group(2))  # 1 is "below"
+            return max(hours - 1, 1.0) if bare.group("below") else hours
     return None
 
 
@@ -411,7 +415,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     # asked (and no figure given) or money is mentioned in the same clause: "no,
     # credit doesn't matter", "i can spend 1000, credit doesn't matter" and, to
     # the budget question, "around $400, credit doesn't matter" set no limit.
-    money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|usd|bucks|grand)\b"
+    money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|dolars?|dollers?|usd|bucks|grand)\b"
     about_money = asked or re.search(money, words)
     no_limit = (
         r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) an? (issue|problem)|doesn'?t matter|unlimited"
@@ -449,7 +453,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         return value * 1000 if span.group(2) else value
     amount = (
         re.search(r"(?:us\s?\$|\$|usd\s?|€|£)\s*(\d[\d,]*(?:\.\d+)?)\s*(k\b)?", words)
-        or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars|usd|bucks|\$|euros?|eur|pounds|gbp)", words)
+        or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:dollars?|dolars?|dollers?|usd|bucks|\$)", words)
         or re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k)\b", words)
         or re.search(
             # "under 5" said to the hours question is not also a budget of $5: without a

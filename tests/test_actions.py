@@ -2156,3 +2156,17 @@ def test_a_what_if_that_tips_the_balance_says_instead():
     slots = {**answers, "recommended_credential": "professional_certificate"}
     messages, _ = run(ActionAnswerFaq(), tracker("what if i had more time and more money?", "ask_cost", slots=slots))
     assert "I'd recommend a MicroMasters program instead" in messages[0]["text"]
+
+
+def test_which_of_those_is_from_mit_read_as_a_question_of_sources_narrows_the_list():
+    # It listed the sources of the list.
+    t = after(
+        "data science programmes",
+        ActionSearchPrograms(),
+        "search_programs",
+        "which of those is from MIT?",
+        "ask_source",
+    )
+    t.latest_message["entities"] = [entity("institution", "MIT")]
+    messages, _ = run(ActionShowSources(), t)
+    assert messages[0]["text"].startswith("I found 2 programmes in data science from MIT")

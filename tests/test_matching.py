@@ -390,3 +390,9 @@ def test_a_company_named_as_an_employer(text, employer):
 def test_financial_aid_names_no_subject():
     # "does financial aid work for micromasters too" named international development ("aid work").
     assert build_query(KB, "does financial aid work for micromasters too").subjects == ()
+
+
+def test_new_users_words_that_were_misread():
+    # "who teaches it?" named education ("teachers" misspelled), "supplychain" no subject.
+    assert build_query(KB, "how many courses is it and who teaches it?").subjects == ()
+    assert build_query(KB, "supplychain programs?").subjects == ("supply chain",)

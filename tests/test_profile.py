@@ -378,3 +378,11 @@ def test_a_what_if_without_figures_supposes_the_buttons_answers():
     assert supposed_change("what if i had more money?") == {"budget": NO_BUDGET_LIMIT}
     assert supposed_change("and if I had less time") == {"weekly_hours": 4.0}
     assert supposed_change("what if my budget was 300") == {}  # a figure: changed, not supposed
+
+
+def test_shift_lengths_and_under_are_read_as_meant():
+    # "I work 12 hour shifts … 6-8 hrs/wk" was 12 hours a week and a job-skill goal; "<5" was 5 hours.
+    text = "I work 12 hour shifts so like maybe 6-8 hrs/wk tops. I would like something that could lead to a masters"
+    assert parse_weekly_hours(text) == 7.0 and parse_goal(text) == "graduate"
+    assert parse_weekly_hours("<5", asked=True) == 4.0 and parse_weekly_hours("under 5", asked=True) == 4.0
+    assert parse_budget("maybe 300 dolar", asked=True) == 300.0

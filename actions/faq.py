@@ -46,9 +46,10 @@ from actions.programmes import (
     search_what_is_offered,
 )
 from actions.recommendation import recommend_again, reset_events, revise_recommendation
-from advisor.knowledge import MICROMASTERS, Programme
+from advisor.knowledge import MICROMASTERS
 from advisor.language import is_not_words
 from advisor.matching import (
+    ProgrammeMatch,
     credential_types_in,
     employer_named,
     programme_in_question,
@@ -123,8 +124,12 @@ def answer(
     topic: str,
     credential: Optional[str],
     compared: bool = False,
+    lead: Optional[str] = None,
 ) -> List[EventType]:
-    """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit)."""
+    """The knowledge base's answer, unless it is the one just given ("does it expire?" read as credit).
+
+    ``lead`` is said first, only with the answer ("The X is a MicroMasters. In general:").
+    """
     employer = employer_named(latest_text(tracker)) if topic in ("worth", "recognition") else None
     if employer:  # "can I get a job at Google with this?": what employers make of it
         topic = "recognition"
@@ -134,7 +139,7 @@ def answer(
         reply = in_particular(reply, f"hiring at {proper_name(employer)}")
     elif country:  # "is it recognised in Germany?"
         reply = in_particular(reply, f"recognition in {proper_name(country)}")
-    events = send_once(dispatcher, tracker, reply, topic)
+    events = send_once(dispatcher, tracker, reply, topic, lead)
     if events is None:
         return []
     # Both credentials answered: a bare follow-up ("cost?") is about both again,
@@ -143,25 +148,30 @@ def answer(
 
 
 def send_once(
-    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply, topic: str
+    dispatcher: CollectingDispatcher, tracker: Tracker, reply: Reply, topic: str, lead: Optional[str] = None
 ) -> Optional[List[EventType]]:
-    """Send ``reply``; None if it is word for word the bot's last message, which is then said instead.
+    """Send ``reply`` (after ``lead``); None if it is word for word the bot's last message, which is then said instead.
 
     A question that names the same topic again ("am I too old?" after the age
     answer) was understood: the answer stands. Otherwise it was probably misread.
+    The lead goes only with the answer: before "my answer just above stands" it read garbled.
     """
     if reply.text == last_bot_text(tracker):
         asked_again = topic_named(latest_text(tracker)) == topic
         dispatcher.utter_message(text=SAME_ANSWER if asked_again else ALREADY_ANSWERED)
         return None
+    if lead:
+        dispatcher.utter_message(text=lead)
     return send(dispatcher, reply)
 
 
-def programme_asked_about(tracker: Tracker) -> Optional[Programme]:
-    """The one programme a question names, or the one just discussed if the question means it."""
+def programme_asked_about(tracker: Tracker) -> ProgrammeMatch:
+    """The one programme (or doubtful one) a question names, else the one just discussed if it means it."""
     query = query_from(tracker)
-    named = programme_in_question(kb(), query).programme
-    return named or programme_pointed_at(tracker) or programme_meant(tracker, query)
+    match = programme_in_question(kb(), query)
+    if match.programme or match.claim:
+        return match
+    return ProgrammeMatch(programme=programme_pointed_at(tracker) or programme_meant(tracker, query))
 
 
 def _has_own_answer(topic: str, tracker: Tracker) -> bool:
@@ -174,18 +184,16 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
 
     None when the question is about a kind of programme ("how much is a MicroMasters?").
     """
-    match = programme_in_question(kb(), query_from(tracker))
+    match = programme_asked_about(tracker)
     if match.claim:
         return say_claim(dispatcher, match.claim, match.nearest)
-    programme = programme_asked_about(tracker)
+    programme = match.programme
     if programme is None:
         return None
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
-        general = faq_reply(kb(), topic, programme.credential_type)
-        if general.text != last_bot_text(tracker):  # said before "my answer just above stands", it read garbled
-            dispatcher.utter_message(text=programme_kind_line(kb(), programme))
-        return answer(dispatcher, tracker, topic, programme.credential_type) + about(programme)
+        kind = programme_kind_line(kb(), programme)
+        return answer(dispatcher, tracker, topic, programme.credential_type, lead=kind) + about(programme)
     events = send_once(dispatcher, tracker, reply, topic)
     return [] if events is None else events + [SlotSet("last_topic", topic), *about(programme)]
 
@@ -256,7 +264,7 @@ def answer_each(
     About one programme ("how long and how much is the scm one?"), its facts come in one card.
     """
     events: List[EventType] = []
-    programme = None if compared else programme_asked_about(tracker)
+    programme = None if compared else programme_asked_about(tracker).programme
     own = [topic for topic in topics if _has_own_answer(topic, tracker)] if programme else []
     if programme and own:
         reply = programme_topics_reply(kb(), programme, own)

@@ -18,7 +18,7 @@ from actions.common import (
     say_who_made_me,
     send,
 )
-from actions.programmes import compare_institutions, listed, programmes_to_start_with, recommended_programmes
+from actions.programmes import compare_institutions, listed, programmes_to_start_with
 from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, revises, supposed_change, what_is_told
 from advisor.questions import QUESTIONS, question_named
@@ -74,9 +74,10 @@ class ActionResetRecommendation(Action):
 
     A question the sources don't cover, read as asking for a recommendation
     ("do micromasters help for immigration points"), gets the honest answer
-    instead, and the questions do not start; so does "what programmes would
-    you suggest then?" after a recommendation, which lists its kind's programmes,
-    and "which is better, harvard or mit?", which lists what each offers.
+    instead, and the questions do not start; so does "which is better, harvard
+    or mit?", which lists what each offers, and, after a recommendation, "which
+    one should I start with?" or "what programmes would you suggest?", which list
+    its kind's programmes ("help me choose again" or "start over" restarts).
     """
 
     def name(self) -> str:
@@ -85,7 +86,7 @@ class ActionResetRecommendation(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         answered = first_context_reply(
-            dispatcher, tracker, (say_uncovered, recommended_programmes, compare_institutions, programmes_to_start_with)
+            dispatcher, tracker, (say_uncovered, compare_institutions, programmes_to_start_with)
         )
         if answered is not None:
             return [*answered, FollowupAction("action_listen")]

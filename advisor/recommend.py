@@ -9,7 +9,7 @@ MicroMasters can count toward one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
 from advisor.matching import Query, search_programmes
@@ -51,27 +51,26 @@ class Recommendation:
     without_goal_or_credit: bool = False
 
 
-# The hours each button of the hours question stands for -> its own words:
-# "More than 10 hours" clicked is not "about 12 hours a week".
-_HOURS_BUTTONS = {
-    float(option_value("weekly_hours", position) or 0): f"{title[0].lower()}{title[1:]} a week"
-    for position, (title, _) in enumerate(QUESTIONS["weekly_hours"].buttons)
-}
+def _button_words(slot: str, after: str = "") -> Dict[float, str]:
+    """The value each button of a question gives -> the button's own words: "More than 10 hours",
+    clicked, is not "about 12 hours a week", nor "Under $500" "about $499"."""
+    buttons = QUESTIONS[slot].buttons
+    return {
+        float(option_value(slot, position) or 0): f"{title[0].lower()}{title[1:]}{after}"
+        for position, (title, _) in enumerate(buttons)
+    }
+
+
+_HOURS_BUTTONS = _button_words("weekly_hours", " a week")
+_BUDGET_BUTTONS = _button_words("budget")
 
 
 def describe_hours(hours: float) -> str:
     return _HOURS_BUTTONS.get(hours, f"about {hours:g} hours a week")
 
 
-# The budget each button of the budget question stands for -> its own words ("Under $500" is not "about $499").
-_BUDGET_BUTTONS = {
-    float(option_value("budget", position) or 0): f"{title[0].lower()}{title[1:]}"
-    for position, (title, _) in enumerate(QUESTIONS["budget"].buttons)
-}
-
-
 def describe_budget(budget: float) -> str:
-    if budget in _BUDGET_BUTTONS and budget < NO_BUDGET_LIMIT:
+    if budget in _BUDGET_BUTTONS:
         return _BUDGET_BUTTONS[budget]
     if budget >= NO_BUDGET_LIMIT:
         return "no fixed limit"

@@ -1022,7 +1022,8 @@ def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_aski
     slots = {**answers, "recommended_credential": "professional_certificate"}
     t = tracker("what programmes would you suggest then?", "request_recommendation", slots=slots)
     messages, events = run_action(ActionResetRecommendation(), t)
-    assert messages[0]["text"].startswith("I found") and "Professional Certificate" in messages[0]["text"]
+    assert messages[0]["text"].startswith("I recommended a Professional Certificate program for you.")
+    assert messages[1]["text"].startswith("I found") and "Professional Certificate" in messages[1]["text"]
     assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
     assert "goal" not in slots_set(events)  # the answers are kept
 
@@ -2170,3 +2171,17 @@ def test_which_of_those_is_from_mit_read_as_a_question_of_sources_narrows_the_li
     t.latest_message["entities"] = [entity("institution", "MIT")]
     messages, _ = run(ActionShowSources(), t)
     assert messages[0]["text"].startswith("I found 2 programmes in data science from MIT")
+
+
+def test_a_programmes_kind_line_does_not_come_before_my_answer_just_above_stands():
+    # "The X is a MicroMasters … in general:" then "My answer … would be the same" read garbled.
+    worth = faq_reply(KB, "worth", "micromasters").text
+    history = [
+        {"event": "user", "text": "tell me about the mit supply chain one"},
+        {"event": "slot", "name": "current_programme", "value": "mitx_scm"},
+        {"event": "bot", "text": worth},
+        {"event": "user", "text": "is it worth it"},
+    ]
+    t = tracker("is it worth it", "ask_worth", slots={"current_programme": "mitx_scm"}, events=history)
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert [m["text"] for m in messages] == [ALREADY_ANSWERED]  # the kind line alone is not said

@@ -81,6 +81,9 @@ class Source:
     title: str
     url: str
     kind: str
+    # The source's own date (published, or the version quoted), "unknown" if it gives none.
+    # Shown with the source, so one source reads the same in every answer.
+    date: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -294,7 +297,13 @@ def _load_sources(directory: Path) -> Dict[str, Source]:
         url = str(entry.text("url"))
         if not url.startswith(("https://", "http://")):
             entry.fail("url", f"expected an http(s) address, got {url!r}")
-        source = Source(str(entry.text("id")), str(entry.text("title")), url, entry.choice("kind", SOURCE_KINDS))
+        source = Source(
+            str(entry.text("id")),
+            str(entry.text("title")),
+            url,
+            entry.choice("kind", SOURCE_KINDS),
+            str(entry.as_of("date")),
+        )
         sources[source.id] = source
     return sources
 

@@ -344,6 +344,14 @@ _MENTION = re.compile(
     r"\s*(?:\b(?:at all|or not|too|as well|much|programming|coding|language)\b\s*)?[?.!]*$"
 )
 _NOT_TERMS = frozenset({"it", "that", "this", "them", "they", "one", "ones", "more", "less", "any", "to", "been"})
+# A kind of credential is not something a programme teaches: "does stanford have a micromasters".
+_CREDENTIAL_TERMS = re.compile(r"(micro ?masters?|mm|pro(fessional)? cert(ificate)?s?|pcs?|certificates?|programs?)")
+# The question is about what was just shown only if it points at it ("which one", "does it",
+# "do any of them"); "does stanford have a micromasters" is about Stanford.
+_POINTS_AT_SHOWN = re.compile(
+    r"\b(it|they|them|this|that|these|those|one|ones|either|both|any|each|all|none|course|courses"
+    r"|program|programs|programme|programmes)\b"
+)
 
 
 def mention_asked(text: str) -> Optional[str]:
@@ -352,7 +360,10 @@ def mention_asked(text: str) -> Optional[str]:
     The languages and tools a programme teaches are in its course list, not in a field of their own.
     """
     found = _MENTION.search(text.lower().strip())
-    if not found or found.group("term") in _NOT_TERMS:
+    if not found or found.group("term") in _NOT_TERMS or _CREDENTIAL_TERMS.fullmatch(found.group("term")):
+        return None
+    before = text.lower()[: found.start()]
+    if before.strip() and not _POINTS_AT_SHOWN.search(before):
         return None
     return found.group("term")
 

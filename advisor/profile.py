@@ -218,7 +218,9 @@ def is_hesitation(text: str) -> bool:
 
 
 # How a question opens. Imperatives ("tell me about credit") ask too; "what if ..." supposes.
+# "hm how much is the mit one", "ok so what does it cost": a filler first still asks.
 _QUESTION_START = re.compile(
+    r"((hm+|um+|uh+|erm*|ah+|oh+|ok|okay|so|well|and|but|also|btw|right|anyway|hey) )*"
     r"(what(?! if)|whats|how|why|when|where|which|who|whose|is|are|was|were|do|does|did|can|could|will|would|should"
     r"|shall|may|might|tell me|explain|show me|(i (want|need|would like|wanna)|i'?d like) to know|i wonder"
     r"|i was wondering)\b"

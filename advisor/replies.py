@@ -18,6 +18,7 @@ from advisor.knowledge import (
     FaqAnswer,
     KnowledgeBase,
     Programme,
+    Source,
     UnverifiedClaim,
 )
 from advisor.matching import Query, mentions
@@ -47,8 +48,28 @@ def when(as_of: str) -> str:
     return "date unknown" if as_of == "unknown" else f"as of {as_of}"
 
 
+def source_date(source: Source) -> str:
+    """How a source's own date reads beside its title: nothing when the title already says it."""
+    if source.date == "unknown":
+        return "undated"
+    return "" if source.date[:4] in source.title else source.date
+
+
+def _named_with_date(source: Source, separator: str = ", ") -> str:
+    date = source_date(source)
+    return f"{source.title}{separator}{date}" if date else source.title
+
+
 def _citations(sources: Iterable[str], as_of: str, verified: bool = True) -> Tuple[Citation, ...]:
     return tuple(Citation(source_id, as_of, verified) for source_id in sources)
+
+
+def as_of_span(citations: Sequence[Citation]) -> str:
+    """When the facts of an answer held, as the knowledge base dates them (not the sources' own dates)."""
+    dates = sorted({c.as_of for c in citations if c.as_of != "unknown"})
+    if not dates:
+        return "Date unknown."
+    return f"As of {dates[0]}." if len(dates) == 1 else f"As of {dates[0]} to {dates[-1]}."
 
 
 def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
@@ -59,10 +80,10 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
             unique.append(citation)
     if not unique:
         return ""
-    names = "; ".join(f"{kb.sources[c.source_id].title}, {when(c.as_of)}" for c in unique[:2])
+    names = "; ".join(_named_with_date(kb.sources[c.source_id]) for c in unique[:2])
     more = f" and {len(unique) - 2} more" if len(unique) > 2 else ""
     unverified = " Parts of this are not verified." if any(not c.verified for c in unique) else ""
-    return f'(Source: {names}{more}.{unverified} Ask "where is that from?" for links.)'
+    return f'({as_of_span(citations)} Source: {names}{more}.{unverified} Ask "where is that from?" for links.)'
 
 
 def _fact_text(fact: Fact) -> str:
@@ -257,7 +278,9 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
         seen.add(citation.source_id)
         source = kb.sources[citation.source_id]
         flag = "" if citation.verified else " (not verified)"
-        lines.append(f"• {source.title} ({source.kind} source, {when(citation.as_of)}){flag}: {source.url}")
+        date = source_date(source)
+        lines.append(f"• {source.title} ({source.kind} source{', ' + date if date else ''}){flag}: {source.url}")
+    lines.append(f"The facts in my answer: {as_of_span(citations).lower()}")
     lines.append("These are stored copies I checked; prices and course lists change, so confirm on the programme page.")
     return Reply("\n".join(lines), tuple(citations))
 
@@ -572,6 +595,11 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
+# A description that names a word to say it is absent: "does not cover deep learning",
+# "Harvard Extension School's Graduate Certificate ... is a different product".
+_NEGATED = re.compile(r"\b(not|no|never|without|omits?|lacks?|isn'?t|doesn'?t|different|separate)\b", re.IGNORECASE)
+
+
 def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programme], term: str) -> Reply:
     """Which of the programmes just shown my sources describe with ``term`` ("which one uses python?"), and where.
 
@@ -583,11 +611,12 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
     unsure = "That doesn't rule it out: the course lists in my sources are often partial, so check"
     if len(programmes) == 1:
         part = found[0][1]
-        lines = [
-            f'Yes: my sources mention {term} for the {programmes[0].title}: "{part}".'
-            if part
-            else f"My sources don't mention {term} for the {silent}. {unsure} its page on edX."
-        ]
+        if not part:
+            lines = [f"My sources don't mention {term} for the {silent}. {unsure} its page on edX."]
+        elif _NEGATED.search(part):  # "a review says CSMM.102x does not cover deep learning"
+            lines = [f'Not as far as my sources say. About {term}, they say of the {programmes[0].title}: "{part}".']
+        else:
+            lines = [f'Yes: my sources mention {term} for the {programmes[0].title}: "{part}".']
     elif not any(part for _, part in found):
         lines = [f"My sources don't mention {term} for the programmes I just listed. {unsure} their pages on edX."]
     else:

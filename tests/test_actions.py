@@ -97,7 +97,7 @@ def test_faq_for_the_named_credential_with_source():
         tracker("how much is a micromasters", "ask_cost", [entity("credential_type", "micromasters")]),
     )
     assert messages[0]["text"].startswith("MicroMasters program:")
-    assert "$1,000" in messages[0]["text"] and "Source:" in messages[0]["text"] and "as of" in messages[0]["text"]
+    assert "$1,000" in messages[0]["text"] and "Source:" in messages[0]["text"] and "As of" in messages[0]["text"]
     assert slots["credential_type"] == "micromasters" and slots["last_topic"] == "cost"
     assert slots["last_citations"]
 
@@ -1667,6 +1667,33 @@ def test_does_it_teach_a_word_no_description_has_is_not_a_no():
         "My sources don't mention python for the HarvardX Professional Certificate in Data Science. That doesn't rule"
     )
     assert slots["current_programme"] == "harvardx_data_science"
+
+
+def test_a_description_that_names_a_word_to_rule_it_out_is_no_yes():
+    t = after(
+        "tell me about the columbia ai micromasters",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "does it cover deep learning?",
+        "ask_program_info",
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith(
+        "Not as far as my sources say. About deep learning, they say of the ColumbiaX"
+    )
+    assert "does not cover deep learning" in messages[0]["text"]
+
+
+def test_a_question_about_another_university_is_not_read_in_the_programme_just_shown():
+    t = after(
+        "tell me about gtx analytics",
+        ActionProgramInfo(),
+        "ask_program_info",
+        "does stanford have a micromasters",
+        "search_programs",
+    )
+    messages, _ = run(ActionSearchPrograms(), t)
+    assert "my sources mention" not in messages[0]["text"]
 
 
 def test_a_credential_question_without_a_list_just_shown_is_general():

@@ -16,6 +16,7 @@ from advisor.knowledge import (
     KnowledgeError,
     load_knowledge,
 )
+from advisor.replies import Citation, cite_line
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,25 @@ def test_unknown_source_is_refused(tmp_path):
     directory = _broken_copy(tmp_path, "faq.yml", bad_source)
     with pytest.raises(KnowledgeError, match=r"faq\.yml: entry 'worth\.answers\.micromasters': field 'sources'"):
         load_knowledge(directory)
+
+
+def test_a_source_without_its_own_date_is_refused(tmp_path):
+    def drop_date(data):
+        del data["sources"][0]["date"]
+
+    directory = _broken_copy(tmp_path, "sources.yml", drop_date)
+    with pytest.raises(KnowledgeError, match=r"sources\.yml: entry 'harvardx_faqs': field 'date': is missing"):
+        load_knowledge(directory)
+
+
+def test_a_source_reads_with_its_own_date_whatever_the_answer_citing_it(kb):
+    """GoodCall's 2016 launch list was shown "as of 2025" in one answer and "as of 2017" in another."""
+    by_2016 = cite_line(kb, [Citation("campustech_2016", "2025")])
+    by_2019 = cite_line(kb, [Citation("campustech_2016", "2019")])
+    assert by_2016.replace("2025", "") == by_2019.replace("2019", "")
+    assert "2016-09-20" in by_2016 and by_2016.startswith("(As of 2025. Source:")
+    undated = cite_line(kb, [Citation("nexedx", "2018")])
+    assert "NexEdX on MicroMasters costs, undated" in undated
 
 
 def test_malformed_yaml_names_the_file(tmp_path):

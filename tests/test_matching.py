@@ -359,6 +359,11 @@ def test_a_question_about_each_programme_just_shown_is_told_apart(text, each):
         ("does it use c++ at all?", "c++"),
         ("which one uses it?", None),
         ("how much does it cost?", None),
+        ("uses python?", "python"),
+        # About someone else, or a kind of credential: not a word to look for in a description.
+        ("does stanford have a micromasters", None),
+        ("does it have a micromasters?", None),
+        ("does harvard teach python?", None),
     ],
 )
 def test_the_word_a_question_looks_for_in_descriptions(text, term):

@@ -234,6 +234,9 @@ def test_a_statement_about_oneself_is_told_from_a_figure_or_a_question(text, abo
         ("cheap?", "budget", False),
         ("how cheap is it", "budget", False),
         ("job", "goal", True),
+        # A filler first still asks: "data science" here names a programme, not the subject wanted.
+        ("hm how much is the mit data science one", "subject", False),
+        ("ok so what does data science cost", "subject", False),
     ],
 )
 def test_a_plain_answer_is_told_from_a_question(text, slot, plain):

@@ -41,6 +41,7 @@ from advisor.matching import (
     normalise,
     programme_in_question,
     relaxed_search,
+    resolve_credential_type,
     search_programmes,
     subjects_partly_named,
     unknown_topic,
@@ -51,6 +52,7 @@ from advisor.replies import (
     HELP,
     NO_QUALITY_RANKING,
     NO_UNIVERSITY_RANKING,
+    NOT_UNDERSTOOD,
     PAGE_SIZE,
     PROGRAMME_TOPICS,
     Reply,
@@ -528,9 +530,21 @@ class ActionSearchPrograms(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_context = first_context_reply(
-            dispatcher, tracker, (say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim)
+            dispatcher,
+            tracker,
+            (say_how_many, say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim),
         )
         return in_context if in_context is not None else search(dispatcher, tracker)
+
+
+def say_how_many(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "How many micromasters does edx have?": the count's history, not my catalogue's list as if it were edX's."""
+    if topic_named(latest_text(tracker)) != "how_many":
+        return None
+    named = {resolve_credential_type(value) for value in entity_values(tracker, "credential_type")} - {None}
+    credential = named.pop() if len(named) == 1 else None
+    reply = faq_reply(kb(), "how_many", credential)
+    return send(dispatcher, reply) + [SlotSet("last_topic", "how_many"), SlotSet("credential_type", credential)]
 
 
 def search(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -703,6 +717,10 @@ class ActionAcknowledge(PointingFirst):
         query = query_from(tracker)
         if query.subjects or query.institutions:  # "ai progs" read as a yes
             return run_search(dispatcher, query, 0)
+        text = latest_text(tracker)
+        if is_question(text) and len(text.split()) > 3:  # "if I stop now do I get anything for ...?" read as stop
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+            return []
         dispatcher.utter_message(text=ANYTHING_ELSE)
         return []
 

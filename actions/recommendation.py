@@ -20,7 +20,7 @@ from actions.common import (
 )
 from actions.programmes import compare_institutions, listed, programmes_to_start_with
 from advisor.matching import subjects_in
-from advisor.profile import GOALS, answers_in, revises, supposed_change, what_is_told
+from advisor.profile import GOALS, answers_in, revises, speaks_for_oneself, supposed_change, what_is_told
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
 from advisor.replies import changed_reply, explain_reply, recommendation_reply, supposed_reply
@@ -114,7 +114,9 @@ def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
             said.append(str(event.get("text") or ""))
     found: Dict[str, Any] = {}
     for text in reversed(said[1:]):  # oldest first, so that a later answer wins
-        found.update(answers_in(what_is_told(text)))
+        told = what_is_told(text)
+        if speaks_for_oneself(told):  # "ok whch one cheaper" compares; it says no budget
+            found.update(answers_in(told))
     return found
 
 

@@ -69,9 +69,12 @@ MAX_WEEKLY_HOURS = 80
 def _misread_stop(tracker: Tracker) -> bool:
     """A message read as ``stop`` without a word of stopping ("blorp qwertyuiop"): the question comes again.
 
-    Ending the questions for it would lose the answers given so far.
+    Ending the questions for it would lose the answers given so far. Nor is one
+    that answers ("actually forget the degree part, i just want a better job"):
+    "forget" there drops a wish, not the questions.
     """
-    return intent_name(tracker) == "stop" and not asks_to_stop(latest_text(tracker))
+    text = latest_text(tracker)
+    return intent_name(tracker) == "stop" and (not asks_to_stop(text) or bool(answers_in(text)))
 
 
 class ValidateRecommendationForm(FormValidationAction):

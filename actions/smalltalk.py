@@ -8,8 +8,17 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import first_context_reply, latest_text, replies_on_error, say_how_sure, say_praise_or_complaint
+from actions.common import (
+    entity_values,
+    first_context_reply,
+    latest_text,
+    replies_on_error,
+    say_how_sure,
+    say_praise_or_complaint,
+)
 from actions.faq import answer_topic
+from actions.programmes import ActionProgramInfo
+from advisor.profile import is_question
 from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
 from advisor.topics import topic_named
 
@@ -48,4 +57,23 @@ class ActionBotChallenge(Action):
             return answer_topic(dispatcher, tracker, "about_edx")
         if first_context_reply(dispatcher, tracker, (say_how_sure, say_praise_or_complaint)) is None:  # "are you sure?"
             dispatcher.utter_message(text=BOT_IDENTITY)
+        return []
+
+
+class ActionGoodbye(Action):
+    """Say goodbye; a question misread as one ("ok so columbia or GT? pick one") is answered instead.
+
+    A goodbye neither asks nor names a university, subject or credential; ending
+    the conversation on a question is the worst answer to it.
+    """
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    @replies_on_error
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        named = any(entity_values(tracker, kind) for kind in ("institution", "subject", "credential_type"))
+        if named or is_question(latest_text(tracker)):
+            return await ActionProgramInfo().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_goodbye")
         return []

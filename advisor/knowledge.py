@@ -49,6 +49,7 @@ WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "age",
     "workload",
     "about_edx",
+    "how_many",
 )
 FAQ_TOPICS: Tuple[str, ...] = (
     "worth",

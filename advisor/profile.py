@@ -149,7 +149,9 @@ def parse_goal(text: str) -> Optional[str]:
     words = _JOB_HOURS.sub(" ", _HAS_A_DEGREE.sub(" ", normalise(text)))
     words = re.sub(r"\b(i|we) work\b", " ", words)  # "I work shifts": a job, not a job-skill goal
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
-    if re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words):
+    if re.search(
+        r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words
+    ) or _NO_DEGREE_WANTED.search(words):  # "forget the degree part", "no more school"
         graduate = 0
     if _NOT_A_SKILL.search(words):  # "deep expertise, not a quick skill"
         skills = 0
@@ -290,7 +292,9 @@ def speaks_for_oneself(text: str) -> bool:
     words = _statement(text)
     if words is None:
         return False
-    has_figure = re.search(r"\d", words) or any(re.search(rf"\b{w}\b", words) for w in _NUMBER_WORDS)
+    # "one" in "which one", "whch one cheaper" points at something; "one hour a day" is a figure.
+    counted = re.sub(r"\bone\b(?! (hours?|hrs?|day|thousand|grand|k|dollars?|hundred))", " ", words)
+    has_figure = re.search(r"\d", words) or any(re.search(rf"\b{w}\b", counted) for w in _NUMBER_WORDS)
     return bool(_ABOUT_ONESELF.search(words) or has_figure)
 
 
@@ -316,7 +320,8 @@ def _statement(text: str) -> Optional[str]:
 
 
 _NO_DEGREE_WANTED = re.compile(
-    r"\b(don'?t|dont|do not|doesn'?t|does not) (really )?(care|need)( about| for)? (a |any )?degrees?\b"
+    r"\b(don'?t|dont|do not|doesn'?t|does not) (really )?(care|need|want)( about| for)? (a |any |another )?degrees?\b"
+    r"|\bforget (about )?the (degree|masters?|master's|credit)\b|\bno more school(ing)?\b|\bdone with school\b"
 )
 _ACKNOWLEDGEMENT = re.compile(r"(ok|okay|k|kk|okk|alright|all right|got it|i see|cool|right|fine|oh ok|ah ok)")
 

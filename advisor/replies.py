@@ -109,6 +109,7 @@ COMPARED_TOPIC_NAMES = {
     "age": "age limits",
     "workload": "fitting it around a job",
     "about_edx": "who runs edX",
+    "how_many": "how many there are",
 }
 
 
@@ -365,6 +366,8 @@ def search_reply(
         )
     page = results[offset : offset + PAGE_SIZE]
     header = f"I found {len(results)} {wanted if len(results) != 1 else wanted.replace('programmes', 'programme', 1)}"
+    if not (query.subjects or query.institutions):  # "all micromasters": mine, not edX's count
+        header = f"My catalogue has {len(results)} {wanted} (only those I could verify, not all of edX's)"
     if offset:
         header = f"More {wanted} ({offset + 1}-{offset + len(page)} of {len(results)})"
     lines = [header + ":"] + [programme_line(p) for p in page]

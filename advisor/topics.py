@@ -234,6 +234,16 @@ _PATTERNS["degree"] = re.compile(
 )
 
 
+# "How many micromasters are there?", "how many universities offer micromasters": a count of
+# edX's programmes, which my sources give only as a history. "How many from MIT?" is a search.
+_PATTERNS["how_many"] = re.compile(
+    r"\bhow many (?:micro ?masters?|mm|programs?|programmes?|professional certificates?|pro certs?|certificates?"
+    r"|credentials?|universities|schools|institutions|people|learners)\b"
+    r"(?=.*\b(?:are there|were there|is there|exist|does edx|do edx|on edx|edx (?:has|have|offers?)|in total|total"
+    r"|offer|have earned|earned|got|have been)\b)"
+)
+
+
 # Topics no intent is trained for: named, they decide the answer whatever the
 # intent, and win over the broader topics ("does financial aid cover the cost").
 WORD_ONLY_TOPICS = frozenset(WORD_ONLY_FAQ_TOPICS)

@@ -18,7 +18,7 @@ from actions.programmes import (
 )
 from actions.recommendation import ActionExplainRecommendation, ActionRecommend, ActionResetRecommendation
 from actions.recommendation_form import ActionAskBudget, ValidateRecommendationForm
-from actions.smalltalk import ActionBotChallenge, ActionThank
+from actions.smalltalk import ActionBotChallenge, ActionGoodbye, ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
@@ -788,6 +788,17 @@ def test_nonsense_read_as_stop_gets_the_question_again_and_a_real_stop_ends_the_
     assert slots_set(events) == ({} if stops else {"goal": None})
 
 
+def test_a_stop_word_in_an_answer_changes_the_answer_instead_of_ending_the_questions():
+    # "actually forget the degree part ..." ended the questions: read as stop, "forget" is a stopping word.
+    slots = {"requested_slot": "weekly_hours", "goal": "graduate", "wants_credit": True}
+    text = "actually forget the degree part. i just want a better job, no more school after this"
+    messages, events = run_action(
+        ValidateRecommendationForm(), tracker(text, "stop", slots=slots, active_loop="recommendation_form")
+    )
+    assert slots_set(events) == {"goal": "skills", "wants_credit": False, "weekly_hours": None}
+    assert "job skill" in messages[0]["text"]
+
+
 def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
     slots = {"requested_slot": "budget", "goal": "skills", "wants_credit": False, "weekly_hours": 3}
     plain = tracker("cheap", "ask_cost", slots=slots, active_loop="recommendation_form")
@@ -1023,7 +1034,10 @@ def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_aski
     t = tracker("what programmes would you suggest then?", "request_recommendation", slots=slots)
     messages, events = run_action(ActionResetRecommendation(), t)
     assert messages[0]["text"].startswith("I recommended a Professional Certificate program for you.")
-    assert messages[1]["text"].startswith("I found") and "Professional Certificate" in messages[1]["text"]
+    assert (
+        messages[1]["text"].startswith(("I found", "My catalogue has"))
+        and "Professional Certificate" in messages[1]["text"]
+    )
     assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
     assert "goal" not in slots_set(events)  # the answers are kept
 
@@ -1091,7 +1105,7 @@ def test_which_programmes_after_a_recommendation_lists_that_kind_of_programme():
     messages, _ = run(ActionSearchPrograms(), tracker("so which programmes", "search_programs", slots=slots))
     assert messages[0]["text"].startswith("I found 1 MicroMasters programme in supply chain")
     everything, _ = run(ActionSearchPrograms(), tracker("show me all programmes", "search_programs", slots=slots))
-    assert everything[0]["text"].startswith("I found 30 programmes")
+    assert everything[0]["text"].startswith("My catalogue has 30 programmes")
 
 
 def test_show_more_after_the_last_page_says_so():
@@ -1935,6 +1949,8 @@ def test_answers_told_before_the_questions_are_not_asked_again(then, intent, car
     history = [
         {"event": "user", "text": "is 10 hours enough for a micromasters?"},  # asked, not told
         {"event": "action", "name": "action_answer_faq"},
+        {"event": "user", "text": "ok whch one cheaper"},  # compares; says nothing of a budget
+        {"event": "action", "name": "action_answer_faq"},
         {"event": "user", "text": said},
         {"event": "action", "name": "action_out_of_scope"},
         {"event": "user", "text": then},
@@ -2212,3 +2228,41 @@ def test_a_programmes_kind_line_does_not_come_before_my_answer_just_above_stands
     t = tracker("is it worth it", "ask_worth", slots={"current_programme": "mitx_scm"}, events=history)
     messages, _ = run(ActionAnswerFaq(), t)
     assert [m["text"] for m in messages] == [ALREADY_ANSWERED]  # the kind line alone is not said
+
+
+def test_goodbye_says_goodbye_but_a_question_misread_as_one_is_answered():
+    # "ok so columbia or GT? pick one" after a recommendation got "Goodbye, and good luck".
+    bye, _ = run(ActionGoodbye(), tracker("bye for now", "goodbye"))
+    assert bye == [{"response": "utter_goodbye"}] or bye[0].get("response") == "utter_goodbye"
+    asked = tracker(
+        "ok so columbia or GT? pick one",
+        "goodbye",
+        [entity("institution", "Columbia"), entity("institution", "Georgia Tech")],
+    )
+    messages, _ = run(ActionGoodbye(), asked)
+    assert messages and all(m.get("response") != "utter_goodbye" for m in messages)
+    assert "Columbia" in messages[0]["text"]
+
+
+def test_how_many_programmes_edx_has_is_answered_with_the_history_not_my_catalogue():
+    # "how many micromasters does edx have?" got "I found 25 MicroMasters programmes", as if that were edX's count.
+    asked = tracker(
+        "how many micromasters does edx have?", "search_programs", [entity("credential_type", "micromasters")]
+    )
+    messages, slots = run(ActionSearchPrograms(), asked)
+    assert messages[0]["text"].startswith("MicroMasters program: I won't give a current number")
+    assert slots["last_topic"] == "how_many" and slots["last_citations"]
+    assert "46 from 25 institutions" in messages[0]["text"]
+    listed, _ = run(
+        ActionSearchPrograms(),
+        tracker("list the micromasters", "search_programs", [entity("credential_type", "micromasters")]),
+    )
+    assert listed[0]["text"].startswith("My catalogue has 25 MicroMasters programmes (only those I could verify")
+
+
+def test_a_question_read_as_stop_outside_the_questions_is_not_waved_through():
+    # "if I stop now do I get anything for the 2 courses I did?" got "OK. What else would you like to know?".
+    asked, _ = run(ActionAcknowledge(), tracker("if I stop now do I get anything for the 2 courses I did?", "stop"))
+    assert [m["text"] for m in asked] == [NOT_UNDERSTOOD]
+    plain, _ = run(ActionAcknowledge(), tracker("stop", "stop"))
+    assert plain[0]["text"].startswith("OK. What else")

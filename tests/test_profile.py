@@ -167,6 +167,7 @@ def test_budget(text, asked, expected):
         ("how many hours do i need", False),
         # Neither about the learner nor a figure: "certificates give credit" may be a question.
         ("certificates give credit", False),
+        ("ok whch one cheaper", False),  # "one" points; it is no figure
         ("", False),
     ],
 )
@@ -371,6 +372,7 @@ def test_a_budget_in_another_currency_is_not_taken_for_dollars(text):
 
 def test_answers_new_users_gave_in_their_own_words():
     assert parse_credit("dont care about degrees") is False
+    assert parse_credit("actually forget the degree part. i just want a better job, no more school after this") is False
     assert parse_credit("ok", "affirm", asked=True) is None  # acknowledging an answer in between
     assert parse_credit("yes", "affirm", asked=True) is True
     assert parse_goal("actually i want deep expertise not a quick skill") == "graduate"

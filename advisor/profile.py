@@ -425,7 +425,8 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|dolars?|dollers?|usd|bucks|grand)\b"
     about_money = asked or re.search(money, words)
     no_limit = (
-        r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) an? (issue|problem)|doesn'?t matter|unlimited"
+        r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) (really |much |that much )?(an? |the )?(issue|problem|concern)"
+        r"|doesn'?t matter|unlimited"
         r"|whatever it takes"
     )
     if (
@@ -444,8 +445,13 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         return NO_BUDGET_LIMIT
     # "no money" whatever else the message holds ("2 hrs a week and no money"); the
     # other words only without a figure ("can't pay more than $500").
-    if re.search(r"\b(no money|can'?t afford anything)\b", words) or (
-        re.search(r"\b(free|nothing|zero|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words)
+    if (
+        re.search(r"\b(no money|can'?t afford anything)\b", words)
+        or (re.search(r"\b(free|can'?t pay|cannot pay|broke)\b", words) and not re.search(r"\d", words))
+        or (
+            # "January to April I have nothing" is about time; "nothing" is a budget when money is the topic.
+            about_money and re.search(r"\b(nothing|zero)\b", words) and not re.search(r"\d", words)
+        )
     ):
         return 0.0
     # "$500 to $1,500", "500-1500 dollars", "between 500 and 2000": what one can spend is the upper end.
@@ -469,6 +475,18 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
             r"\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
             r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
             words,
+        )
+        # "teacher salary lol. 700 max", "i could do 700", to the budget question.
+        or (
+            asked
+            and re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(k\b)?\s*(?:max|maximum|tops|at most|at the most|or less)\b", words)
+        )
+        or (
+            asked
+            and re.search(
+                r"\b(?:could|can|would) (?:do|manage|go up to|go to)\s+(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?$",
+                words.strip(" .!"),
+            )
         )
     )
     if amount:

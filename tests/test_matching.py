@@ -26,6 +26,7 @@ from advisor.matching import (
     resolve_institution,
     resolve_subject,
     search_programmes,
+    subjects_in,
     subjects_partly_named,
     unknown_topic,
 )
@@ -401,3 +402,9 @@ def test_new_users_words_that_were_misread():
     # "who teaches it?" named education ("teachers" misspelled), "supplychain" no subject.
     assert build_query(KB, "how many courses is it and who teaches it?").subjects == ()
     assert build_query(KB, "supplychain programs?").subjects == ("supply chain",)
+
+
+def test_being_a_teacher_is_not_a_subject_but_programmes_for_teachers_are():
+    # "teacher salary lol. 700 max" was noted as "your subject is education".
+    assert subjects_in(KB, "teacher salary lol. 700 max") == []
+    assert subjects_in(KB, "anything for teachers") == ["education"]

@@ -370,6 +370,23 @@ def test_a_budget_in_another_currency_is_not_taken_for_dollars(text):
     assert parse_budget(text, asked=True) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "asked", "budget"),
+    [
+        # About time, not money: it set "your budget is nothing to spend".
+        ("Perhaps eight to ten hours. Tax season is the exception, January to April I have nothing.", False, None),
+        ("nothing", True, 0.0),
+        ("i have nothing to spend", False, 0.0),
+        ("Money isn't really the issue.", False, NO_BUDGET_LIMIT),
+        ("teacher salary lol. 700 max", True, 700.0),
+        ("i could do 700", True, 700.0),
+        ("10 hours max", True, None),
+    ],
+)
+def test_budgets_new_users_gave_in_their_own_words(text, asked, budget):
+    assert parse_budget(text, asked=asked) == budget
+
+
 def test_answers_new_users_gave_in_their_own_words():
     assert parse_credit("dont care about degrees") is False
     assert parse_credit("actually forget the degree part. i just want a better job, no more school after this") is False

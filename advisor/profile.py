@@ -425,7 +425,8 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|dolars?|dollers?|usd|bucks|grand)\b"
     about_money = asked or re.search(money, words)
     no_limit = (
-        r"no (fixed |real )?(limit|constraint)|(not|isn'?t|is not) (really |much |that much )?(an? |the )?(issue|problem|concern)"
+        r"no (fixed |real )?(limit|constraint)"
+        r"|(not|isn'?t|is not) (really |much |that much )?(an? |the )?(issue|problem|concern)"
         r"|doesn'?t matter|unlimited"
         r"|whatever it takes"
     )

@@ -8,6 +8,7 @@ MicroMasters can count toward one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
@@ -37,6 +38,21 @@ class Profile:
     subject: Optional[str] = None
 
 
+_WEEKLY_EFFORT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?) hours a week")
+
+
+def weekly_effort(programme: Programme) -> Optional[Tuple[float, float]]:
+    """The hours a week a programme's sources state ("10-14 hours a week"), or None when they don't."""
+    found = _WEEKLY_EFFORT.search(programme.duration or "")
+    return (float(found.group(1)), float(found.group(2))) if found else None
+
+
+def asks_more_time(programme: Programme, weekly_hours: Optional[float]) -> Optional[Tuple[float, float]]:
+    """The programme's stated weekly effort when even its low end is more than the learner has."""
+    effort = weekly_effort(programme)
+    return effort if effort and weekly_hours is not None and effort[0] > weekly_hours else None
+
+
 @dataclass(frozen=True)
 class Recommendation:
     credential_type: str
@@ -49,6 +65,8 @@ class Recommendation:
     # Goal and credit, which weigh most, both left out ("not sure"): the reply says
     # that the recommendation rests on time and budget alone.
     without_goal_or_credit: bool = False
+    # The learner's weekly hours, to say of a programme that it asks more ("10-14 hours a week").
+    weekly_hours: Optional[float] = None
 
 
 def _button_words(slot: str, after: str = "") -> Dict[float, str]:
@@ -118,7 +136,14 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
                 (PROFESSIONAL_CERTIFICATE, 1, f"your budget is {budget}, and a whole MicroMasters usually costs more")
             )
         elif profile.budget >= ENOUGH_BUDGET:
-            votes.append((MICROMASTERS, 0.5, f"your budget ({budget}) covers the usual cost of a MicroMasters"))
+            votes.append(
+                (
+                    MICROMASTERS,
+                    0.5,
+                    f"your budget ({budget}) is in line with what a whole MicroMasters typically cost in my sources "
+                    "(about $1,000-$1,350 in 2017-19; current prices not confirmed)",
+                )
+            )
     return votes
 
 
@@ -146,12 +171,16 @@ def _subject(profile: Profile) -> Optional[str]:
 
 
 def pick_programmes(
-    kb: KnowledgeBase, credential_type: str, subject: Optional[str]
+    kb: KnowledgeBase, credential_type: str, subject: Optional[str], weekly_hours: Optional[float] = None
 ) -> Tuple[Tuple[Programme, ...], Optional[str]]:
-    """1-3 current programmes of the chosen type in the subject, or an honest note."""
+    """1-3 current programmes of the chosen type in the subject, or an honest note.
+
+    Programmes whose stated weekly effort is more than the learner has come last.
+    """
 
     def current(query: Query) -> List[Programme]:
-        return [p for p in search_programmes(kb, query) if p.status != "retired"]
+        found = [p for p in search_programmes(kb, query) if p.status != "retired"]
+        return sorted(found, key=lambda p: asks_more_time(p, weekly_hours) is not None)
 
     name = kb.credentials[credential_type].name
     if subject is None:
@@ -174,7 +203,9 @@ def pick_programmes(
 def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
     """Recommend a credential for ``profile`` with reasons and example programmes."""
     chosen, reasons, against = choose_credential(profile)
-    programmes, note = pick_programmes(kb, chosen, _subject(profile))
+    programmes, note = pick_programmes(kb, chosen, _subject(profile), profile.weekly_hours)
     tight_budget = profile.budget is not None and profile.budget < SMALL_BUDGET
     without_goal_or_credit = profile.goal is None and profile.wants_credit is None
-    return Recommendation(chosen, reasons, against, programmes, note, tight_budget, without_goal_or_credit)
+    return Recommendation(
+        chosen, reasons, against, programmes, note, tight_budget, without_goal_or_credit, profile.weekly_hours
+    )

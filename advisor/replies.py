@@ -23,7 +23,7 @@ from advisor.knowledge import (
 )
 from advisor.matching import Query, mentions
 from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
-from advisor.recommend import Profile, Recommendation, describe_budget, describe_hours
+from advisor.recommend import Profile, Recommendation, asks_more_time, describe_budget, describe_hours
 
 PAGE_SIZE = 5
 SHORT_NAMES = {MICROMASTERS: "MicroMasters", "professional_certificate": "Professional Certificate"}
@@ -714,7 +714,10 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
         citations += _citations(aid.fact.sources, aid.fact.as_of, aid.fact.verified)
     if recommendation.programmes:
         lines.append(recommendation.programmes_note or "Programmes to look at:")
-        lines += [programme_line(p) for p in recommendation.programmes]
+        for programme in recommendation.programmes:
+            effort = asks_more_time(programme, recommendation.weekly_hours)
+            more = f" (asks {effort[0]:g}-{effort[1]:g} hours a week, more than you have)" if effort else ""
+            lines.append(programme_line(programme) + more)
         citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     lines.append('Ask "why?" for the reasoning, compare the two credentials, or say "start over".')
@@ -755,10 +758,13 @@ def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     )
     lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else _NOT_DECIDED}")
     lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}")
-    lines.append(
+    weighing = (
         "How I weigh them: credit counts most (only a MicroMasters can count toward a master's), "
         "then your goal; time and budget tip the balance."
     )
+    if profile.wants_credit and recommendation.credential_type != MICROMASTERS:
+        weighing += " Here your other answers together outweighed credit: a MicroMasters later is still open to you."
+    lines.append(weighing)
     if recommendation.against:
         lines += ["Pointing the other way:", *_bullets(recommendation.against)]
     lines.append('To change an answer, just tell me (e.g. "actually my budget is $2,000"), or say "start over".')

@@ -2,8 +2,8 @@
 
 from advisor.knowledge import default_knowledge
 from advisor.profile import ANY_SUBJECT, LOW_BUDGET, NO_BUDGET_LIMIT
-from advisor.recommend import Profile, choose_credential, describe_hours, recommend
-from advisor.replies import recommendation_reply
+from advisor.recommend import Profile, choose_credential, describe_hours, recommend, weekly_effort
+from advisor.replies import explain_reply, recommendation_reply
 
 KB = default_knowledge()
 
@@ -83,3 +83,28 @@ def test_hours_from_a_button_are_said_in_the_buttons_words():
     assert describe_hours(12) == "more than 10 hours a week"
     assert describe_hours(4) == "under 5 hours a week"
     assert describe_hours(6) == "about 6 hours a week"
+
+
+def test_a_programme_s_weekly_effort_is_read_from_its_sources():
+    assert weekly_effort(KB.programme("mitx_finance")) == (10.0, 14.0)
+    assert weekly_effort(KB.programme("harvardx_data_science")) == (2.0, 3.0)
+    assert weekly_effort(KB.programme("mitx_sds")) is None  # "18-24 months" is no weekly figure
+
+
+def test_a_programme_that_asks_more_hours_than_the_learner_has_is_flagged_and_comes_last():
+    # 2-3 hours a week, finance: the MITx Finance MicroMasters (10-14 hours a week) came without a word.
+    text = recommendation_reply(KB, recommend(KB, Profile("skills", True, 3, 1000, "finance"))).text
+    assert (
+        "MITx MicroMasters Program in Finance (MMFin) (MIT, MicroMasters, 5 courses) (asks 10-14 hours a week" in text
+    )
+    roomy = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 15, 1500, "finance"))).text
+    assert "more than you have" not in roomy
+
+
+def test_why_says_when_the_other_answers_outweighed_credit():
+    profile = Profile("skills", True, 3, 300, "data science")
+    result = recommend(KB, profile)
+    assert result.credential_type == "professional_certificate"
+    assert "Here your other answers together outweighed credit" in explain_reply(KB, profile, result).text
+    graduate = Profile("graduate", True, 10, 1500, "data science")
+    assert "outweighed" not in explain_reply(KB, graduate, recommend(KB, graduate)).text

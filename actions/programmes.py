@@ -25,7 +25,7 @@ from actions.common import (
     send,
     set_in_previous_turn,
 )
-from advisor.knowledge import Programme, UnverifiedClaim
+from advisor.knowledge import MICROMASTERS, Programme, UnverifiedClaim
 from advisor.matching import (
     Query,
     asks_about_each_listed,
@@ -532,19 +532,27 @@ class ActionSearchPrograms(Action):
         in_context = first_context_reply(
             dispatcher,
             tracker,
-            (say_how_many, say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim),
+            (say_about_edx_as_a_whole, say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim),
         )
         return in_context if in_context is not None else search(dispatcher, tracker)
 
 
-def say_how_many(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "How many micromasters does edx have?": the count's history, not my catalogue's list as if it were edX's."""
-    if topic_named(latest_text(tracker)) != "how_many":
+# Questions about edX as a whole, read as searches: "how many micromasters does edx have?" is
+# not answered by my catalogue's list, nor "what are microbachelors programs" by "none in my catalogue".
+_ABOUT_EDX_AS_A_WHOLE = ("how_many", "other_credentials")
+
+
+def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """The knowledge base's answer to a question about all of edX that was read as a search."""
+    topic = topic_named(latest_text(tracker))
+    if topic not in _ABOUT_EDX_AS_A_WHOLE:
         return None
     named = {resolve_credential_type(value) for value in entity_values(tracker, "credential_type")} - {None}
     credential = named.pop() if len(named) == 1 else None
-    reply = faq_reply(kb(), "how_many", credential)
-    return send(dispatcher, reply) + [SlotSet("last_topic", "how_many"), SlotSet("credential_type", credential)]
+    if topic == "other_credentials" and credential is None:  # "what are microbachelors?": set against MicroMasters
+        credential = MICROMASTERS
+    reply = faq_reply(kb(), topic, credential)
+    return send(dispatcher, reply) + [SlotSet("last_topic", topic), SlotSet("credential_type", credential)]
 
 
 def search(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
@@ -655,6 +663,7 @@ class ActionProgramInfo(Action):
             dispatcher,
             tracker,
             (
+                say_about_edx_as_a_whole,
                 say_if_still_offered,
                 describe_listed,
                 compare_programmes,

@@ -50,6 +50,7 @@ WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "workload",
     "about_edx",
     "how_many",
+    "other_credentials",
 )
 FAQ_TOPICS: Tuple[str, ...] = (
     "worth",

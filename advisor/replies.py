@@ -110,6 +110,7 @@ COMPARED_TOPIC_NAMES = {
     "workload": "fitting it around a job",
     "about_edx": "who runs edX",
     "how_many": "how many there are",
+    "other_credentials": "edX's other credentials",
 }
 
 

@@ -165,6 +165,15 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "enough time",
         "too much",
     ),
+    # edX's other credentials, and credit toward a bachelor's ("does a micromasters count toward a bachelors?").
+    "other_credentials": (
+        "microbachelors",
+        "micro bachelors",
+        "micro bachelor",
+        "microbachelor",
+        "xseries",
+        "x series",
+    ),
     # Who runs edX ("is edx still a nonprofit?", "who owns edx?").
     "about_edx": (
         "nonprofit",
@@ -233,6 +242,12 @@ _PATTERNS["degree"] = re.compile(
     r"|\b(?:a |the )?diplomas?\b"  # "do I get a diploma?": a credential, not a degree
 )
 
+
+# Credit toward a bachelor's, not having one ("I already have a bachelor's", "without a bachelor degree").
+_PATTERNS["other_credentials"] = re.compile(
+    rf"{_PATTERNS['other_credentials'].pattern}"
+    r"|\b(?:count|counts|counted|credit|credits|toward|towards)\b[^.?!]{0,30}\b(?:bachelor'?s?|undergrad\w*)\b"
+)
 
 # "How many micromasters are there?", "how many universities offer micromasters": a count of
 # edX's programmes, which my sources give only as a history. "How many from MIT?" is a search.

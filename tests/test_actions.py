@@ -2266,3 +2266,20 @@ def test_a_question_read_as_stop_outside_the_questions_is_not_waved_through():
     assert [m["text"] for m in asked] == [NOT_UNDERSTOOD]
     plain, _ = run(ActionAcknowledge(), tracker("stop", "stop"))
     assert plain[0]["text"].startswith("OK. What else")
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text"),
+    [
+        (ActionAnswerFaq, "ask_credit", "does a micromasters count toward a bachelors degree?"),
+        (ActionSearchPrograms, "search_programs", "what are microbachelors programs"),
+        (ActionProgramInfo, "ask_program_info", "what is xseries on edx"),
+    ],
+)
+def test_edx_s_other_credentials_and_bachelor_s_credit_get_their_answer(action, intent, text):
+    # "Often yes" for credit toward a bachelor's; 'no verified programmes in "microbachelors"'.
+    messages, slots = run(
+        action(), tracker(text, intent, [entity("credential_type", "micromasters")] if "micromasters" in text else [])
+    )
+    assert "MicroBachelors (launched January 2020)" in messages[0]["text"]
+    assert "none to a bachelor's" in messages[0]["text"] and slots["last_topic"] == "other_credentials"

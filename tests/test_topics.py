@@ -260,3 +260,9 @@ def test_fields_named_alone_are_none_the_catalogue_has():
     kb = default_knowledge()
     assert not [field for field in FIELDS_ASKED_ABOUT if resolve_subject(kb, field) or subjects_in(kb, field)]
     assert field_named_alone("law?") == "law" and field_named_alone("law school credit?") is None
+
+
+def test_having_a_bachelor_s_is_not_asking_about_other_credentials():
+    assert topic_named("does a micromasters count toward a bachelors degree?") == "other_credentials"
+    assert topic_named("I already have a bachelors in engineering, will a micromasters help") is None
+    assert topic_named("can i do a micromasters without a bachelor degree") is None

@@ -185,6 +185,13 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "owned by",
         "mitx online",
         "axim",
+        # Where a programme runs ("is it on edx?" after DEDP, which moved to MITx Online).
+        "is it on edx",
+        "is this on edx",
+        "is that on edx",
+        "is it even on edx",
+        "which platform",
+        "what platform",
     ),
     # Asking about age, not saying it ("I'm 40 years old and ..."); "a 17 year old" below.
     "age": (

@@ -2283,3 +2283,10 @@ def test_edx_s_other_credentials_and_bachelor_s_credit_get_their_answer(action, 
     )
     assert "MicroBachelors (launched January 2020)" in messages[0]["text"]
     assert "none to a bachelor's" in messages[0]["text"] and slots["last_topic"] == "other_credentials"
+
+
+def test_is_it_on_edx_after_a_programme_that_moved_gives_its_platform():
+    # After DEDP (now on MITx Online): "The credential is issued by the university through edX".
+    messages, _ = run(ActionAnswerFaq(), just_described("mitx_dedp", "is it on edx?", "ask_recognition"))
+    assert "Platform: MITx Online" in messages[0]["text"]
+    assert "through edX" not in messages[0]["text"]

@@ -20,7 +20,6 @@ from actions.common import (
     replies_on_error,
     resume_questions,
     say_how_sure,
-    say_praise_or_complaint,
     say_uncovered,
     send,
     set_in_previous_turn,
@@ -48,11 +47,8 @@ from advisor.matching import (
 )
 from advisor.profile import ANY_SUBJECT, final_question, is_question, talks_about_oneself
 from advisor.replies import (
-    ANYTHING_ELSE,
-    HELP,
     NO_QUALITY_RANKING,
     NO_UNIVERSITY_RANKING,
-    NOT_UNDERSTOOD,
     PAGE_SIZE,
     PROGRAMME_TOPICS,
     Reply,
@@ -711,38 +707,3 @@ class PointingFirst(Action, abc.ABC):
     @abc.abstractmethod
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         """The action's own reply."""
-
-
-class ActionAcknowledge(PointingFirst):
-    """ "yes", "no" or "stop" outside the questions: "Anything else?" (a subject named, "ai progs": its programmes)."""
-
-    def name(self) -> str:
-        return "action_acknowledge"
-
-    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
-        if said is not None:
-            return said
-        query = query_from(tracker)
-        if query.subjects or query.institutions:  # "ai progs" read as a yes
-            return run_search(dispatcher, query, 0)
-        text = latest_text(tracker)
-        if is_question(text) and len(text.split()) > 3:  # "if I stop now do I get anything for ...?" read as stop
-            dispatcher.utter_message(text=NOT_UNDERSTOOD)
-            return []
-        dispatcher.utter_message(text=ANYTHING_ELSE)
-        return []
-
-
-class ActionHelp(PointingFirst):
-    """What I can do; but "what about nursing?" (read as help) gets that subject's programmes, or says it is missing."""
-
-    def name(self) -> str:
-        return "action_help"
-
-    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        query = query_from(tracker)
-        if query.subjects or query.institutions:  # "what about supply chain?"
-            return search(dispatcher, tracker)
-        missing = unknown_topic(kb(), query, what_about=True)
-        return search_or_say_missing(dispatcher, query, missing) if missing else send(dispatcher, HELP)

@@ -11,14 +11,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import (
     entity_values,
     first_context_reply,
+    kb,
     latest_text,
     replies_on_error,
     say_how_sure,
     say_praise_or_complaint,
+    send,
 )
-from actions.faq import answer_topic
-from actions.programmes import ActionProgramInfo
-from advisor.profile import is_question
+from actions.faq import answer_topic, start_questions
+from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
+from advisor.matching import unknown_topic
+from advisor.profile import asks_to_be_asked, is_question
+from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
 from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
 from advisor.topics import topic_named
 
@@ -77,3 +81,46 @@ class ActionGoodbye(Action):
             return await ActionProgramInfo().run(dispatcher, tracker, domain)
         dispatcher.utter_message(response="utter_goodbye")
         return []
+
+
+class ActionAcknowledge(PointingFirst):
+    """ "yes", "no" or "stop" outside the questions: "Anything else?" (a subject named, "ai progs": its programmes)."""
+
+    def name(self) -> str:
+        return "action_acknowledge"
+
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
+        if said is not None:
+            return said
+        if asks_to_be_asked(latest_text(tracker)):  # "ok lets do the questions", read as stop
+            return start_questions(dispatcher)
+        query = query_from(tracker)
+        if query.subjects or query.institutions:  # "ai progs" read as a yes
+            return run_search(dispatcher, query, 0)
+        text = latest_text(tracker)
+        if is_question(text) and len(text.split()) > 3:  # "if I stop now do I get anything for ...?" read as stop
+            dispatcher.utter_message(text=NOT_UNDERSTOOD)
+            return []
+        dispatcher.utter_message(text=ANYTHING_ELSE)
+        return []
+
+
+class ActionHelp(PointingFirst):
+    """What I can do; but "what about nursing?" (read as help) gets that subject's programmes, or says it is missing."""
+
+    def name(self) -> str:
+        return "action_help"
+
+    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        text = latest_text(tracker)
+        if asks_to_be_asked(text):  # "ok can you just help me pick"
+            return start_questions(dispatcher)
+        topic = topic_named(text)
+        if topic and is_question(text):  # "what do people usually spend?"
+            return answer_topic(dispatcher, tracker, topic)
+        query = query_from(tracker)
+        if query.subjects or query.institutions:  # "what about supply chain?"
+            return search(dispatcher, tracker)
+        missing = unknown_topic(kb(), query, what_about=True)
+        return search_or_say_missing(dispatcher, query, missing) if missing else send(dispatcher, HELP)

@@ -248,6 +248,18 @@ _WHICH_TO_CHOOSE = re.compile(
 )
 
 
+# "help me pick", "ok lets do the questions", "the quiz thing where you ask me stuff": the recommendation's questions.
+_ASKS_TO_BE_ASKED = re.compile(
+    r"\bhelp me (choose|chose|pick|decide)\b|\b(let'?s|let us|can we|i'?ll) (do|start|take|answer) (the|your|those) "
+    r"(questions|quiz)\b|\b(ask|give) me (the|your|those) questions\b|\bquiz thing\b"
+)
+
+
+def asks_to_be_asked(text: str) -> bool:
+    """True for "ok can you just help me pick": the learner asks for the recommendation's questions."""
+    return _ASKS_TO_BE_ASKED.search(normalise(text)) is not None
+
+
 def asks_which_to_choose(text: str) -> bool:
     """True for "which is better for getting a job fast?": the question the recommendation answers."""
     return _WHICH_TO_CHOOSE.search(normalise(text)) is not None

@@ -27,7 +27,7 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "cheap cheaper cheapest expensive pricier pricey costlier cost costs price prices priced "
         "money afford affordable fees budget".split()
     )
-    + ("how much",),
+    + ("how much", "people spend", "people usually spend", "usually spend", "typically spend"),
     "duration": tuple(
         "long longer longest short shorter shortest faster fastest quicker quickest time hours weeks "
         "months duration length workload effort".split()

@@ -10,15 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionNotUnderstood, ActionOutOfScope
 from actions.faq import ActionAnswerFaq, ActionAnswerFollowup, ActionShowSources
 from actions.programmes import (
-    ActionAcknowledge,
-    ActionHelp,
     ActionProgramInfo,
     ActionSearchPrograms,
     ActionShowMore,
 )
 from actions.recommendation import ActionExplainRecommendation, ActionRecommend, ActionResetRecommendation
 from actions.recommendation_form import ActionAskBudget, ValidateRecommendationForm
-from actions.smalltalk import ActionBotChallenge, ActionGoodbye, ActionThank
+from actions.smalltalk import ActionAcknowledge, ActionBotChallenge, ActionGoodbye, ActionHelp, ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import NO_RUSH, QUESTIONS
@@ -2290,3 +2288,20 @@ def test_is_it_on_edx_after_a_programme_that_moved_gives_its_platform():
     messages, _ = run(ActionAnswerFaq(), just_described("mitx_dedp", "is it on edx?", "ask_recognition"))
     assert "Platform: MITx Online" in messages[0]["text"]
     assert "through edX" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [(ActionHelp, "ok can you just help me pick", "help"), (ActionAcknowledge, "ok lets do the questions", "stop")],
+)
+def test_asking_for_the_questions_in_other_words_starts_them(action, text, intent):
+    # They got the help menu and "OK. What else would you like to know?".
+    messages, events = run_action(action(), tracker(text, intent))
+    assert messages[0]["response"] == "utter_start_recommendation"
+    assert events[-1]["name"] == "recommendation_form"
+
+
+def test_a_topic_question_read_as_help_is_answered():
+    # "what do people usually spend?" got the help menu.
+    messages, slots = run(ActionHelp(), tracker("what do people usually spend?", "help"))
+    assert "$1,000" in messages[0]["text"] and slots["last_topic"] == "cost"

@@ -122,8 +122,11 @@ def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
 
     Without this, such a question got the FAQ answer of its nearest intent (length).
     """
-    topic = uncovered_topic(latest_text(tracker))
-    if topic is None:
+    text = latest_text(tracker)
+    topic = uncovered_topic(text)
+    # "is a micromasters a real masters degree? can I write MS on my CV": whether it is a degree comes
+    # first. Other topics stay behind the uncovered part: "can i retake the exam" is about retakes.
+    if topic is None or topic_named(text) == "degree":
         return None
     dispatcher.utter_message(text=uncovered_reply(topic))
     return []

@@ -22,6 +22,7 @@ from actions.faq import answer_about_programme, answer_specific_topic, named_cre
 from actions.programmes import (
     PointingFirst,
     answer_about_listed,
+    describe_named,
     describe_programme_in_context,
     query_from,
     say_doubtful_claim,
@@ -124,7 +125,8 @@ class ActionOutOfScope(Action):
             dispatcher,
             tracker,
             (
-                *((answer_specific_topic, _search_if_catalogued) if asks_topic else ()),
+                # "... IIM Bangalore micromasters is good option?": that programme.
+                *((answer_specific_topic, describe_named, _search_if_catalogued) if asks_topic else ()),
                 start_from_choice_question,  # "which is better for a job fast?"
                 say_uncovered,  # "is this coursera?": other providers are not covered, rather than off-topic
             ),

@@ -2305,3 +2305,25 @@ def test_a_topic_question_read_as_help_is_answered():
     # "what do people usually spend?" got the help menu.
     messages, slots = run(ActionHelp(), tracker("what do people usually spend?", "help"))
     assert "$1,000" in messages[0]["text"] and slots["last_topic"] == "cost"
+
+
+def test_a_catalogued_programme_asked_about_in_a_long_off_topic_reading_is_described():
+    # It got "Sorry, that's outside what I cover" though the IIMBx MicroMasters is in the catalogue.
+    text = (
+        "Hello sir, I am working in Bangalore as software tester 4 years. Want to move to management side. "
+        "IIM Bangalore micromasters is good option?"
+    )
+    named = [entity("institution", "IIM Bangalore"), entity("credential_type", "micromasters")]
+    messages, slots = run(ActionOutOfScope(), tracker(text, "out_of_scope", named))
+    assert messages[0]["text"].startswith("IIMBx MicroMasters") and slots["current_programme"]
+    pizza, _ = run(
+        ActionOutOfScope(), tracker("a good pizza place near mit", "out_of_scope", [entity("institution", "MIT")])
+    )
+    assert pizza[0]["text"] == OUT_OF_SCOPE
+
+
+def test_is_it_a_real_master_s_and_can_i_put_it_on_my_cv_says_it_is_no_degree():
+    # It got "My sources don't cover sharing a certificate on LinkedIn or a CV".
+    text = "is a micromasters a real masters degree? can I write MS on my CV"
+    messages, _ = run(ActionAnswerFaq(), tracker(text, "ask_credit", [entity("credential_type", "micromasters")]))
+    assert messages[0]["text"].startswith("MicroMasters program: No. A MicroMasters program is not a master's degree")

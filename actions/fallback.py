@@ -18,7 +18,13 @@ from actions.common import (
     say_uncovered,
     set_in_previous_turn,
 )
-from actions.faq import answer_about_programme, answer_specific_topic, named_credentials, start_from_choice_question
+from actions.faq import (
+    answer_about_programme,
+    answer_specific_topic,
+    answer_topic,
+    named_credentials,
+    start_from_choice_question,
+)
 from actions.programmes import (
     PointingFirst,
     answer_about_listed,
@@ -33,6 +39,7 @@ from advisor.language import is_other_language
 from advisor.matching import normalise, subjects_partly_named, unknown_topic
 from advisor.profile import talks_about_oneself, what_is_told
 from advisor.replies import NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE
+from advisor.topics import topic_named
 
 # What "it", "the second one" or "which is cheapest?" refer to: the programme or list just shown.
 CONTEXT_SLOTS = ("current_programme", "listed_programmes", "last_search")
@@ -104,6 +111,16 @@ def _search_if_catalogued(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return None
 
 
+# Topics only edX has: named, the question is in scope whatever else it says.
+_ABOUT_EDX = frozenset({"about_edx", "how_many", "other_credentials"})
+
+
+def _answer_about_edx(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "When did 2u buy edx?", read as off-topic: who runs edX is a topic of mine."""
+    topic = topic_named(latest_text(tracker))
+    return answer_topic(dispatcher, tracker, topic) if topic in _ABOUT_EDX else None
+
+
 class ActionOutOfScope(Action):
     """ "Sorry, that's outside what I cover", with the programme or list just shown kept in context.
 
@@ -127,6 +144,7 @@ class ActionOutOfScope(Action):
             (
                 # "... IIM Bangalore micromasters is good option?": that programme.
                 *((answer_specific_topic, describe_named, _search_if_catalogued) if asks_topic else ()),
+                _answer_about_edx,  # "when did 2u buy edx", "how many micromasters are there"
                 start_from_choice_question,  # "which is better for a job fast?"
                 say_uncovered,  # "is this coursera?": other providers are not covered, rather than off-topic
             ),

@@ -44,6 +44,7 @@ from actions.programmes import (
     search_narrowed,
     search_or_say_missing,
     search_what_is_offered,
+    the_other_credential,
 )
 from actions.recommendation import recommend_again, reset_events, revise_recommendation
 from advisor.knowledge import MICROMASTERS
@@ -370,6 +371,7 @@ class ActionAnswerFollowup(Action):
                 revise_recommendation,
                 start_from_situation,
                 describe_listed,
+                the_other_credential,  # "and for the other one?"
                 search_narrowed,
                 rank_programmes,
                 answer_about_listed,

@@ -597,8 +597,16 @@ def the_other_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     It listed the recommended kind's programmes again, or said there was nothing more to show.
     The other of two programmes just shown is ``describe_listed``'s, asked first.
     """
+    if not _OTHER_CREDENTIAL.search(normalise(latest_text(tracker))):
+        return None
     recommended = tracker.get_slot("recommended_credential")
-    if not recommended or not _OTHER_CREDENTIAL.search(normalise(latest_text(tracker))):
+    answered = resolve_credential_type(tracker.get_slot("credential_type"))
+    topic = tracker.get_slot("last_topic")
+    if not recommended and answered and topic and set_in_previous_turn(tracker, "last_topic"):
+        # "and for the other one?" right after the cost of a MicroMasters: that topic for the other kind.
+        other = next(kind for kind in kb().credentials if kind != answered)
+        return send(dispatcher, faq_reply(kb(), topic, other)) + [SlotSet("credential_type", other)]
+    if not recommended:
         return None
     other = next(kind for kind in kb().credentials if kind != recommended)
     names = kb().credentials[str(other)].name, kb().credentials[str(recommended)].name

@@ -24,7 +24,7 @@ from advisor.matching import unknown_topic
 from advisor.profile import asks_to_be_asked, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
 from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
-from advisor.topics import topic_named
+from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 
 class ActionThank(Action):
@@ -93,8 +93,11 @@ class ActionAcknowledge(PointingFirst):
         said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
         if said is not None:
             return said
-        if asks_to_be_asked(latest_text(tracker)):  # "ok lets do the questions", read as stop
+        text = latest_text(tracker)
+        if asks_to_be_asked(text):  # "ok lets do the questions", read as stop
             return start_questions(dispatcher)
+        if is_question(text) and topic_named(text) in WORD_ONLY_TOPICS:  # "did 2u go bankrupt", read as yes
+            return answer_topic(dispatcher, tracker, str(topic_named(text)))
         query = query_from(tracker)
         if query.subjects or query.institutions:  # "ai progs" read as a yes
             return run_search(dispatcher, query, 0)

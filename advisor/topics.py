@@ -185,6 +185,18 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "owned by",
         "mitx online",
         "axim",
+        # Its history ("when was edx founded?", "did 2u go bankrupt?").
+        "edx founded",
+        "founded edx",
+        "edx start",
+        "edx started",
+        "bought edx",
+        "buy edx",
+        "acquired edx",
+        "acquire edx",
+        "bankrupt",
+        "bankruptcy",
+        "chapter 11",
         # Where a programme runs ("is it on edx?" after DEDP, which moved to MITx Online).
         "is it on edx",
         "is this on edx",

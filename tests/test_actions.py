@@ -2327,3 +2327,29 @@ def test_is_it_a_real_master_s_and_can_i_put_it_on_my_cv_says_it_is_no_degree():
     text = "is a micromasters a real masters degree? can I write MS on my CV"
     messages, _ = run(ActionAnswerFaq(), tracker(text, "ask_credit", [entity("credential_type", "micromasters")]))
     assert messages[0]["text"].startswith("MicroMasters program: No. A MicroMasters program is not a master's degree")
+
+
+@pytest.mark.parametrize(("intent", "action"), [("show_more", ActionShowMore), ("inform", ActionAnswerFollowup)])
+def test_and_for_the_other_one_after_one_credential_s_answer_is_the_other_credential(intent, action):
+    # "There is nothing to show more of yet."
+    t = after("how long does a micromasters take", ActionAnswerFaq(), "ask_duration", "and for the other one?", intent)
+    assert t.get_slot("credential_type") == "micromasters"
+    messages, slots = run(action(), t)
+    assert (
+        messages[0]["text"].startswith("Professional Certificate program:")
+        and slots["credential_type"] == "professional_certificate"
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text"),
+    [
+        (ActionOutOfScope, "out_of_scope", "when did 2u buy edx"),
+        (ActionAcknowledge, "affirm", "did 2u go bankrupt"),
+        (ActionAnswerFaq, "ask_definition", "when was edx founded"),
+    ],
+)
+def test_questions_about_edx_s_history_get_its_answer(action, intent, text):
+    # "That's outside what I cover", "OK. What else would you like to know?", "I may have misread you".
+    messages, slots = run(action(), tracker(text, intent))
+    assert "founded by Harvard and MIT in 2012" in messages[0]["text"] and slots["last_topic"] == "about_edx"

@@ -525,11 +525,12 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     four programmes, and "a micromasters" none, so those questions are about
     MicroMasters in general.
     """
-    if _ANY_OF_A_KIND.search(normalise(query.text)) and not query.institutions:
-        return ProgrammeMatch()
+    # A doubtful programme named by its own word comes first: "is there a micromasters in fintech".
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
+    if _ANY_OF_A_KIND.search(normalise(query.text)) and not query.institutions:
+        return ProgrammeMatch()
     by_short_name = _named_by_short_name(kb, query.text)
     if by_short_name:  # "dedp cost"
         return ProgrammeMatch(programme=by_short_name)

@@ -8,6 +8,7 @@ import yaml
 
 from advisor.knowledge import default_knowledge
 from advisor.matching import (
+    Query,
     asks_about_each_listed,
     asks_for_details,
     build_query,
@@ -408,3 +409,9 @@ def test_being_a_teacher_is_not_a_subject_but_programmes_for_teachers_are():
     # "teacher salary lol. 700 max" was noted as "your subject is education".
     assert subjects_in(KB, "teacher salary lol. 700 max") == []
     assert subjects_in(KB, "anything for teachers") == ["education"]
+
+
+def test_a_doubtful_programme_named_by_its_word_is_found_after_a_micromasters():
+    # "is there a micromasters in fintech" got "Sorry, I didn't understand"; "fintech micromasters?" did not.
+    query = Query((), (), ("micromasters",), "is there a micromasters in fintech")
+    assert programme_in_question(KB, query).claim.id == "fintech_micromasters"

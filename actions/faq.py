@@ -89,6 +89,7 @@ from advisor.replies import (
 from advisor.topics import (
     WORD_ONLY_TOPICS,
     asks_about_pathways,
+    asks_about_the_masters,
     asks_where_it_runs,
     country_named,
     field_named_alone,
@@ -191,6 +192,12 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     programme = match.programme
     if programme is None:
         return None
+    if (
+        topic in ("cost", "duration", "degree", "definition")
+        and programme.credit_pathway
+        and asks_about_the_masters(latest_text(tracker))
+    ):
+        topic = "credit"  # "how much is the msc?" after PolyU's MicroMasters: the master's it leads to
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         kind = programme_kind_line(kb(), programme)

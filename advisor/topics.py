@@ -699,3 +699,16 @@ def field_named_alone(text: str) -> Optional[str]:
     """The field a message names and nothing else ("law?", "nursing"), or None."""
     words = normalise(text).strip(" ?.!")
     return words if words in FIELDS_ASKED_ABOUT else None
+
+
+# "how much is the msc?", "what degree do I get at the end?", "how much does that semester cost?":
+# about the master's a MicroMasters leads to, not the MicroMasters itself.
+_THE_MASTERS = re.compile(
+    r"\b(the|that|this) (msc|ms|mba|master'?s|masters|semester|degree|campus part|on campus part)\b"
+    r"|\bdegree do (i|you) get\b|\bon campus\b"
+)
+
+
+def asks_about_the_masters(text: str) -> bool:
+    """True for "how much is the msc?" about a programme: the master's it leads to."""
+    return _THE_MASTERS.search(normalise(text)) is not None

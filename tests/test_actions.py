@@ -2353,3 +2353,16 @@ def test_questions_about_edx_s_history_get_its_answer(action, intent, text):
     # "That's outside what I cover", "OK. What else would you like to know?", "I may have misread you".
     messages, slots = run(action(), tracker(text, intent))
     assert "founded by Harvard and MIT in 2012" in messages[0]["text"] and slots["last_topic"] == "about_edx"
+
+
+@pytest.mark.parametrize(
+    ("programme", "text", "intent", "expected"),
+    [
+        ("hkpolyux_hospitality", "how much is the msc", "ask_cost", "HK$217,000"),
+        ("mitx_scm", "what degree do I get at the end", "ask_definition", "SCMb"),
+    ],
+)
+def test_a_question_about_the_master_s_a_programme_leads_to_gets_its_pathway(programme, text, intent, expected):
+    # "Price: not found in my sources" for PolyU's MSc; the general MicroMasters definition for SCM's degree.
+    messages, _ = run(ActionAnswerFaq(), just_described(programme, text, intent))
+    assert "• Credit pathway:" in messages[0]["text"] and expected in messages[0]["text"]

@@ -7,6 +7,7 @@ from advisor.matching import resolve_subject, subjects_in
 from advisor.topics import (
     FIELDS_ASKED_ABOUT,
     asks_about_pathways,
+    asks_about_the_masters,
     asks_for_the_extreme,
     asks_what_is_offered,
     country_named,
@@ -266,3 +267,8 @@ def test_having_a_bachelor_s_is_not_asking_about_other_credentials():
     assert topic_named("does a micromasters count toward a bachelors degree?") == "other_credentials"
     assert topic_named("I already have a bachelors in engineering, will a micromasters help") is None
     assert topic_named("can i do a micromasters without a bachelor degree") is None
+
+
+def test_a_question_about_the_master_s_is_told_from_one_about_the_programme():
+    assert asks_about_the_masters("how much is the msc") and asks_about_the_masters("how long on campus")
+    assert not asks_about_the_masters("how much is it") and not asks_about_the_masters("is it a masters degree")

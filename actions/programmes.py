@@ -77,15 +77,16 @@ from advisor.topics import (
 )
 
 
-def query_from(tracker: Tracker) -> Query:
+def query_from(tracker: Tracker, whole: bool = False) -> Query:
     """The message's search terms, from its entities and its words.
 
     In "I am a software engineer in Bangalore. Which MIT programmes are there?"
-    only the question counts: the job is not a subject to filter by.
+    only the question counts: the job is not a subject to filter by. ``whole``:
+    all of the message, for when the question alone names no programme.
     """
     text = latest_text(tracker)
     question = final_question(text)
-    start = text.rfind(question) if question else 0
+    start = text.rfind(question) if question and not whole else 0
     if start > 0 and not talks_about_oneself(text[:start]):
         start = 0
     return _query(
@@ -683,6 +684,11 @@ class ActionProgramInfo(Action):
         if current:  # "tell me more about it"
             return describe_programme(dispatcher, current)
         match = find_programme(kb(), query)
+        if not (match.programme or match.claim):
+            # "I finished 2 of the 5 courses in the MIT supply chain micromasters. Would switching to a
+            # professional certificate make more sense?": the programme is named before the question.
+            whole = query_from(tracker, whole=True)
+            match = find_programme(kb(), whole) if whole != query else match
         if match.programme:
             return describe_programme(dispatcher, match.programme, match.nearest)
         if match.claim:

@@ -2366,3 +2366,20 @@ def test_a_question_about_the_master_s_a_programme_leads_to_gets_its_pathway(pro
     # "Price: not found in my sources" for PolyU's MSc; the general MicroMasters definition for SCM's degree.
     messages, _ = run(ActionAnswerFaq(), just_described(programme, text, intent))
     assert "• Credit pathway:" in messages[0]["text"] and expected in messages[0]["text"]
+
+
+def test_a_programme_named_before_the_question_is_found():
+    # "I couldn't find that programme in my catalogue": only the final question was searched.
+    text = (
+        "I already finished 2 of the 5 courses in the MIT supply chain micromasters. I am losing steam. "
+        "Would switching to a professional certificate make more sense?"
+    )
+    named = [
+        entity("institution", "MIT"),
+        entity("subject", "supply chain"),
+        entity("credential_type", "micromasters"),
+        entity("credential_type", "professional_certificate"),
+    ]
+    messages, slots = run(ActionProgramInfo(), tracker(text, "ask_program_info", named))
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
+    assert slots["current_programme"] == "mitx_scm"

@@ -20,7 +20,7 @@ from actions.common import (
 )
 from actions.programmes import compare_institutions, listed, programmes_to_start_with
 from advisor.matching import subjects_in
-from advisor.profile import GOALS, answers_in, revises, speaks_for_oneself, supposed_change, what_is_told
+from advisor.profile import GOALS, answers_in, challenges, revises, speaks_for_oneself, supposed_change, what_is_told
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
 from advisor.replies import changed_reply, explain_reply, recommendation_reply, supposed_reply
@@ -134,9 +134,18 @@ class ActionRecommend(Action):
 def revise_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """After a recommendation, "actually my budget is $2,000" changes that answer and recommends again.
 
-    None when the message changes nothing: it is then answered as usual.
+    "Where did I say I want a skill quickly?" or "but I said I don't care about
+    credit" (an answer I already have) gets the answers I hold and how I weighed
+    them, with how to change one: they got the FAQ answer of a word they used.
+    None when the message neither changes nor challenges anything: it is then answered as usual.
     """
-    return recommend_again(dispatcher, tracker) if revises(latest_text(tracker)) else None
+    text = latest_text(tracker)
+    changed = recommend_again(dispatcher, tracker) if revises(text) or challenges(text) else None
+    if changed is not None or not (challenges(text) and tracker.get_slot("recommended_credential")):
+        return changed
+    profile = profile_from(tracker)
+    dispatcher.utter_message(text=explain_reply(kb(), profile, recommend(kb(), profile), challenged=True).text)
+    return []
 
 
 def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

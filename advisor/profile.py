@@ -589,6 +589,19 @@ _REVISION = re.compile(
 )
 
 
+# "where did I say that?", "I never said I want a quick skill", "who said my budget is small??"
+_CHALLENGE = re.compile(
+    r"\b(where|when) did i (ever )?(say|tell|mention)\b|\bwhere did you get (the idea )?that (i|my|im|i'm)\b"
+    r"|\bi (never|didn'?t|did not|never once) (say|said|tell|told|mention)"
+    r"|\bwho said\b|\bbut i (said|told you)\b|\bi (said|told you) (i )?(don'?t|dont|do not|didn'?t|no|not)\b"
+)
+
+
+def challenges(text: str) -> bool:
+    """True for "where did I say I want a skill quickly?": the learner disputes an answer I hold."""
+    return _CHALLENGE.search(normalise(text)) is not None
+
+
 def revises(text: str) -> bool:
     """True for a message that changes an answer given before ("actually my budget is $2,000").
 

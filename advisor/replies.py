@@ -748,10 +748,21 @@ _NOT_DECIDED = "not decided, so left out"
 UNSURE_NOTED = "No problem: I'll leave that out of the recommendation."
 
 
-def explain_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommendation) -> Reply:
-    """Answer "why?" from the learner's own answers, one line each."""
+def explain_reply(
+    kb: KnowledgeBase, profile: Profile, recommendation: Recommendation, challenged: bool = False
+) -> Reply:
+    """Answer "why?" from the learner's own answers, one line each.
+
+    ``challenged``: "where did I say that?"; the answers are what I read from the
+    learner's words, which may be wrong, so the reply says so first.
+    """
     name = kb.credentials[recommendation.credential_type].name
     lines = [f"I recommended a {name} because of what you told me:"]
+    if challenged:
+        lines = [
+            "Sorry if I read you wrong. These are the answers I took from what you said, and how I used them "
+            f"to recommend a {name}:"
+        ]
     lines.append(f"• Goal: {_describe_goal(profile.goal)}")
     lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
     lines.append(

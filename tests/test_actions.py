@@ -2383,3 +2383,28 @@ def test_a_programme_named_before_the_question_is_found():
     messages, slots = run(ActionProgramInfo(), tracker(text, "ask_program_info", named))
     assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
     assert slots["current_programme"] == "mitx_scm"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("where did I say I want a skill quickly? I didn't", "ask_duration"),
+        ("who said my budgt is small??", "ask_level"),
+        ("but I said I dont care about credit. why would I pay for a micromasters then?", "ask_credit"),
+    ],
+)
+def test_pushing_back_on_a_reason_gets_the_answers_held_and_how_to_change_them(text, intent):
+    # They got the FAQ answer of a word they used: Professional Certificate length, level, "Often yes".
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 3.0, "budget": 300.0, "subject": "data science"}
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    messages, changed = run(ActionAnswerFaq(), tracker(text, intent, slots=slots))
+    assert messages[0]["text"].startswith("Sorry if I read you wrong. These are the answers I took from what you said")
+    assert "To change an answer, just tell me" in messages[0]["text"] and changed == {}
+
+
+def test_pushing_back_with_a_different_answer_changes_it():
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 10.0, "budget": 0.0, "subject": "finance"}
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    text = "Where did you get that I have nothing to spend? I said money isn't an issue."
+    messages, changed = run(ActionAnswerFaq(), tracker(text, "ask_worth", slots=slots))
+    assert messages[0]["text"] == "Got it: your budget is now no fixed limit." and changed["budget"] == NO_BUDGET_LIMIT

@@ -370,6 +370,27 @@ def _between_as_range(words: str) -> str:
     return re.sub(r"\bbetween\s+(\$?\s*\d[\d,]*(?:\.\d+)?\s*k?)\s+and\s+", r"\1 to ", words)
 
 
+def _lone_figure(text: str) -> Optional[float]:
+    """The one figure of an answer hedged in words ("10ish", "20+", "I said 7 already?", "say 1000"), or None.
+
+    Only for the question just asked: a message with one number, marked as an
+    estimate or as said before, answers it.
+    """
+    words = normalise(text.replace("+", " plus "))
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", words)
+    if len(numbers) != 1:
+        return None
+    hedged = re.search(
+        r"\b(?:say|said|like|maybe|about|around|roughly|probably|prob|guess|do|got|give or take)\b"
+        r"\D{0,12}(\d[\d,]*(?:\.\d+)?)\b"
+        r"|\b(\d[\d,]*(?:\.\d+)?)\s*(?:ish|plus|or so|give or take)\b|\b(\d[\d,]*(?:\.\d+)?)ish\b",
+        words,
+    )
+    if not hedged:
+        return None
+    return _number(next(group for group in hedged.groups() if group))
+
+
 def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     """Hours a week the learner can study; "2 hours a day" counts as 14."""
     # "12 hour shifts" is the length of a working day, not time to study.
@@ -406,6 +427,8 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
         if bare:  # "under 5" is less than 5, as the "Under 5 hours" button (4)
             hours = _number(bare.group(2))  # 1 is "below"
             return max(hours - 1, 1.0) if bare.group("below") else hours
+        if not re.search(r"\$|\b(k|dollars?|bucks|usd|courses?|years?|kids|children|months?)\b", normalise(text)):
+            return _lone_figure(text)
     return None
 
 
@@ -526,6 +549,8 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         if bare:
             value = _number(bare.group(1))
             return value * 1000 if bare.group(2) else value
+        if not re.search(r"\b(h|hrs?|hours?|courses?|years?|weeks?|months?|kids|children)\b", normalise(text)):
+            return _lone_figure(text)  # "work might cover some, say 1000"
     return None
 
 

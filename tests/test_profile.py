@@ -408,3 +408,23 @@ def test_shift_lengths_and_under_are_read_as_meant():
     assert parse_weekly_hours(text) == 7.0 and parse_goal(text) == "graduate"
     assert parse_weekly_hours("<5", asked=True) == 4.0 and parse_weekly_hours("under 5", asked=True) == 4.0
     assert parse_budget("maybe 300 dolar", asked=True) == 300.0
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("10ish", 10.0),
+        ("honestly I got all day right now, 20+", 20.0),
+        ("I said 7 already?", 7.0),
+        ("I have 2 kids", None),
+    ],
+)
+def test_hours_hedged_in_words_answer_the_hours_question(text, hours):
+    # "Sorry, I didn't catch the hours" for each of the first three.
+    assert parse_weekly_hours(text, asked=True) == hours
+    assert parse_weekly_hours(text, asked=False) is None
+
+
+def test_a_budget_hedged_in_words_answers_the_budget_question():
+    assert parse_budget("work might cover some, say 1000", asked=True) == 1000.0
+    assert parse_budget("work might cover some, say 1000", asked=False) is None

@@ -23,7 +23,7 @@ from advisor.matching import subjects_in
 from advisor.profile import GOALS, answers_in, challenges, revises, speaks_for_oneself, supposed_change, what_is_told
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
-from advisor.replies import changed_reply, explain_reply, recommendation_reply, supposed_reply
+from advisor.replies import carried_reply, changed_reply, explain_reply, recommendation_reply, supposed_reply
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 
@@ -92,7 +92,10 @@ class ActionResetRecommendation(Action):
             return [*answered, FollowupAction("action_listen")]
         if intent_name(tracker) == "start_over":  # forget everything
             return reset_events()
-        return reset_events() + [SlotSet(slot, value) for slot, value in answers_told_before(tracker).items()]
+        carried = answers_told_before(tracker)
+        if carried:
+            dispatcher.utter_message(text=carried_reply(carried))
+        return reset_events() + [SlotSet(slot, value) for slot, value in carried.items()]
 
 
 # Where the questions last started or ended: answers told before that are not carried over.
@@ -113,10 +116,16 @@ def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
         if event.get("event") == "user":
             said.append(str(event.get("text") or ""))
     found: Dict[str, Any] = {}
+    subjects: List[str] = []
     for text in reversed(said[1:]):  # oldest first, so that a later answer wins
         told = what_is_told(text)
         if speaks_for_oneself(told):  # "ok whch one cheaper" compares; it says no budget
             found.update(answers_in(told))
+        subjects += [subject for subject in subjects_in(kb(), text) if subject not in subjects]
+    # A subject asked or told about before ("supply chain maybe?", "the MIT supply chain micromasters"),
+    # when it is the only one: the subject question promised to be skipped. Several: asked which.
+    if len(subjects) == 1:
+        found["subject"] = subjects[0]
     return found
 
 

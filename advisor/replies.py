@@ -814,6 +814,11 @@ def changed_reply(changes: Mapping[str, Any]) -> str:
     return f"Got it: {_answer_phrases(changes, ' now')}."
 
 
+def carried_reply(answers: Mapping[str, Any]) -> str:
+    """Answers taken from before the questions started, said so that a wrong guess can be put right."""
+    return f"From what you said before: {_answer_phrases(answers, '')}. Tell me if that's wrong."
+
+
 def noted_reply(answers: Mapping[str, Any]) -> str:
     """Acknowledge answers to other questions than the one asked ("5 hours a week", asked about credit)."""
     return f"Noted: {_answer_phrases(answers, '')}."

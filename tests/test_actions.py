@@ -2408,3 +2408,25 @@ def test_pushing_back_with_a_different_answer_changes_it():
     text = "Where did you get that I have nothing to spend? I said money isn't an issue."
     messages, changed = run(ActionAnswerFaq(), tracker(text, "ask_worth", slots=slots))
     assert messages[0]["text"] == "Got it: your budget is now no fixed limit." and changed["budget"] == NO_BUDGET_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("earlier", "subject"),
+    [
+        (["supply chain maybe?"], "supply chain"),
+        (["tell me about the MIT supply chain micromasters", "how long is it"], "supply chain"),
+        (["any finance programmes?", "and data science?"], None),  # two subjects: asked which
+    ],
+)
+def test_a_subject_named_before_the_questions_is_not_asked_again(earlier, subject):
+    # "skipping what you've already told me", then "Which subject are you interested in?".
+    history = []
+    for text in earlier:
+        history += [{"event": "user", "text": text}, {"event": "action", "name": "action_answer_faq"}]
+    history.append({"event": "user", "text": "help me choose"})
+    messages, slots = run(
+        ActionResetRecommendation(), tracker("help me choose", "request_recommendation", events=history)
+    )
+    assert slots.get("subject") == subject
+    if subject:
+        assert messages[0]["text"] == f"From what you said before: your subject is {subject}. Tell me if that's wrong."

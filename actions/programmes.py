@@ -534,15 +534,19 @@ class ActionSearchPrograms(Action):
         return in_context if in_context is not None else search(dispatcher, tracker)
 
 
-# Questions about edX as a whole, read as searches: "how many micromasters does edx have?" is
-# not answered by my catalogue's list, nor "what are microbachelors programs" by "none in my catalogue".
-_ABOUT_EDX_AS_A_WHOLE = ("how_many", "other_credentials")
+# Questions about edX or a kind of credential as a whole, read as searches: "how many micromasters
+# does edx have?" is not answered by my catalogue's list, nor "what are microbachelors programs" by
+# "none in my catalogue", nor "do micromasters usually have five courses?" by a list.
+_ABOUT_EDX_AS_A_WHOLE = ("how_many", "other_credentials", "courses")
 
 
 def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """The knowledge base's answer to a question about all of edX that was read as a search."""
     topic = topic_named(latest_text(tracker))
     if topic not in _ABOUT_EDX_AS_A_WHOLE:
+        return None
+    query = query_from(tracker)
+    if topic == "courses" and (query.subjects or query.institutions):  # "how many courses is the scm one"
         return None
     named = {resolve_credential_type(value) for value in entity_values(tracker, "credential_type")} - {None}
     credential = named.pop() if len(named) == 1 else None

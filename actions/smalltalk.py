@@ -23,7 +23,7 @@ from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run
 from advisor.matching import unknown_topic
 from advisor.profile import asks_to_be_asked, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
-from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, thanks_reply
+from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, asks_how_sure, thanks_reply
 from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 
@@ -57,8 +57,9 @@ class ActionBotChallenge(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if topic_named(latest_text(tracker)) == "about_edx":
-            return answer_topic(dispatcher, tracker, "about_edx")
+        topic = topic_named(latest_text(tracker))
+        if topic is not None and not asks_how_sure(latest_text(tracker)):  # "who runs edX?", "I read X costs ..."
+            return answer_topic(dispatcher, tracker, topic)
         if first_context_reply(dispatcher, tracker, (say_how_sure, say_praise_or_complaint)) is None:  # "are you sure?"
             dispatcher.utter_message(text=BOT_IDENTITY)
         return []

@@ -51,6 +51,7 @@ WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "about_edx",
     "how_many",
     "other_credentials",
+    "courses",
 )
 FAQ_TOPICS: Tuple[str, ...] = (
     "worth",

@@ -111,6 +111,7 @@ COMPARED_TOPIC_NAMES = {
     "about_edx": "who runs edX",
     "how_many": "how many there are",
     "other_credentials": "edX's other credentials",
+    "courses": "how many courses",
 }
 
 

@@ -130,6 +130,15 @@ _HOW_SURE = re.compile(
 )
 
 
+# "I read that a MicroMasters costs tens of thousands. Is that right?" checks what was read, not my answer.
+_HEARD_ELSEWHERE = re.compile(
+    r"\b(i (read|heard|saw|was told)|an article|the article|someone (said|told)|they say|people say"
+    r"|i've read|ive read)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_how_sure(text: str) -> bool:
-    """True for "are you sure?" or "how confident are you in the price?"."""
-    return bool(_HOW_SURE.search(text.replace("\u2019", "'")))
+    """True for "are you sure?" or "how confident are you in the price?", not "I read X. Is that right?"."""
+    text = text.replace("\u2019", "'")
+    return bool(_HOW_SURE.search(text)) and not _HEARD_ELSEWHERE.search(text)

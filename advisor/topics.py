@@ -262,6 +262,15 @@ _PATTERNS["degree"] = re.compile(
 )
 
 
+# How many courses a credential has ("how many courses is a micromasters?", "I read they are five or
+# more courses, true?"); "how many courses have you got on AI" is a search, said by its subject.
+_PATTERNS["courses"] = re.compile(
+    r"\bhow many (?:courses|classes|modules|mooc?s)\b|\bnumber of (?:courses|classes|modules)\b"
+    r"|\b(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)(?: or more| to \w+| \w+ to \w+)? (?:courses|classes)\b"
+    r"(?=.*\b(?:true|right|correct|really|typically|usually|always|normally|is that|are they|is it)\b)"
+    r"|\b(?:typically|usually|normally|always) (?:\w+ ){0,5}(?:courses|classes)\b"
+)
+
 # Credit toward a bachelor's, not having one ("I already have a bachelor's", "without a bachelor degree").
 _PATTERNS["other_credentials"] = re.compile(
     rf"{_PATTERNS['other_credentials'].pattern}"

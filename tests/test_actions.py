@@ -2430,3 +2430,39 @@ def test_a_subject_named_before_the_questions_is_not_asked_again(earlier, subjec
     assert slots.get("subject") == subject
     if subject:
         assert messages[0]["text"] == f"From what you said before: your subject is {subject}. Tell me if that's wrong."
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text", "start"),
+    [
+        (
+            ActionAnswerFaq,
+            "ask_worth",
+            "I read MicroMasters are typically five or more courses. True?",
+            "MicroMasters program: Usually 4 to 6",
+        ),
+        (
+            ActionAnswerFaq,
+            "ask_worth",
+            "And Professional Certificates are typically 3 to 5 courses?",
+            "Professional Certificate program: It varies",
+        ),
+        (
+            ActionSearchPrograms,
+            "search_programs",
+            "Do MicroMasters usually have at least five courses?",
+            "MicroMasters program: Usually 4 to 6",
+        ),
+        (
+            ActionBotChallenge,
+            "bot_challenge",
+            "I read that a MicroMasters costs tens of thousands of dollars. Is that right?",
+            "MicroMasters program: A typical program cost about $1,000",
+        ),
+    ],
+)
+def test_the_article_s_claims_checked_by_a_learner_get_the_corrected_answer(action, intent, text, start):
+    # The worth answer ("It can be ...") read as a yes; "I'm only as sure as my sources" for the cost.
+    kinds = [k for k in ("micromasters", "professional_certificate") if k.split("_")[0] in text.lower()]
+    messages, _ = run(action(), tracker(text, intent, [entity("credential_type", k) for k in kinds]))
+    assert messages[0]["text"].startswith(start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -42,6 +43,7 @@ from advisor.profile import (
     parse_weekly_hours,
     revises,
     speaks_for_oneself,
+    without_degrees_held,
 )
 from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
 from advisor.replies import (
@@ -64,6 +66,8 @@ ANSWER_INTENTS = frozenset({"inform", "affirm", "deny", "request_recommendation"
 # left to its rule, which restarts the questions.
 ASKED_AGAIN_INTENTS = ANSWER_INTENTS - {"start_over"}
 MAX_WEEKLY_HOURS = 80
+# A bare number under this, said to the budget question, is likely not dollars ("maybe 12").
+MIN_PLAIN_BUDGET = 50
 
 
 def _misread_stop(tracker: Tracker) -> bool:
@@ -259,11 +263,14 @@ class ValidateRecommendationForm(FormValidationAction):
         if asked is None:
             return {}
         text = latest_text(tracker)
+        wanted = without_degrees_held(text)  # "I have a bachelors in economics, I want data science"
         entity = self._entity(tracker, "subject")
+        if entity and entity != ANY_SUBJECT and entity.lower() not in wanted:
+            entity = None
         if entity == ANY_SUBJECT:
             return {"subject": ANY_SUBJECT}
         found = [resolve_subject(kb(), entity)] if entity else []
-        found = [s for s in found if s] or subjects_in(kb(), text)
+        found = [s for s in found if s] or subjects_in(kb(), wanted)
         if found:
             return {"subject": found[0]}
         if asked and parse_any_subject(text):
@@ -272,9 +279,14 @@ class ValidateRecommendationForm(FormValidationAction):
             return {"subject": None}
         if asked and (intent_name(tracker) in ("affirm", "deny") or is_acknowledgement(text)):  # "ok", "yes"
             return {"subject": None}
+        if asked and (answers_in(text) or revises(text)):
+            # "I told you 4 hours", "actually, I might want a masters eventually": other answers, not a subject.
+            return {}
         if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
             # "what about marketing programmes": "marketing", not the whole sentence, is the subject lacked.
             named = entity or unknown_topic(kb(), query_from(tracker), what_about=True)
+            if not named and len(text.split()) > 4:  # a sentence is no subject's name: asked again
+                return {"subject": None}
             return {"subject": named or text.strip()}
         return {}
 
@@ -304,6 +316,15 @@ class ValidateRecommendationForm(FormValidationAction):
         budget = as_number(value)
         if budget is None or budget < 0:
             dispatcher.utter_message(text='I need a budget in US dollars, e.g. "about $800" or "no fixed limit".')
+            return {"budget": None}
+        if 0 < budget < MIN_PLAIN_BUDGET and not re.search(
+            r"\$|\b(dollars?|usd|bucks)\b", latest_text(tracker).lower()
+        ):
+            # "maybe 12", meant as hours, became "your budget is about $12".
+            dispatcher.utter_message(
+                text=f"Just ${budget:g} for the whole credential? Please give the budget in US dollars, "
+                'e.g. "about $800", or say "nothing" if you can\'t pay.'
+            )
             return {"budget": None}
         return {"budget": budget}
 

@@ -132,6 +132,11 @@ _HAS_A_DEGREE = re.compile(
 )
 
 
+def without_degrees_held(text: str) -> str:
+    """The message without degrees the learner has: "I have a bachelors in economics" is no subject wanted."""
+    return _HAS_A_DEGREE.sub(" ", normalise(text))
+
+
 _JOB_HOURS = re.compile(
     r"\b(work|works|working|worker|employed)( a)? (full|part) time\b|\b(full|part) time (job|jobs|work|employment)\b"
 )
@@ -348,19 +353,28 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     if is_hesitation(text):
         return None
     words = normalise(text)
+    if re.search(r"\byes or no\b", words):  # "is it worth it, yes or no?" asks for a verdict
+        return None
     if _NO_DEGREE_WANTED.search(words):  # "dont care about degrees"
         return False
+    if re.search(r"\b(credit|credits)\W*\s*(meh|nah|whatever|not really)\b", words):  # "credit? meh, maybe later"
+        return False
     mentions = re.search(r"\b(credit|credits|counts? towards?|counted towards?|ects|transfer)", words)
-    # "tell me about credit" asks about it; "which should i pick, credit matters to me" answers.
-    if mentions and not _asks_only(text, words):
+    # "tell me about credit" asks about it; "which should i pick, credit matters to me" answers;
+    # "would credit help me get a promotion?" asks, though it says "me".
+    yes_no_question = re.match(r"(would|does|do|is|are|can|could|will|should|what|how|why)\b", words)
+    if mentions and not _asks_only(text, words) and not (yes_no_question and text.rstrip().endswith("?")):
         window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
         return not (_NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window))
     if asked:
         if is_acknowledgement(text):  # "ok" after an answer in between acknowledges it; not a yes
             return None
-        if intent == "affirm" or re.match(r"^(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words):
+        lead = r"^((obviously|clearly|well|oh|um+|uh+|ok|okay|so|hmm+|honestly|i mean|i guess)\s+)*"
+        if intent == "affirm" or re.match(
+            lead + r"(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words
+        ):
             return True
-        if intent == "deny" or re.match(r"^(no|nope|nah|not really|not at all|doesn'?t matter)\b", words):
+        if intent == "deny" or re.match(lead + r"(no|nope|nah|not really|not at all|doesn'?t matter)\b", words):
             return False
     return None
 

@@ -2466,3 +2466,54 @@ def test_the_article_s_claims_checked_by_a_learner_get_the_corrected_answer(acti
     kinds = [k for k in ("micromasters", "professional_certificate") if k.split("_")[0] in text.lower()]
     messages, _ = run(action(), tracker(text, intent, [entity("credential_type", k) for k in kinds]))
     assert messages[0]["text"].startswith(start)
+
+
+def _form_turn(text, intent, requested, **answers):
+    slots = {"requested_slot": requested, **answers}
+    return run_action(
+        ValidateRecommendationForm(), tracker(text, intent, slots=slots, active_loop="recommendation_form")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "credit"),
+    [
+        ("yes or no?", "affirm", None),  # asks for a verdict; it was stored as "credit matters"
+        ("would credit help me get a promotion?", "ask_credit", None),  # a question, though it says "me"
+        ("credit? meh, maybe later", "inform", False),
+        ("obviously yes, I said I want a masters", "inform", True),
+    ],
+)
+def test_the_credit_question_is_answered_only_by_answers(text, intent, credit):
+    _, events = _form_turn(text, intent, "wants_credit", goal="graduate")
+    assert slots_set(events).get("wants_credit") is credit
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Actually, wait. I have been thinking and I might want to do a masters eventually.", "inform"),
+        ("I told you 4 hours", "inform"),
+        ("nothing in marketing at all?? what else do you have for a small agency", "inform"),
+    ],
+)
+def test_a_sentence_said_to_the_subject_question_is_not_taken_for_a_subject(text, intent):
+    # 'I have no programmes in "Actually, wait. I have been thinking ..."' and "I told you 4 hours" as subjects.
+    _, events = _form_turn(text, intent, "subject", goal="skills", wants_credit=False, weekly_hours=4.0, budget=400.0)
+    assert slots_set(events).get("subject") in (None,)
+
+
+def test_a_degree_already_held_is_not_the_subject_wanted():
+    text = "I have a bachelors in economics, I want to eventually do a masters in data science"
+    _, events = _form_turn(
+        text, "inform", "subject", goal="graduate", wants_credit=True, weekly_hours=15.0, budget=1500.0
+    )
+    assert slots_set(events)["subject"] == "data science"
+
+
+def test_a_tiny_plain_number_said_to_the_budget_question_is_asked_about():
+    # "maybe 12" (meant as hours) became "your budget is about $12".
+    messages, events = _form_turn("maybe 12", "inform", "budget", goal="graduate")
+    assert slots_set(events)["budget"] is None and messages[0]["text"].startswith("Just $12 for the whole credential?")
+    _, dollars = _form_turn("$12", "inform", "budget", goal="graduate")
+    assert slots_set(dollars)["budget"] == 12.0

@@ -12,6 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from advisor.knowledge import KnowledgeBase, default_knowledge
+from advisor.profile import final_question
 from advisor.questions import QUESTIONS
 from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, how_sure_reply, uncovered_reply
 from advisor.smalltalk import (
@@ -138,7 +139,8 @@ def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) 
     A message that also names a topic ("stupid question, but how much is it?") is a question.
     """
     text = latest_text(tracker)
-    if topic_named(text) is not None:
+    # "this is probably useless but whatever. what is a micromasters": the question is what matters.
+    if topic_named(text) is not None or final_question(text) is not None:
         return None
     if complains(text):
         dispatcher.utter_message(text=COMPLAINT_REPLY)

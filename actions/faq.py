@@ -447,7 +447,10 @@ class ActionShowSources(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         # "which of those is from MIT?" narrows the list just shown, though "from" reads like a question of sources.
-        answered = first_context_reply(dispatcher, tracker, (say_who_made_me, say_how_sure, search_narrowed))
+        # "where i said i have 2000?" disputes an answer I hold; it got a list of source links.
+        answered = first_context_reply(
+            dispatcher, tracker, (say_who_made_me, say_how_sure, revise_recommendation, search_narrowed)
+        )
         if answered is not None:
             return answered
         dispatcher.utter_message(text=sources_reply(kb(), citations_from(tracker)).text)

@@ -20,10 +20,18 @@ from actions.common import (
 )
 from actions.faq import answer_topic, start_questions
 from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
+from actions.recommendation import revise_recommendation
 from advisor.matching import unknown_topic
 from advisor.profile import asks_to_be_asked, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
-from advisor.smalltalk import BOT_IDENTITY, THANKS_AND_GOODBYE_REPLY, asks_how_sure, thanks_reply
+from advisor.smalltalk import (
+    BOT_IDENTITY,
+    THANKS_AND_GOODBYE_REPLY,
+    YES_OR_NO_REPLY,
+    asks_how_sure,
+    thanks_reply,
+    wants_yes_or_no,
+)
 from advisor.topics import WORD_ONLY_TOPICS, topic_named
 
 
@@ -91,12 +99,22 @@ class ActionAcknowledge(PointingFirst):
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
+        said = first_context_reply(
+            dispatcher,
+            tracker,
+            (
+                say_praise_or_complaint,  # "worst bot ever" read as a "no"
+                revise_recommendation,  # "I never told you my goal"
+            ),
+        )
         if said is not None:
             return said
         text = latest_text(tracker)
         if asks_to_be_asked(text):  # "ok lets do the questions", read as stop
             return start_questions(dispatcher)
+        if wants_yes_or_no(text):  # "just yes or no please"
+            dispatcher.utter_message(text=YES_OR_NO_REPLY)
+            return []
         if is_question(text) and topic_named(text) in WORD_ONLY_TOPICS:  # "did 2u go bankrupt", read as yes
             return answer_topic(dispatcher, tracker, str(topic_named(text)))
         query = query_from(tracker)

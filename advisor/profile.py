@@ -177,7 +177,7 @@ _FILLER = re.compile(
 
 # Words a request to stop the questions uses ("stop", "never mind", "i'm done answering").
 _STOPPING = re.compile(
-    r"\b(stop\w*|cancel\w*|never ?mind|nvm|quit\w*|exit|abort\w*|halt|enough|forget|skip|leave|end|done|no more"
+    r"\b(stop\w*|cancel\w*|never ?mind|nvm|quit\w*|exit|abort\w*|halt|enough|forget|skip|leave|end|done|no more|shut up"
     r"|don'?t (want|ask)|do not (want|ask)|let me out|get me out|pause|give up|abandon|drop|not answering"
     r"|changed my mind|let'?s not|continue|go on|finish|bail|want out|rather not|(can|could) we not|wanna"
     r"|not do this|any ?more)\b"
@@ -630,7 +630,9 @@ _REVISION = re.compile(
 
 # "where did I say that?", "I never said I want a quick skill", "who said my budget is small??"
 _CHALLENGE = re.compile(
-    r"\b(where|when) did i (ever )?(say|tell|mention)\b|\bwhere did you get (the idea )?that (i|my|im|i'm)\b"
+    r"\b(where|when) (did )?i (ever )?(say|said|tell|told|mention)\b"
+    r"|\bwhere did you get (the idea )?that (i|my|im|i'm)\b"
+    r"|\b(but )?you said\b.*\bthough\b|\bbut you said\b"
     r"|\bi (never|didn'?t|did not|never once) (say|said|tell|told|mention)"
     r"|\bwho said\b|\bbut i (said|told you)\b|\bi (said|told you) (i )?(don'?t|dont|do not|didn'?t|no|not)\b"
 )

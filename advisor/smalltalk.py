@@ -70,6 +70,19 @@ FAREWELLS = (
     "that's all",
     "thats all",
     "that is all",
+    # Leaving for now: "ok thank you, I will talk to him tonight", "gotta jump on a call".
+    "talk to him",
+    "talk to her",
+    "talk to them",
+    "talk to my",
+    "think it over",
+    "think about it",
+    "jump on a call",
+    "hop on a call",
+    "that's it for now",
+    "thats it for now",
+    "for now",
+    "gracias",
 )
 
 _FAREWELL = re.compile(
@@ -142,3 +155,17 @@ def asks_how_sure(text: str) -> bool:
     """True for "are you sure?" or "how confident are you in the price?", not "I read X. Is that right?"."""
     text = text.replace("\u2019", "'")
     return bool(_HOW_SURE.search(text)) and not _HEARD_ELSEWHERE.search(text)
+
+
+# "is it worth it, yes or no?", "just yes or no please": a verdict the sources can't give for everyone.
+_YES_OR_NO = re.compile(r"\byes or no\b|\b(one|single) word\b|\bjust tell me (yes|no)\b", re.IGNORECASE)
+YES_OR_NO_REPLY = (
+    "I can't honestly give one yes or no for everyone: it depends on whether you'd use the credit toward a "
+    "master's, and on your goal, time and budget. Say \"help me choose\" and I'll give you a straight "
+    "recommendation after five quick questions."
+)
+
+
+def wants_yes_or_no(text: str) -> bool:
+    """True for "just yes or no please": the learner wants a verdict, not the reasons."""
+    return bool(_YES_OR_NO.search(text))

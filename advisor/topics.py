@@ -221,6 +221,7 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "maximum age",
         "too old",
         "too young",
+        "too late",
         "at my age",
         "high school student",
         "high school students",
@@ -258,6 +259,9 @@ _PATTERNS["degree"] = re.compile(
     rf"|\b(?:is|isn't|is not|count as|counts as) (?:a |an )?(?:micromasters|it|this|that|pc|professional certificate)"
     rf"(?: program| programme| credential)? (?:a |an |the same as an? )?{_MASTERS}\b"
     rf"|\b(?:give|gives|award|awards|grant|grants) (?:you |me )?(?:a |an )?{_MASTERS}\b"  # "micromaster give degree?"
+    r"|\b(?:micro ?masters?|it|this|that|pc|pcs|certificates?|professional certificates?|credentials?)"
+    r" (?:count|counts|counted|qualify|qualifies|pass|passes) as"
+    rf" (?:a |an )?(?:real |full |actual |proper )?{_MASTERS}\b"
     r"|\b(?:a |the )?diplomas?\b"  # "do I get a diploma?": a credential, not a degree
 )
 

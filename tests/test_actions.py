@@ -2517,3 +2517,58 @@ def test_a_tiny_plain_number_said_to_the_budget_question_is_asked_about():
     assert slots_set(events)["budget"] is None and messages[0]["text"].startswith("Just $12 for the whole credential?")
     _, dollars = _form_turn("$12", "inform", "budget", goal="graduate")
     assert slots_set(dollars)["budget"] == 12.0
+
+
+def test_where_i_said_disputes_an_answer_rather_than_asking_for_sources():
+    # "where i said i have 2000?" got "That came from:" and 12 source links.
+    answers = {
+        "goal": "skills",
+        "wants_credit": False,
+        "weekly_hours": 3.0,
+        "budget": 2000.0,
+        "subject": "data science",
+    }
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    messages, _ = run(ActionShowSources(), tracker("where i said i have 2000?", "ask_source", slots=slots))
+    assert messages[0]["text"].startswith("Sorry if I read you wrong.")
+    denied, _ = run(ActionAcknowledge(), tracker("I never told you my goal", "deny", slots=slots))
+    assert denied[0]["text"].startswith("Sorry if I read you wrong.")
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text", "start"),
+    [
+        (
+            ActionAnswerFaq,
+            "ask_credit",
+            "wait one more q: does a micromasters count as a degree?",
+            "MicroMasters program: No.",
+        ),
+        (
+            ActionAcknowledge,
+            "affirm",
+            "I am 52 and changing careers from teaching. Is it too late?",
+            "• MicroMasters: No age limit",
+        ),
+        (ActionAcknowledge, "affirm", "just yes or no please", "I can't honestly give one yes or no"),
+        (
+            ActionAnswerFaq,
+            "ask_definition",
+            "this is probably useless but whatever. what is a micromasters",
+            "MicroMasters program:",
+        ),
+    ],
+)
+def test_questions_new_users_asked_in_their_own_words_get_their_answer(action, intent, text, start):
+    # "Often yes" (a degree?), "OK. What else would you like to know?", "Sorry that wasn't helpful".
+    kinds = [entity("credential_type", "micromasters")] if "micromasters" in text else []
+    messages, _ = run(action(), tracker(text, intent, kinds))
+    assert messages[0]["text"].startswith(start)
+
+
+def test_thanks_with_leaving_for_now_ends_the_questions():
+    # "ok thank you, I will talk to him tonight" got "You're welcome!" and the pending question again.
+    messages, events = run_action(
+        ActionThank(), tracker("ok thank you, I will talk to him tonight", "thank", active_loop="recommendation_form")
+    )
+    assert {"event": "active_loop", "timestamp": None, "name": None} in events

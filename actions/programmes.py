@@ -68,6 +68,7 @@ from advisor.replies import (
     unknown_topic_reply,
 )
 from advisor.topics import (
+    WORD_ONLY_TOPICS,
     asks_for_the_extreme,
     asks_if_still_offered,
     asks_what_is_offered,
@@ -537,7 +538,8 @@ class ActionSearchPrograms(Action):
 # Questions about edX or a kind of credential as a whole, read as searches: "how many micromasters
 # does edx have?" is not answered by my catalogue's list, nor "what are microbachelors programs" by
 # "none in my catalogue", nor "do micromasters usually have five courses?" by a list.
-_ABOUT_EDX_AS_A_WHOLE = ("how_many", "other_credentials", "courses")
+# Also the topics no programme has a field for ("exist financial help?" got the catalogue's list).
+_ABOUT_EDX_AS_A_WHOLE = frozenset({"how_many", "other_credentials", "courses"} | (WORD_ONLY_TOPICS - PROGRAMME_TOPICS))
 
 
 def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
@@ -546,8 +548,8 @@ def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker)
     if topic not in _ABOUT_EDX_AS_A_WHOLE:
         return None
     query = query_from(tracker)
-    if topic == "courses" and (query.subjects or query.institutions):  # "how many courses is the scm one"
-        return None
+    if topic not in ("how_many", "other_credentials") and (query.subjects or query.institutions):
+        return None  # "how many courses is the scm one", "financial aid for data science programmes"
     named = {resolve_credential_type(value) for value in entity_values(tracker, "credential_type")} - {None}
     credential = named.pop() if len(named) == 1 else None
     if topic == "other_credentials" and credential is None:  # "what are microbachelors?": set against MicroMasters

@@ -2572,3 +2572,9 @@ def test_thanks_with_leaving_for_now_ends_the_questions():
         ActionThank(), tracker("ok thank you, I will talk to him tonight", "thank", active_loop="recommendation_form")
     )
     assert {"event": "active_loop", "timestamp": None, "name": None} in events
+
+
+def test_a_topic_no_programme_has_read_as_a_search_gets_its_answer():
+    # "exist financial help?" got "My catalogue has 30 programmes" and a list.
+    messages, slots = run(ActionSearchPrograms(), tracker("exist financial help?", "search_programs"))
+    assert "90% discount" in messages[0]["text"] and slots["last_topic"] == "financial_aid"

@@ -67,6 +67,8 @@ class Recommendation:
     without_goal_or_credit: bool = False
     # The learner's weekly hours, to say of a programme that it asks more ("10-14 hours a week").
     weekly_hours: Optional[float] = None
+    # Whether credit matters, to say of a programme that my sources give it no credit pathway.
+    wants_credit: Optional[bool] = None
 
 
 def _button_words(slot: str, after: str = "") -> Dict[float, str]:
@@ -135,6 +137,15 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
             votes.append(
                 (PROFESSIONAL_CERTIFICATE, 1, f"your budget is {budget}, and a whole MicroMasters usually costs more")
             )
+        elif profile.budget < ENOUGH_BUDGET:  # said, so that a $600 budget is not passed over in silence
+            votes.append(
+                (
+                    PROFESSIONAL_CERTIFICATE,
+                    0.25,
+                    f"your budget ({budget}) is below what a whole MicroMasters typically cost in my sources "
+                    "(about $1,000-$1,350 in 2017-19)",
+                )
+            )
         elif profile.budget >= ENOUGH_BUDGET:
             votes.append(
                 (
@@ -170,17 +181,29 @@ def _subject(profile: Profile) -> Optional[str]:
     return None if profile.subject in (None, ANY_SUBJECT) else profile.subject
 
 
+def lacks_wanted_credit(programme: Programme, wants_credit: Optional[bool]) -> bool:
+    """A MicroMasters with no credit pathway in my sources, for a learner to whom credit matters."""
+    return bool(wants_credit) and programme.credential_type == MICROMASTERS and not programme.credit_pathway
+
+
 def pick_programmes(
-    kb: KnowledgeBase, credential_type: str, subject: Optional[str], weekly_hours: Optional[float] = None
+    kb: KnowledgeBase,
+    credential_type: str,
+    subject: Optional[str],
+    weekly_hours: Optional[float] = None,
+    wants_credit: Optional[bool] = None,
 ) -> Tuple[Tuple[Programme, ...], Optional[str]]:
     """1-3 current programmes of the chosen type in the subject, or an honest note.
 
-    Programmes whose stated weekly effort is more than the learner has come last.
+    Programmes whose stated weekly effort is more than the learner has, and, when
+    credit matters, those with no credit pathway in my sources, come last.
     """
 
     def current(query: Query) -> List[Programme]:
         found = [p for p in search_programmes(kb, query) if p.status != "retired"]
-        return sorted(found, key=lambda p: asks_more_time(p, weekly_hours) is not None)
+        return sorted(
+            found, key=lambda p: (lacks_wanted_credit(p, wants_credit), asks_more_time(p, weekly_hours) is not None)
+        )
 
     name = kb.credentials[credential_type].name
     if subject is None:
@@ -203,9 +226,17 @@ def pick_programmes(
 def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
     """Recommend a credential for ``profile`` with reasons and example programmes."""
     chosen, reasons, against = choose_credential(profile)
-    programmes, note = pick_programmes(kb, chosen, _subject(profile), profile.weekly_hours)
+    programmes, note = pick_programmes(kb, chosen, _subject(profile), profile.weekly_hours, profile.wants_credit)
     tight_budget = profile.budget is not None and profile.budget < SMALL_BUDGET
     without_goal_or_credit = profile.goal is None and profile.wants_credit is None
     return Recommendation(
-        chosen, reasons, against, programmes, note, tight_budget, without_goal_or_credit, profile.weekly_hours
+        chosen,
+        reasons,
+        against,
+        programmes,
+        note,
+        tight_budget,
+        without_goal_or_credit,
+        profile.weekly_hours,
+        profile.wants_credit,
     )

@@ -23,7 +23,14 @@ from advisor.knowledge import (
 )
 from advisor.matching import Query, mentions
 from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
-from advisor.recommend import Profile, Recommendation, asks_more_time, describe_budget, describe_hours
+from advisor.recommend import (
+    Profile,
+    Recommendation,
+    asks_more_time,
+    describe_budget,
+    describe_hours,
+    lacks_wanted_credit,
+)
 
 PAGE_SIZE = 5
 SHORT_NAMES = {MICROMASTERS: "MicroMasters", "professional_certificate": "Professional Certificate"}
@@ -718,8 +725,10 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
         lines.append(recommendation.programmes_note or "Programmes to look at:")
         for programme in recommendation.programmes:
             effort = asks_more_time(programme, recommendation.weekly_hours)
-            more = f" (asks {effort[0]:g}-{effort[1]:g} hours a week, more than you have)" if effort else ""
-            lines.append(programme_line(programme) + more)
+            notes = [f"asks {effort[0]:g}-{effort[1]:g} hours a week, more than you have"] if effort else []
+            if lacks_wanted_credit(programme, recommendation.wants_credit):
+                notes.append("no credit pathway found in my sources")
+            lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
         citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     lines.append('Ask "why?" for the reasoning, compare the two credentials, or say "start over".')

@@ -66,7 +66,7 @@ def test_any_subject_lists_up_to_three_current_programmes():
 
 
 def test_programmes_mainly_about_the_subject_come_first():
-    result = recommend(KB, Profile("graduate", True, 10, 1200, "data science"))
+    result = recommend(KB, Profile("graduate", None, 10, 1200, "data science"))
     assert {p.id for p in result.programmes[:2]} == {"ucsd_data_science", "mitx_sds"}
 
 
@@ -108,3 +108,24 @@ def test_why_says_when_the_other_answers_outweighed_credit():
     assert "Here your other answers together outweighed credit" in explain_reply(KB, profile, result).text
     graduate = Profile("graduate", True, 10, 1500, "data science")
     assert "outweighed" not in explain_reply(KB, graduate, recommend(KB, graduate)).text
+
+
+def test_when_credit_matters_programmes_without_a_credit_pathway_come_last_and_are_flagged():
+    # Credit matters, AI: the only programme offered was ColumbiaX AI, with no credit pathway, unflagged.
+    ai = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 15, 600, "artificial intelligence"))).text
+    assert (
+        "ColumbiaX MicroMasters Program in Artificial Intelligence" in ai
+        and "(no credit pathway found in my sources)" in ai
+    )
+    data = recommend(KB, Profile("graduate", True, 15, 1500, "data science"))
+    assert all(p.credit_pathway for p in data.programmes)  # UC San Diego's (none found) left out
+    assert (
+        "no credit pathway"
+        not in recommendation_reply(KB, recommend(KB, Profile("graduate", False, 15, 1500, "data science"))).text
+    )
+
+
+def test_a_budget_between_small_and_enough_is_weighed_aloud():
+    # $600 was neither a reason nor worth weighing.
+    _, reasons, against = choose_credential(Profile("graduate", True, 15, 600, "artificial intelligence"))
+    assert any("is below what a whole MicroMasters typically cost" in r for r in reasons + against)

@@ -20,7 +20,16 @@ from actions.common import (
 )
 from actions.programmes import compare_institutions, listed, programmes_to_start_with
 from advisor.matching import subjects_in
-from advisor.profile import GOALS, answers_in, challenges, revises, speaks_for_oneself, supposed_change, what_is_told
+from advisor.profile import (
+    GOALS,
+    answers_in,
+    challenges,
+    revises,
+    speaks_for_oneself,
+    supposed_change,
+    supposes,
+    what_is_told,
+)
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
 from advisor.replies import carried_reply, changed_reply, explain_reply, recommendation_reply, supposed_reply
@@ -169,6 +178,8 @@ def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     changes = {slot: value for slot, value in found.items() if tracker.get_slot(slot) != value}
     if not changes:
         return _supposing(dispatcher, tracker)
+    if supposes(text):  # "what if I had $5000?": asked about, not made; the answers stay
+        return _say_supposed(dispatcher, tracker, changes)
     dispatcher.utter_message(text=changed_reply(changes))
     return [SlotSet(slot, value) for slot, value in changes.items()] + recommend_events(
         dispatcher, profile_from(tracker, changes)
@@ -183,8 +194,11 @@ def _supposing(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[L
     supposed = {
         slot: value for slot, value in supposed_change(latest_text(tracker)).items() if tracker.get_slot(slot) != value
     }
-    if not supposed:
-        return None
+    return _say_supposed(dispatcher, tracker, supposed) if supposed else None
+
+
+def _say_supposed(dispatcher: CollectingDispatcher, tracker: Tracker, supposed: Dict[str, Any]) -> List[EventType]:
+    """What the recommendation would be with the ``supposed`` answers, which are not stored."""
     now, then = (recommend(kb(), profile_from(tracker, changes)) for changes in ({}, supposed))
     name = kb().credentials[then.credential_type].name
     dispatcher.utter_message(text=supposed_reply(supposed, name, same=now.credential_type == then.credential_type))

@@ -643,6 +643,16 @@ def challenges(text: str) -> bool:
     return _CHALLENGE.search(normalise(text)) is not None
 
 
+_SUPPOSITION = re.compile(
+    r"^(so |and |but |ok |okay )?(what if|and if|if i|if we|suppose|say i|hypothetically|what about if)\b"
+)
+
+
+def supposes(text: str) -> bool:
+    """True for "what if I had $5000?": an answer imagined, to see the recommendation, not given."""
+    return _SUPPOSITION.search(normalise(text)) is not None
+
+
 def revises(text: str) -> bool:
     """True for a message that changes an answer given before ("actually my budget is $2,000").
 

@@ -22,7 +22,7 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query, mentions
-from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, NO_BUDGET_LIMIT
+from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.recommend import (
     Profile,
     Recommendation,
@@ -810,8 +810,18 @@ def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool)
     for slot, value in changes.items():
         if slot == "weekly_hours":
             phrases.append(describe_hours(float(value)))
+        elif slot == "budget" and float(value) >= NO_BUDGET_LIMIT:
+            phrases.append("no fixed budget")
         elif slot == "budget":
-            phrases.append("no fixed budget" if float(value) >= NO_BUDGET_LIMIT else "a small budget")
+            phrases.append(
+                "a small budget" if float(value) == LOW_BUDGET else f"a budget of {describe_budget(float(value))}"
+            )
+        elif slot == "goal":
+            phrases.append(f"the goal of {_describe_goal(str(value))}")
+        elif slot == "wants_credit":
+            phrases.append("credit mattering" if value else "credit not mattering")
+        elif slot == "subject":
+            phrases.append(f"{value} as your subject")
     verdict = f"I'd still recommend a {credential_name}" if same else f"I'd recommend a {credential_name} instead"
     return (
         f"With {' and '.join(phrases)}, {verdict}. Your answers stay as they were; to change one, say e.g. "

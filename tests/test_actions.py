@@ -932,7 +932,7 @@ RECOMMENDED = {
     ("text", "intent", "changed", "credential"),
     [
         ("actually my budget is 2000", "ask_cost", "Got it: your budget is now about $2,000.", "micromasters"),
-        ("what if i had 15 hours a week", "ask_duration", "Got it: you now have about 15 hours a week.", None),
+        ("i now have 15 hours a week actually", "ask_duration", "Got it: you now have about 15 hours a week.", None),
     ],
 )
 def test_changing_an_answer_after_the_recommendation_recommends_again(text, intent, changed, credential):
@@ -2578,3 +2578,19 @@ def test_a_topic_no_programme_has_read_as_a_search_gets_its_answer():
     # "exist financial help?" got "My catalogue has 30 programmes" and a list.
     messages, slots = run(ActionSearchPrograms(), tracker("exist financial help?", "search_programs"))
     assert "90% discount" in messages[0]["text"] and slots["last_topic"] == "financial_aid"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("what if i had 15 hours a week", "With about 15 hours a week, I'd recommend a MicroMasters program instead."),
+        (
+            "what if I had $5000?",
+            "With a budget of about $5,000, I'd recommend a MicroMasters program instead.",
+        ),
+    ],
+)
+def test_a_what_if_with_a_figure_says_what_the_recommendation_would_be_and_keeps_the_answers(text, reply):
+    # "what if I had $5000?" overwrote the real budget, and "why?" then showed $5,000.
+    messages, slots = run(ActionAnswerFaq(), tracker(text, "ask_cost", slots=RECOMMENDED))
+    assert messages[0]["text"].startswith(reply) and slots == {}

@@ -30,6 +30,7 @@ from advisor.profile import (
     UNSURE,
     answers_in,
     answers_plainly,
+    asks_for_verdict_now,
     asks_to_stop,
     in_other_currency,
     is_acknowledgement,
@@ -49,6 +50,7 @@ from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
 from advisor.replies import (
     ALREADY_CHOOSING,
     OTHER_CURRENCY,
+    RECOMMENDING_WITH_WHAT_I_HAVE,
     UNSURE_NOTED,
     already_noted_reply,
     changed_reply,
@@ -122,7 +124,12 @@ class ValidateRecommendationForm(FormValidationAction):
             }
             if repeated:  # "i told you, 3 hrs"
                 dispatcher.utter_message(text=already_noted_reply(repeated))
-            elif intent_name(tracker) == "request_recommendation":  # "what would you recommend?"
+            elif intent_name(tracker) == "request_recommendation" or asks_for_verdict_now(latest_text(tracker)):
+                told = [slot for slot in FORM_SLOTS if before[slot] is not None]
+                if len(told) >= 2:  # "hmm so now what do you recommend": with what I have, the rest left out
+                    dispatcher.utter_message(text=RECOMMENDING_WITH_WHAT_I_HAVE)
+                    left_out = {slot: ANY_SUBJECT if slot == "subject" else UNSURE for slot in FORM_SLOTS}
+                    return events + [SlotSet(slot, left_out[slot]) for slot in FORM_SLOTS if before[slot] is None]
                 dispatcher.utter_message(text=ALREADY_CHOOSING)
         return events
 

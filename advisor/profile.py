@@ -265,6 +265,18 @@ def asks_to_be_asked(text: str) -> bool:
     return _ASKS_TO_BE_ASKED.search(normalise(text)) is not None
 
 
+# "just decide for me", "now what do you recommend", "skip the rest": the recommendation now.
+_VERDICT_NOW = re.compile(
+    r"\bjust (tell me|decide|pick|choose)\b|\bdecide for me\b|\bskip the rest\b|\b(what|which) do you recommend\b"
+    r"|\bwhat would you recommend\b|\bjust recommend\b"
+)
+
+
+def asks_for_verdict_now(text: str) -> bool:
+    """True for "just decide for me" during the questions: a recommendation from the answers given so far."""
+    return _VERDICT_NOW.search(normalise(text)) is not None
+
+
 def asks_which_to_choose(text: str) -> bool:
     """True for "which is better for getting a job fast?": the question the recommendation answers."""
     return _WHICH_TO_CHOOSE.search(normalise(text)) is not None

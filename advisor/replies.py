@@ -851,7 +851,9 @@ def already_noted_reply(answers: Mapping[str, Any]) -> str:
 
 # A budget in another currency: the prices in my sources are in dollars.
 OTHER_CURRENCY = "My prices are in US dollars, and I won't guess an exchange rate: roughly how much is that in dollars?"
-# "what would you recommend?" or "help me choose" said to one of the questions.
+# "so now what do you recommend?" after two answers or more: the rest are left out.
+RECOMMENDING_WITH_WHAT_I_HAVE = "OK, here's my recommendation from what you've told me so far; the rest I'll leave out."
+# "what would you recommend?" or "help me choose" said to one of the first questions.
 ALREADY_CHOOSING = (
     'That\'s what these questions are for: your answers decide my recommendation. Say "skip" to leave one out.'
 )

@@ -31,6 +31,7 @@ from advisor.replies import (
     ONLY_ENGLISH,
     OTHER_CURRENCY,
     OUT_OF_SCOPE,
+    RECOMMENDING_WITH_WHAT_I_HAVE,
     SAME_ANSWER,
     SOMETHING_WENT_WRONG,
     faq_reply,
@@ -2594,3 +2595,14 @@ def test_a_what_if_with_a_figure_says_what_the_recommendation_would_be_and_keeps
     # "what if I had $5000?" overwrote the real budget, and "why?" then showed $5,000.
     messages, slots = run(ActionAnswerFaq(), tracker(text, "ask_cost", slots=RECOMMENDED))
     assert messages[0]["text"].startswith(reply) and slots == {}
+
+
+def test_asking_for_the_verdict_after_two_answers_recommends_with_what_was_told():
+    # "hmm so now what do you recommend" got "That's what these questions are for" every time.
+    messages, events = _form_turn(
+        "hmm so now what do you recommend", "request_recommendation", "wants_credit", goal="graduate", weekly_hours=15.0
+    )
+    assert messages[0]["text"] == RECOMMENDING_WITH_WHAT_I_HAVE
+    assert slots_set(events) == {"wants_credit": "unsure", "budget": "unsure", "subject": "any"}
+    early, _ = _form_turn("what would you recommend?", "request_recommendation", "wants_credit", goal="graduate")
+    assert early[0]["text"] == ALREADY_CHOOSING

@@ -126,7 +126,9 @@ class ValidateRecommendationForm(FormValidationAction):
                 dispatcher.utter_message(text=already_noted_reply(repeated))
             elif intent_name(tracker) == "request_recommendation" or asks_for_verdict_now(latest_text(tracker)):
                 told = [slot for slot in FORM_SLOTS if before[slot] is not None]
-                if len(told) >= 2:  # "hmm so now what do you recommend": with what I have, the rest left out
+                # "hmm so now what do you recommend": with what I have, the rest left out ("help me choose",
+                # an old button clicked mid-way, is not asking for the verdict now).
+                if len(told) >= 2 and asks_for_verdict_now(latest_text(tracker)):
                     dispatcher.utter_message(text=RECOMMENDING_WITH_WHAT_I_HAVE)
                     left_out = {slot: ANY_SUBJECT if slot == "subject" else UNSURE for slot in FORM_SLOTS}
                     return events + [SlotSet(slot, left_out[slot]) for slot in FORM_SLOTS if before[slot] is None]

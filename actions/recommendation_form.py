@@ -46,7 +46,7 @@ from advisor.profile import (
     speaks_for_oneself,
     without_degrees_held,
 )
-from advisor.questions import NO_RUSH, QUESTIONS, option_titled, option_value
+from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS, asks_what_it_means, option_titled, option_value
 from advisor.replies import (
     ALREADY_CHOOSING,
     OTHER_CURRENCY,
@@ -368,7 +368,16 @@ class AskQuestion(Action, abc.ABC):
         if tracker.get_slot("requested_slot") == self.slot and self._answered_but_not_understood(
             tracker, question.text
         ):
-            dispatcher.utter_message(text=NO_RUSH if is_hesitation(latest_text(tracker)) else question.hint)
+            text = latest_text(tracker)
+            if asks_what_it_means(text):  # "what do you mean by credit?": why I ask, which says what it is
+                said = question.why
+            elif is_hesitation(text):
+                said = NO_RUSH
+            elif is_question(text):  # "which programmes exactly?" is no failed answer
+                said = QUESTION_MID_WAY
+            else:
+                said = question.hint
+            dispatcher.utter_message(text=said)
         buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
         dispatcher.utter_message(text=question.text, buttons=buttons)
         return []

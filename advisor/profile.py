@@ -367,6 +367,8 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     words = normalise(text)
     if re.search(r"\byes or no\b", words):  # "is it worth it, yes or no?" asks for a verdict
         return None
+    if re.search(r"\b(don'?t|dont|do not) (know|understand|get) what\b|\bwhat (do you mean|is|s) (by )?credit", words):
+        return None  # "i dont know what is credit" asks what it is; it was read as "doesn't matter"
     if _NO_DEGREE_WANTED.search(words):  # "dont care about degrees"
         return False
     if re.search(r"\b(credit|credits)\W*\s*(meh|nah|whatever|not really)\b", words):  # "credit? meh, maybe later"

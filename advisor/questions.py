@@ -22,6 +22,22 @@ class Question:
 
 # Said before a question asked again after "hmm" or "let me think about it".
 NO_RUSH = "No rush, take your time."
+# Said before a question asked again after a question of the learner's that could not be answered
+# in between ("which programmes exactly?"); "Sorry, I didn't catch your goal" took it for a bad answer.
+QUESTION_MID_WAY = (
+    'I can\'t answer that in the middle of these questions: say "stop" to leave them and ask me, or "skip" to '
+    "leave this one out."
+)
+_WHAT_IT_MEANS = re.compile(
+    r"\bwhat (do you mean|does (that|it|this) mean|is meant)\b|\b(don'?t|dont|do not) (know|understand|get) what\b"
+    r"|\bwhat (is|s|are) (academic )?(credit|credits|a goal|the goal|graduate level|expertise)\b|\bmeaning of\b"
+)
+
+
+def asks_what_it_means(text: str) -> bool:
+    """True for "what do you mean by credit?" or "i dont know what is credit", said to a question."""
+    return _WHAT_IT_MEANS.search(text.lower().replace("’", "'")) is not None
+
 
 QUESTIONS: Dict[str, Question] = {
     "goal": Question(

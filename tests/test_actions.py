@@ -19,7 +19,7 @@ from actions.recommendation_form import ActionAskBudget, ValidateRecommendationF
 from actions.smalltalk import ActionAcknowledge, ActionBotChallenge, ActionGoodbye, ActionHelp, ActionThank
 from advisor.knowledge import default_knowledge
 from advisor.profile import LOW_BUDGET, NO_BUDGET_LIMIT
-from advisor.questions import NO_RUSH, QUESTIONS
+from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS
 from advisor.replies import (
     ALREADY_ANSWERED,
     ALREADY_CHOOSING,
@@ -971,6 +971,10 @@ BUDGET = QUESTIONS["budget"]
         ([{"event": "user", "text": "let me think about it"}], [NO_RUSH, BUDGET.text]),
         # Interrupted by a question the bot answered: just the question again.
         ([{"event": "user", "text": "how much?"}, {"event": "bot", "text": "An FAQ answer"}], [BUDGET.text]),
+        # A question it could not answer in between: said so, not "Sorry, I didn't catch the budget".
+        ([{"event": "user", "text": "then is there a python one?"}], [QUESTION_MID_WAY, BUDGET.text]),
+        # What the question means: why it is asked.
+        ([{"event": "user", "text": "what do you mean by budget, including exams?"}], [BUDGET.why, BUDGET.text]),
     ],
 )
 def test_question_asked_again_apologises_only_when_its_answer_was_not_understood(between, expected):
@@ -2606,3 +2610,9 @@ def test_asking_for_the_verdict_after_two_answers_recommends_with_what_was_told(
     assert slots_set(events) == {"wants_credit": "unsure", "budget": "unsure", "subject": "any"}
     early, _ = _form_turn("what would you recommend?", "request_recommendation", "wants_credit", goal="graduate")
     assert early[0]["text"] == ALREADY_CHOOSING
+
+
+def test_not_knowing_what_credit_is_is_no_answer_to_the_credit_question():
+    # "i dont know what is credit" was recorded as "credit doesn't matter".
+    _, events = _form_turn("i dont know what is credit", "inform", "wants_credit", goal="skills")
+    assert slots_set(events) == {"wants_credit": None}

@@ -38,6 +38,7 @@ from advisor.matching import (
     mention_asked,
     narrow,
     normalise,
+    other_institution_named,
     programme_in_question,
     relaxed_search,
     resolve_credential_type,
@@ -58,6 +59,7 @@ from advisor.replies import (
     known_first,
     not_found_reply,
     only_listed_reply,
+    other_institution_reply,
     programme_reply,
     programme_topic_reply,
     programmes_mentioning_reply,
@@ -558,10 +560,27 @@ def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker)
     return send(dispatcher, reply) + [SlotSet("last_topic", topic), SlotSet("credential_type", credential)]
 
 
+def say_other_institution(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """A university my catalogue has nothing from, named alone ("stanford programs", "the NYU data science one").
+
+    It was answered with another university's programme, or 'no programmes in "stanford"'.
+    """
+    other = other_institution_named(kb(), latest_text(tracker))
+    if other is None:
+        return None
+    query = query_from(tracker)
+    nearest = [p for p in relaxed_search(kb(), query) if p.status != "retired"] if query.subjects else []
+    events = send(dispatcher, other_institution_reply(kb(), other, query, nearest))
+    return events + ([listed(nearest[:3])] if nearest else [])
+
+
 def search(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """The catalogue searched for what the message names, or a subject it lacks said to be missing."""
     query = narrowed_search(tracker)
     if query is None:
+        missing = say_other_institution(dispatcher, tracker)
+        if missing is not None:
+            return missing
         query = query_from(tracker)
         topic = unknown_topic(kb(), query)
         partly = subjects_partly_named(kb(), topic) if topic else ()
@@ -675,6 +694,7 @@ class ActionProgramInfo(Action):
             tracker,
             (
                 say_about_edx_as_a_whole,
+                say_other_institution,  # "the Stanford MicroMasters in CS"
                 say_if_still_offered,
                 describe_listed,
                 compare_programmes,

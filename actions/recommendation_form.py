@@ -23,7 +23,7 @@ from actions.common import (
 from actions.faq import answer_specific_topic
 from actions.programmes import describe_listed, query_from
 from actions.recommendation import FORM_SLOTS, as_number
-from advisor.matching import asks_for_details, listed_position, resolve_subject, subjects_in, unknown_topic
+from advisor.matching import asks_for_details, listed_position, normalise, resolve_subject, subjects_in, unknown_topic
 from advisor.profile import (
     ANY_SUBJECT,
     GOALS,
@@ -274,8 +274,8 @@ class ValidateRecommendationForm(FormValidationAction):
         text = latest_text(tracker)
         wanted = without_degrees_held(text)  # "I have a bachelors in economics, I want data science"
         entity = self._entity(tracker, "subject")
-        if entity and entity != ANY_SUBJECT and entity.lower() not in wanted:
-            entity = None
+        if entity and entity != ANY_SUBJECT and entity.lower() in normalise(text) and entity.lower() not in wanted:
+            entity = None  # named only as a degree held (a button's payload has no such words)
         if entity == ANY_SUBJECT:
             return {"subject": ANY_SUBJECT}
         found = [resolve_subject(kb(), entity)] if entity else []

@@ -156,6 +156,17 @@ class UnverifiedClaim:
 
 
 @dataclass(frozen=True)
+class OtherInstitution:
+    """A university people ask about that my catalogue has no programme from, and what my sources say of it."""
+
+    name: str
+    aliases: Tuple[str, ...]
+    note: Optional[str] = None
+    sources: Tuple[str, ...] = ()
+    as_of: str = "unknown"
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     sources: Mapping[str, Source]
     credentials: Mapping[str, Credential]
@@ -164,6 +175,7 @@ class KnowledgeBase:
     subjects: Tuple[Named, ...]
     institutions: Tuple[Named, ...]
     unverified: Tuple[UnverifiedClaim, ...]
+    other_institutions: Tuple[OtherInstitution, ...] = ()
 
     def programme(self, programme_id: str) -> Programme:
         for programme in self.programmes:
@@ -433,6 +445,30 @@ def _load_unverified(
     return tuple(claims)
 
 
+def _load_other_institutions(
+    directory: Path, sources: Mapping[str, Source], institutions: Tuple[Named, ...]
+) -> Tuple[OtherInstitution, ...]:
+    known = {alias for institution in institutions for alias in (institution.name.lower(), *institution.aliases)}
+    others = []
+    for entry in _entries(directory / "other_institutions.yml", "other_institutions"):
+        note = entry.text("note", optional=True)
+        other = OtherInstitution(
+            name=str(entry.text("name")),
+            aliases=tuple(a.lower() for a in entry.texts("aliases")),
+            note=note,
+            sources=entry.texts("sources", allow_empty=True) if "sources" in entry.data else (),
+            as_of=str(entry.as_of()) if "as_of" in entry.data else "unknown",
+        )
+        if note and not other.sources:
+            entry.fail("sources", "a note needs its sources")
+        _check_sources(entry, other.sources, sources)
+        for alias in other.aliases:
+            if alias in known:
+                entry.fail("aliases", f"{alias!r} is an institution of the catalogue (institutions.yml)")
+        others.append(other)
+    return tuple(others)
+
+
 def load_knowledge(directory: Path = DEFAULT_DIRECTORY) -> KnowledgeBase:
     """Read every file in ``directory`` and check it; raise KnowledgeError if not sound."""
     directory = Path(directory)
@@ -448,6 +484,7 @@ def load_knowledge(directory: Path = DEFAULT_DIRECTORY) -> KnowledgeBase:
         subjects=subjects,
         institutions=institutions,
         unverified=_load_unverified(directory, sources, programmes, subjects),
+        other_institutions=_load_other_institutions(directory, sources, institutions),
     )
 
 

@@ -19,6 +19,7 @@ from advisor.knowledge import (
     PROFESSIONAL_CERTIFICATE,
     KnowledgeBase,
     Named,
+    OtherInstitution,
     Programme,
     UnverifiedClaim,
 )
@@ -662,3 +663,17 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
 
 def _alternatives(kb: KnowledgeBase, claim: UnverifiedClaim) -> Tuple[Programme, ...]:
     return tuple(kb.programme(pid) for pid in claim.alternatives)
+
+
+def other_institution_named(kb: KnowledgeBase, text: str) -> Optional[OtherInstitution]:
+    """A university the message names that my catalogue has no programme from ("the stanford one"), or None.
+
+    None when the message also names a catalogued institution: "MIT in Cambridge" is about MIT.
+    """
+    words = normalise(text[:MAX_MATCH_CHARS])
+    if institutions_in(kb, words):
+        return None
+    for other in kb.other_institutions:
+        if any(_contains_phrase(words, alias) for alias in other.aliases):
+            return other
+    return None

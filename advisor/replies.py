@@ -17,6 +17,7 @@ from advisor.knowledge import (
     Fact,
     FaqAnswer,
     KnowledgeBase,
+    OtherInstitution,
     Programme,
     Source,
     UnverifiedClaim,
@@ -678,6 +679,26 @@ def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequenc
         citations += tuple(c for p in alternatives for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations)
+
+
+def other_institution_reply(
+    kb: KnowledgeBase, other: OtherInstitution, query: Query, nearest: Sequence[Programme]
+) -> Reply:
+    """ "Tell me about the Stanford MicroMasters in CS": none from there in my catalogue, and what there is instead."""
+    lines = [
+        f"I have no programmes from {other.name} in my catalogue, which holds only the {len(kb.programmes)} "
+        "programmes I could verify, so I can't say what it offers on edX."
+    ]
+    citations = _citations(other.sources, other.as_of)
+    if other.note:
+        lines[0] += f" {other.note}"
+    if nearest:
+        wanted = describe_query(Query(query.subjects, (), ()))
+        lines.append(f"The {wanted} I can vouch for:" if query.subjects else "What I can vouch for instead, e.g.:")
+        lines += [programme_line(p) for p in nearest[:3]]
+        citations += tuple(c for p in nearest[:3] for c in _programme_citations(p))
+    lines.append('Check edX\'s own catalogue for what it offers now, or ask me "which universities do you have?".')
+    return Reply("\n".join(lines + ([cite_line(kb, citations)] if citations else [])), citations)
 
 
 def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme]) -> Reply:

@@ -2616,3 +2616,44 @@ def test_not_knowing_what_credit_is_is_no_answer_to_the_credit_question():
     # "i dont know what is credit" was recorded as "credit doesn't matter".
     _, events = _form_turn("i dont know what is credit", "inform", "wants_credit", goal="skills")
     assert slots_set(events) == {"wants_credit": None}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text", "start"),
+    [
+        (
+            ActionProgramInfo,
+            "ask_program_info",
+            "Tell me about the Stanford MicroMasters in Computer Science.",
+            "I have no programmes from Stanford",
+        ),
+        (
+            ActionSearchPrograms,
+            "search_programs",
+            "What MicroMasters does Wageningen offer?",
+            "I have no programmes from Wageningen University",
+        ),
+        (
+            ActionProgramInfo,
+            "ask_program_info",
+            "is the nyu data science micromasters good",
+            "I have no programmes from NYU",
+        ),
+    ],
+)
+def test_a_university_my_catalogue_has_nothing_from_is_said_to_be_missing(action, intent, text, start):
+    # The UBC programme was described as if it were Stanford's; NYU's question got MIT's SDS card.
+    messages, _ = run(action(), tracker(text, intent, [entity("credential_type", "micromasters")]))
+    assert messages[0]["text"].startswith(start)
+    assert "Stanford" not in text or "UBCx MicroMasters Program in Software Development" in messages[0]["text"]
+
+
+def test_the_subject_button_s_payload_answers_the_subject_question():
+    # The payload carries no words: the subject was dropped as "named only as a degree held", and the
+    # form ended in "Sorry, I didn't understand that".
+    slots = {"requested_slot": "subject", "goal": "skills", "wants_credit": False, "weekly_hours": 4.0, "budget": 499.0}
+    payload = tracker(
+        '/inform{"subject":"data science"}', "inform", [entity("subject", "data science")], slots, "recommendation_form"
+    )
+    _, events = run_action(ValidateRecommendationForm(), payload)
+    assert slots_set(events) == {"subject": "data science"}

@@ -126,6 +126,15 @@ def test_a_source_reads_with_its_own_date_whatever_the_answer_citing_it(kb):
     assert "NexEdX on MicroMasters costs, undated" in undated
 
 
+def test_a_university_outside_the_catalogue_cannot_be_one_inside_it(tmp_path):
+    def clash(data):
+        data["other_institutions"][0]["aliases"].append("mit")
+
+    directory = _broken_copy(tmp_path, "other_institutions.yml", clash)
+    with pytest.raises(KnowledgeError, match=r"other_institutions\.yml: entry 'RWTH Aachen': field 'aliases'"):
+        load_knowledge(directory)
+
+
 def test_malformed_yaml_names_the_file(tmp_path):
     target = tmp_path / "knowledge"
     shutil.copytree(DEFAULT_DIRECTORY, target)

@@ -20,6 +20,7 @@ from advisor.matching import (
     mentions,
     narrow,
     normalise,
+    other_institution_named,
     programme_in_question,
     programmes_compared,
     relaxed_search,
@@ -415,3 +416,9 @@ def test_a_doubtful_programme_named_by_its_word_is_found_after_a_micromasters():
     # "is there a micromasters in fintech" got "Sorry, I didn't understand"; "fintech micromasters?" did not.
     query = Query((), (), ("micromasters",), "is there a micromasters in fintech")
     assert programme_in_question(KB, query).claim.id == "fintech_micromasters"
+
+
+def test_a_university_outside_the_catalogue_is_named_unless_a_catalogued_one_is():
+    assert other_institution_named(KB, "does stanford have a micromasters").name == "Stanford"
+    assert other_institution_named(KB, "MIT in cambridge") is None
+    assert other_institution_named(KB, "tell me about the mit one") is None

@@ -697,7 +697,8 @@ def other_institution_reply(
         lines.append(f"The {wanted} I can vouch for:" if query.subjects else "What I can vouch for instead, e.g.:")
         lines += [programme_line(p) for p in nearest[:3]]
         citations += tuple(c for p in nearest[:3] for c in _programme_citations(p))
-    lines.append('Check edX\'s own catalogue for what it offers now, or ask me "which universities do you have?".')
+    institutions = sorted({programme.institution for programme in kb.programmes}, key=str.lower)
+    lines.append(f"The universities I do have: {', '.join(institutions)}. Check edX's own catalogue for the rest.")
     return Reply("\n".join(lines + ([cite_line(kb, citations)] if citations else [])), citations)
 
 

@@ -417,7 +417,8 @@ def test_a_search_for_a_subject_the_catalogue_lacks_says_so():
     assert "supply chain" in messages[0]["text"] and "last_search" not in slots
     # A university the catalogue lacks reads the same way, and the institutions it has are named.
     stanford, _ = run(ActionSearchPrograms(), tracker("stanford programs", "search_programs"))
-    assert stanford[0]["text"].startswith('I have no verified programmes in "stanford"')
+    assert stanford[0]["text"].startswith("I have no programmes from Stanford in my catalogue")
+    assert "The universities I do have: ANU, Columbia," in stanford[0]["text"]
     assert "The institutions: ANU, Columbia," in stanford[0]["text"]
 
 

@@ -131,6 +131,8 @@ class Programme:
     notes: Optional[str]
     sources: Tuple[str, ...]
     as_of: str
+    # What it is when it is neither kind exactly ("a separate edX program type"); listed with its nearer kind.
+    kind_label: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -398,6 +400,7 @@ def _load_programmes(
             notes=entry.text("notes", optional=True),
             sources=entry.texts("sources"),
             as_of=str(entry.as_of()),
+            kind_label=entry.text("kind_label", optional=True),
         )
         _check_sources(entry, programme.sources, sources)
         if programme.institution not in institution_names:

@@ -313,7 +313,7 @@ def how_sure_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
 
 
 def programme_line(programme: Programme) -> str:
-    bits = [programme.institution, SHORT_NAMES[programme.credential_type]]
+    bits = [programme.institution, programme.kind_label or SHORT_NAMES[programme.credential_type]]
     if programme.courses:
         bits.append(f"{programme.courses} courses")
     if programme.status == "retired":
@@ -427,7 +427,8 @@ _UNKNOWN = "not found in my sources"
 
 
 def _programme_heading(kb: KnowledgeBase, programme: Programme) -> List[str]:
-    lines = [f"{programme.title} ({programme.institution}, {kb.credentials[programme.credential_type].name})"]
+    kind = programme.kind_label or kb.credentials[programme.credential_type].name
+    lines = [f"{programme.title} ({programme.institution}, {kind})"]
     if programme.status == "retired":
         lines.append("Note: this programme has been retired; it is listed for reference.")
     elif programme.status == "uncertain":

@@ -2657,3 +2657,21 @@ def test_the_subject_button_s_payload_answers_the_subject_question():
     )
     _, events = run_action(ValidateRecommendationForm(), payload)
     assert slots_set(events) == {"subject": "data science"}
+
+
+def test_harvard_extension_s_graduate_certificate_is_not_taken_for_harvardx_s_certificate():
+    # The HarvardX Professional Certificate card came, as if it were the Extension School's credit-bearing one.
+    text = "Tell me about the Harvard Extension Graduate Certificate in Data Science."
+    messages, _ = run(ActionProgramInfo(), tracker(text, "ask_program_info", [entity("institution", "Harvard")]))
+    assert (
+        messages[0]["text"].startswith("I could not confirm it as an edX credential")
+        and "$11,500" in messages[0]["text"]
+    )
+
+
+def test_the_microsoft_programme_is_not_called_a_professional_certificate():
+    text = "Tell me about the Microsoft Professional Program in Data Science."
+    messages, _ = run(ActionProgramInfo(), tracker(text, "ask_program_info", [entity("institution", "Microsoft")]))
+    assert messages[0]["text"].startswith(
+        "Microsoft Professional Program (MPP) in Data Science (Microsoft, a separate edX program type"
+    )

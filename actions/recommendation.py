@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -18,8 +19,8 @@ from actions.common import (
     say_who_made_me,
     send,
 )
-from actions.programmes import compare_institutions, listed, programmes_to_start_with
-from advisor.matching import subjects_in
+from actions.programmes import about, compare_institutions, listed, programmes_to_start_with, query_from
+from advisor.matching import programme_in_question, subjects_in
 from advisor.profile import (
     GOALS,
     answers_in,
@@ -32,7 +33,14 @@ from advisor.profile import (
 )
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
-from advisor.replies import carried_reply, changed_reply, explain_reply, recommendation_reply, supposed_reply
+from advisor.replies import (
+    carried_reply,
+    changed_reply,
+    explain_reply,
+    recommendation_reply,
+    supposed_reply,
+    why_not_reply,
+)
 
 FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 
@@ -227,5 +235,14 @@ class ActionExplainRecommendation(Action):
             )
             return []
         profile = profile_from(tracker)
-        dispatcher.utter_message(text=explain_reply(kb(), profile, recommend(kb(), profile)).text)
+        recommendation = recommend(kb(), profile)
+        text = latest_text(tracker)
+        named = programme_in_question(kb(), query_from(tracker)).programme if _WHY_NOT.search(text.lower()) else None
+        if named is not None:  # "why not the columbia one?": what in my answers weighs against it
+            dispatcher.utter_message(text=why_not_reply(kb(), profile, recommendation, named))
+            return about(named)
+        dispatcher.utter_message(text=explain_reply(kb(), profile, recommendation).text)
         return []
+
+
+_WHY_NOT = re.compile(r"\bwhy not\b|\bwhat about\b|\bwhy (didn'?t|did not) you (suggest|recommend|pick|list)\b")

@@ -816,6 +816,29 @@ def explain_reply(
     return Reply("\n".join(lines))
 
 
+def why_not_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommendation, programme: Programme) -> str:
+    """ "Why not the MIT one?" after a recommendation: what in the learner's answers weighs against it, if anything."""
+    recommended = kb.credentials[recommendation.credential_type].name
+    kind = programme.kind_label or kb.credentials[programme.credential_type].name
+    against = []
+    if programme.credential_type != recommendation.credential_type:
+        against.append(f'it is a {kind}, and I recommended a {recommended} from your answers (ask "why?")')
+    effort = asks_more_time(programme, profile.weekly_hours)
+    if effort and profile.weekly_hours is not None:
+        hours = describe_hours(profile.weekly_hours)
+        against.append(f"it asks {effort[0]:g}-{effort[1]:g} hours a week, and you have {hours}")
+    if lacks_wanted_credit(programme, profile.wants_credit):
+        against.append("credit matters to you, and my sources show no credit pathway for it")
+    if programme.status == "retired":
+        against.append("it has been retired")
+    if not against:
+        return (
+            f"Nothing in your answers rules out the {programme.title}: it is a {kind}, as I recommended. "
+            'Ask "tell me about it" for its details.'
+        )
+    return f"The {programme.title} is worth a look, but " + "; ".join(against) + ". You can still choose it."
+
+
 def _answer_phrases(changes: Mapping[str, Any], now: str) -> str:
     phrases = {
         "goal": lambda v: f"your goal is{now} {_describe_goal(str(v))}",

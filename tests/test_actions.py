@@ -2675,3 +2675,23 @@ def test_the_microsoft_programme_is_not_called_a_professional_certificate():
     assert messages[0]["text"].startswith(
         "Microsoft Professional Program (MPP) in Data Science (Microsoft, a separate edX program type"
     )
+
+
+def test_why_not_a_named_programme_after_the_recommendation_says_what_weighs_against_it():
+    # "why not the MIT one?" (team with 3-4 hours a week) got the whole MIT card, never the 8-12 hours.
+    answers = {
+        "goal": "skills",
+        "wants_credit": False,
+        "weekly_hours": 3.5,
+        "budget": 1_000_000.0,
+        "subject": "supply chain",
+    }
+    slots = {**answers, "recommended_credential": "professional_certificate"}
+    t = tracker("why not the mit supply chain one", "ask_why", [entity("institution", "MIT")], slots=slots)
+    messages, changed = run(ActionExplainRecommendation(), t)
+    text = messages[0]["text"]
+    assert text.startswith(
+        "The MITx MicroMasters Program in Supply Chain Management (SCM) is worth a look, but it is a"
+    )
+    assert "it asks 8-12 hours a week, and you have about 3.5 hours a week" in text
+    assert changed["current_programme"] == "mitx_scm"

@@ -2699,5 +2699,7 @@ def test_why_not_a_named_programme_after_the_recommendation_says_what_weighs_aga
 
 def test_a_short_subject_name_read_as_another_intent_answers_the_subject_question():
     # "DS" was read as a greeting, and the greeting came again.
-    _, events = _form_turn("DS", "greet", "subject", goal="skills", wants_credit=False, weekly_hours=10.0, budget=1000.0)
+    _, events = _form_turn(
+        "DS", "greet", "subject", goal="skills", wants_credit=False, weekly_hours=10.0, budget=1000.0
+    )
     assert slots_set(events) == {"subject": "data science"}

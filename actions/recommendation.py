@@ -23,12 +23,14 @@ from actions.programmes import about, compare_institutions, listed, programmes_t
 from advisor.matching import programme_in_question, subjects_in
 from advisor.profile import (
     GOALS,
+    LOW_BUDGET,
     answers_in,
     challenges,
     revises,
     speaks_for_oneself,
     supposed_change,
     supposes,
+    what_is_supposed,
     what_is_told,
 )
 from advisor.questions import QUESTIONS, question_named
@@ -136,8 +138,10 @@ def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
     subjects: List[str] = []
     for text in reversed(said[1:]):  # oldest first, so that a later answer wins
         told = what_is_told(text)
-        if speaks_for_oneself(told):  # "ok whch one cheaper" compares; it says no budget
-            found.update(answers_in(told))
+        answers = answers_in(told)
+        if not speaks_for_oneself(told) and answers.get("budget") == LOW_BUDGET:
+            del answers["budget"]  # "ok whch one cheaper" compares; it says no budget
+        found.update(answers)  # "no credit needed", "they have about 4 hours a week"
         subjects += [subject for subject in subjects_in(kb(), text) if subject not in subjects]
     # A subject asked or told about before ("supply chain maybe?", "the MIT supply chain micromasters"),
     # when it is the only one: the subject question promised to be skipped. Several: asked which.
@@ -166,7 +170,7 @@ def revise_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     None when the message neither changes nor challenges anything: it is then answered as usual.
     """
     text = latest_text(tracker)
-    changed = recommend_again(dispatcher, tracker) if revises(text) or challenges(text) else None
+    changed = recommend_again(dispatcher, tracker) if revises(text) or challenges(text) or supposes(text) else None
     if changed is not None or not (challenges(text) and tracker.get_slot("recommended_credential")):
         return changed
     profile = profile_from(tracker)
@@ -179,7 +183,7 @@ def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     text = latest_text(tracker)
     if not tracker.get_slot("recommended_credential"):
         return None
-    found = dict(answers_in(text))
+    found = dict(answers_in(what_is_supposed(text) if supposes(text) else text))
     subjects = subjects_in(kb(), text)
     if subjects:
         found["subject"] = subjects[0]

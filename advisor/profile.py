@@ -535,7 +535,7 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
         or re.search(
             # "under 5" said to the hours question is not also a budget of $5: without a
             # money word, "under" and "up to" give a budget only to the budget question.
-            rf"(?:budget|spend|afford|pay{'|up to|under|below|max|maximum' if asked else ''})"
+            rf"(?:budget|spend|afford|pay|money{'|up to|under|below|max|maximum' if asked else ''})"
             r"\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
             r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
             words,
@@ -658,13 +658,20 @@ def challenges(text: str) -> bool:
 
 
 _SUPPOSITION = re.compile(
-    r"^(so |and |but |ok |okay )?(what if|and if|if i|if we|suppose|say i|hypothetically|what about if)\b"
+    r"^((so|and|but|ok|okay|k|then|hmm+)\s+)*(what if|and if|if|suppose|say i|hypothetically|what about if)\b"
 )
 
 
 def supposes(text: str) -> bool:
     """True for "what if I had $5000?": an answer imagined, to see the recommendation, not given."""
     return _SUPPOSITION.search(normalise(text)) is not None
+
+
+def what_is_supposed(text: str) -> str:
+    """The answer a what-if imagines, as a statement: "k so if no credit?" -> "no credit"."""
+    said = text.strip().lower()
+    found = _SUPPOSITION.search(said)  # on the words as typed, so that "$5000" keeps its "$"
+    return said[found.end() :].strip(" ?") if found else text
 
 
 def revises(text: str) -> bool:

@@ -34,7 +34,7 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     ),
     "level": tuple(
         "hard harder hardest easy easier easiest tough tougher difficult difficulty prerequisites "
-        "rigorous demanding".split()
+        "rigorous demanding beginner beginners newbie novice".split()
     ),
     "credit": (
         "credit",

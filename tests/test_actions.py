@@ -2703,3 +2703,24 @@ def test_a_short_subject_name_read_as_another_intent_answers_the_subject_questio
         "DS", "greet", "subject", goal="skills", wants_credit=False, weekly_hours=10.0, budget=1000.0
     )
     assert slots_set(events) == {"subject": "data science"}
+
+
+def test_k_so_if_no_credit_is_a_what_if():
+    # "k so if no credit?" after the recommendation got the credit answer "Often yes ...".
+    messages, changed = run(ActionAnswerFaq(), tracker("k so if no credit?", "ask_credit", slots=RECOMMENDED))
+    assert messages[0]["text"].startswith("With credit not mattering, I'd") and changed == {}
+
+
+def test_answers_told_without_saying_i_before_the_questions_are_carried():
+    # "no credit needed" before "help me choose" was asked again.
+    history = [
+        {"event": "user", "text": "they have about 4 hours a week"},
+        {"event": "action", "name": "action_answer_faq"},
+        {"event": "user", "text": "no credit needed"},
+        {"event": "action", "name": "action_answer_faq"},
+        {"event": "user", "text": "ok help me choose for them"},
+    ]
+    _, slots = run(
+        ActionResetRecommendation(), tracker("ok help me choose for them", "request_recommendation", events=history)
+    )
+    assert slots["wants_credit"] is False and slots["weekly_hours"] == 4.0

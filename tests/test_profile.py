@@ -428,3 +428,9 @@ def test_hours_hedged_in_words_answer_the_hours_question(text, hours):
 def test_a_budget_hedged_in_words_answers_the_budget_question():
     assert parse_budget("work might cover some, say 1000", asked=True) == 1000.0
     assert parse_budget("work might cover some, say 1000", asked=False) is None
+
+
+def test_a_budget_said_with_money_before_the_questions():
+    assert (
+        parse_budget("I would rather learn practical things. maybe 6 hours a week. money is ok up to 1000.") == 1000.0
+    )

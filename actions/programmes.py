@@ -532,7 +532,14 @@ class ActionSearchPrograms(Action):
         in_context = first_context_reply(
             dispatcher,
             tracker,
-            (say_about_edx_as_a_whole, say_if_still_offered, rank_programmes, answer_about_listed, say_doubtful_claim),
+            (
+                recommendation_revised,
+                say_about_edx_as_a_whole,
+                say_if_still_offered,
+                rank_programmes,
+                answer_about_listed,
+                say_doubtful_claim,
+            ),
         )
         return in_context if in_context is not None else search(dispatcher, tracker)
 
@@ -612,6 +619,19 @@ def _topic_of_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> O
     return send(dispatcher, reply) + about(programme) if reply else None
 
 
+def _topic_of_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "how much?" after "what is a MicroMasters?", read as "show more": its cost, not "nothing to show more of".
+
+    Only when no search was shown: then "more" is the next page.
+    """
+    text = latest_text(tracker)
+    topic = topic_named(text)
+    if topic is None or len(text.split()) > 5 or stored_search(tracker) is not None:
+        return None
+    credential = resolve_credential_type(tracker.get_slot("credential_type"))
+    return send(dispatcher, faq_reply(kb(), topic, credential)) + [SlotSet("last_topic", topic)]
+
+
 _OTHER_CREDENTIAL = re.compile(
     r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b"
 )
@@ -626,7 +646,10 @@ def the_other_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     if not _OTHER_CREDENTIAL.search(normalise(latest_text(tracker))):
         return None
     recommended = tracker.get_slot("recommended_credential")
-    answered = resolve_credential_type(tracker.get_slot("credential_type"))
+    current = programme_in_context(tracker)
+    answered = resolve_credential_type(tracker.get_slot("credential_type")) or (
+        current.credential_type if current else None
+    )
     topic = tracker.get_slot("last_topic")
     if not recommended and answered and topic and set_in_previous_turn(tracker, "last_topic"):
         # "and for the other one?" right after the cost of a MicroMasters: that topic for the other kind.
@@ -661,6 +684,7 @@ class ActionShowMore(Action):
                 rank_programmes,
                 answer_about_listed,
                 _topic_of_programme,
+                _topic_of_credential,
             ),
         )
         if pointed is not None:
@@ -693,6 +717,7 @@ class ActionProgramInfo(Action):
             dispatcher,
             tracker,
             (
+                recommendation_revised,
                 say_about_edx_as_a_whole,
                 say_other_institution,  # "the Stanford MicroMasters in CS"
                 say_if_still_offered,
@@ -722,6 +747,19 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
+def recommendation_revised(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """After a recommendation, a changed answer, a what-if or a pushback, whatever the message was read as.
+
+    "what if I had $2000?" was "Sorry, I didn't understand that", "what if I had more time, like 15
+    hours a week?" a programme card.
+    """
+    if not tracker.get_slot("recommended_credential"):
+        return None
+    from actions.recommendation import revise_recommendation  # it imports this module
+
+    return revise_recommendation(dispatcher, tracker)
+
+
 class PointingFirst(Action, abc.ABC):
     """An action whose message may be "the 3rd one", "the rit one" or "are you sure?" misread: that answered first."""
 
@@ -733,6 +771,7 @@ class PointingFirst(Action, abc.ABC):
             (
                 say_how_sure,
                 resume_questions,  # "ok continue" after "stop"
+                recommendation_revised,
                 say_if_still_offered,
                 describe_programme_in_context,  # "what courses?" read as help
                 describe_listed,

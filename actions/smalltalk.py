@@ -20,7 +20,6 @@ from actions.common import (
 )
 from actions.faq import answer_topic, start_questions
 from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
-from actions.recommendation import revise_recommendation
 from advisor.matching import unknown_topic
 from advisor.profile import asks_to_be_asked, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
@@ -99,14 +98,7 @@ class ActionAcknowledge(PointingFirst):
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        said = first_context_reply(
-            dispatcher,
-            tracker,
-            (
-                say_praise_or_complaint,  # "worst bot ever" read as a "no"
-                revise_recommendation,  # "I never told you my goal"
-            ),
-        )
+        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
         if said is not None:
             return said
         text = latest_text(tracker)

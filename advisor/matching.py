@@ -253,6 +253,11 @@ def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> 
     if query.subjects:
         return None
     words = normalise(query.text[:MAX_MATCH_CHARS])
+    # An institution's name is no topic, not even a word of it ("tu" of "tu delft").
+    for institution in kb.institutions:
+        for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
+            if " " in alias and _contains_phrase(words, alias):
+                words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
     for pattern in (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ())):
         found = pattern.search(words)
         if not found:

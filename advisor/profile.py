@@ -378,7 +378,13 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     # "would credit help me get a promotion?" asks, though it says "me".
     yes_no_question = re.match(r"(would|does|do|is|are|can|could|will|should|what|how|why)\b", words)
     if mentions and not _asks_only(text, words) and not (yes_no_question and text.rstrip().endswith("?")):
-        window = words[max(0, mentions.start() - 40) : mentions.end() + 40]
+        # Only the clause that names credit: "credit matters, 10+ hours, no budget limit" is no "no credit".
+        clauses = re.split(r"[,;.!?]| but | and then ", text.lower().replace("’", "'"))
+        clause = next(
+            (normalise(c) for c in clauses if re.search(r"\b(credit|credits|count|counted|ects|transfer)", c)), words
+        )
+        found = re.search(r"\b(credit|credits|counts? towards?|counted towards?|ects|transfer)", clause) or mentions
+        window = clause[max(0, found.start() - 40) : found.end() + 40]
         return not (_NEGATION.search(window) or re.search(r"\b(doesn'?t|does not|not) matter", window))
     if asked:
         if is_acknowledgement(text):  # "ok" after an answer in between acknowledges it; not a yes

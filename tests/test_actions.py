@@ -2724,3 +2724,37 @@ def test_answers_told_without_saying_i_before_the_questions_are_carried():
         ActionResetRecommendation(), tracker("ok help me choose for them", "request_recommendation", events=history)
     )
     assert slots["wants_credit"] is False and slots["weekly_hours"] == 4.0
+
+
+@pytest.mark.parametrize(
+    ("action", "intent", "text"),
+    [
+        (ActionNotUnderstood, "nlu_fallback", "what if I had $2000?"),
+        (ActionProgramInfo, "ask_program_info", "hmm, what if I had more time, like 15 hours a week?"),
+    ],
+)
+def test_a_what_if_after_the_recommendation_is_answered_whatever_it_was_read_as(action, intent, text):
+    # "Sorry, I didn't understand that" and a programme card.
+    messages, changed = run(action(), tracker(text, intent, slots=RECOMMENDED))
+    assert messages[0]["text"].startswith("With ") and changed == {}
+
+
+def test_how_much_after_a_credential_s_definition_is_its_cost():
+    # "There is nothing to show more of yet."
+    t = after("what is a MicroMasters?", ActionAnswerFaq(), "ask_definition", "how much?", "show_more")
+    messages, _ = run(ActionShowMore(), t)
+    assert messages[0]["text"].startswith("MicroMasters program: A typical program cost about $1,000")
+
+
+def test_several_answers_in_one_message_keep_credit_in_its_own_clause():
+    # "credit matters, 10+ hours, no budget limit" was read as "credit doesn't matter".
+    text = "deep expertise, credit matters, 10+ hours, no budget limit, supply chain"
+    _, events = _form_turn(text, "inform", "goal")
+    assert slots_set(events)["wants_credit"] is True
+
+
+def test_a_university_s_name_is_no_topic_of_a_search():
+    # 'I have no verified MicroMasters programmes in "tu" from TU Delft'
+    named = [entity("institution", "TU Delft"), entity("credential_type", "micromasters")]
+    messages, _ = run(ActionSearchPrograms(), tracker("does TU Delft have any micromasters?", "search_programs", named))
+    assert messages[0]["text"].startswith("I found 1 MicroMasters programme from TU Delft")

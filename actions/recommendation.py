@@ -105,7 +105,10 @@ class ActionResetRecommendation(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         answered = first_context_reply(
-            dispatcher, tracker, (say_uncovered, compare_institutions, programmes_to_start_with)
+            dispatcher,
+            tracker,
+            # "that doesnt seem right, I only have 4 hours and 400 bucks" restarted all five questions.
+            (say_uncovered, compare_institutions, revise_recommendation, programmes_to_start_with),
         )
         if answered is not None:
             return [*answered, FollowupAction("action_listen")]

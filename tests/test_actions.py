@@ -2758,3 +2758,18 @@ def test_a_university_s_name_is_no_topic_of_a_search():
     named = [entity("institution", "TU Delft"), entity("credential_type", "micromasters")]
     messages, _ = run(ActionSearchPrograms(), tracker("does TU Delft have any micromasters?", "search_programs", named))
     assert messages[0]["text"].startswith("I found 1 MicroMasters programme from TU Delft")
+
+
+def test_pushback_read_as_asking_for_a_recommendation_does_not_restart_the_questions():
+    # "that doesnt seem right, I only have 4 hours and 400 bucks" asked all five questions again.
+    answers = {
+        "goal": "graduate",
+        "wants_credit": True,
+        "weekly_hours": 4.0,
+        "budget": 400.0,
+        "subject": "supply chain",
+    }
+    slots = {**answers, "recommended_credential": "micromasters"}
+    text = "that doesnt seem right, I only have 4 hours and 400 bucks"
+    messages, changed = run(ActionResetRecommendation(), tracker(text, "request_recommendation", slots=slots))
+    assert messages[0]["text"].startswith("Sorry if I read you wrong.") and "goal" not in changed

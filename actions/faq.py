@@ -30,6 +30,7 @@ from actions.programmes import (
     compare_institutions,
     compare_programmes,
     describe_listed,
+    describe_programme,
     describe_programme_in_context,
     listed,
     programme_meant,
@@ -198,6 +199,8 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
         and asks_about_the_masters(latest_text(tracker))
     ):
         topic = "credit"  # "how much is the msc?" after PolyU's MicroMasters: the master's it leads to
+    if topic == "definition":  # "what is DEDP?": the programme itself, not what a MicroMasters is
+        return describe_programme(dispatcher, programme)
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         kind = programme_kind_line(kb(), programme)

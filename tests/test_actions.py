@@ -2773,3 +2773,12 @@ def test_pushback_read_as_asking_for_a_recommendation_does_not_restart_the_quest
     text = "that doesnt seem right, I only have 4 hours and 400 bucks"
     messages, changed = run(ActionResetRecommendation(), tracker(text, "request_recommendation", slots=slots))
     assert messages[0]["text"].startswith("Sorry if I read you wrong.") and "goal" not in changed
+
+
+def test_what_is_a_named_programme_describes_it():
+    # "what is DEDP?" got "... is a MicroMasters program. What I know about MicroMasters programs in general".
+    messages, slots = run(ActionAnswerFaq(), tracker("what is DEDP?", "ask_definition"))
+    assert messages[0]["text"].startswith(
+        "MITx MicroMasters Program in Data, Economics, and Development Policy (DEDP) (MIT"
+    )
+    assert slots["current_programme"] == "mitx_dedp"

@@ -25,6 +25,8 @@ ENOUGH_HOURS = 8.0
 SMALL_BUDGET = 600.0
 ENOUGH_BUDGET = 1000.0
 MAX_PROGRAMMES = 3
+# The top of what a whole MicroMasters typically cost in my sources (MITx SCM, $1,350).
+TYPICAL_MICROMASTERS_HIGH = 1350.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,21 @@ def weekly_effort(programme: Programme) -> Optional[Tuple[float, float]]:
     """The hours a week a programme's sources state ("10-14 hours a week"), or None when they don't."""
     found = _WEEKLY_EFFORT.search(programme.duration or "")
     return (float(found.group(1)), float(found.group(2))) if found else None
+
+
+_STATED_TOTAL = re.compile(r"\$([\d,]+(?:\.\d+)?) in total")
+
+
+def stated_total(programme: Programme) -> Optional[float]:
+    """The whole programme's price where its sources state one ("$1,350 in total"), or None."""
+    found = _STATED_TOTAL.search(programme.price or "")
+    return float(found.group(1).replace(",", "")) if found else None
+
+
+def costs_more(programme: Programme, budget: Optional[float]) -> Optional[float]:
+    """The programme's stated total when it is more than the learner's budget."""
+    total = stated_total(programme)
+    return total if total is not None and budget is not None and total > budget else None
 
 
 def asks_more_time(programme: Programme, weekly_hours: Optional[float]) -> Optional[Tuple[float, float]]:
@@ -69,6 +86,8 @@ class Recommendation:
     weekly_hours: Optional[float] = None
     # Whether credit matters, to say of a programme that my sources give it no credit pathway.
     wants_credit: Optional[bool] = None
+    # The learner's budget, to say of a programme that its stated total is more.
+    budget: Optional[float] = None
 
 
 def _button_words(slot: str, after: str = "") -> Dict[float, str]:
@@ -147,12 +166,17 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
                 )
             )
         elif profile.budget >= ENOUGH_BUDGET:
+            if profile.budget >= NO_BUDGET_LIMIT:
+                said = "you have no fixed budget limit, and a whole MicroMasters typically cost"
+            elif profile.budget >= TYPICAL_MICROMASTERS_HIGH:
+                said = f"your budget ({budget}) covers what a whole MicroMasters typically cost"
+            else:
+                said = f"your budget ({budget}) is about what a whole MicroMasters typically cost"
             votes.append(
                 (
                     MICROMASTERS,
                     0.5,
-                    f"your budget ({budget}) is in line with what a whole MicroMasters typically cost in my sources "
-                    "(about $1,000-$1,350 in 2017-19; current prices not confirmed)",
+                    f"{said} in my sources (about $1,000-$1,350 in 2017-19; current prices not confirmed)",
                 )
             )
     return votes
@@ -239,4 +263,5 @@ def recommend(kb: KnowledgeBase, profile: Profile) -> Recommendation:
         without_goal_or_credit,
         profile.weekly_hours,
         profile.wants_credit,
+        profile.budget,
     )

@@ -28,6 +28,7 @@ from advisor.recommend import (
     Profile,
     Recommendation,
     asks_more_time,
+    costs_more,
     describe_budget,
     describe_hours,
     lacks_wanted_credit,
@@ -751,6 +752,9 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
             notes = [f"asks {effort[0]:g}-{effort[1]:g} hours a week, more than you have"] if effort else []
             if lacks_wanted_credit(programme, recommendation.wants_credit):
                 notes.append("no credit pathway found in my sources")
+            total = costs_more(programme, recommendation.budget)
+            if total is not None:
+                notes.append(f"${total:,.0f} in total in my sources, more than your budget")
             lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
         citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))

@@ -129,3 +129,12 @@ def test_a_budget_between_small_and_enough_is_weighed_aloud():
     # $600 was neither a reason nor worth weighing.
     _, reasons, against = choose_credential(Profile("graduate", True, 15, 600, "artificial intelligence"))
     assert any("is below what a whole MicroMasters typically cost" in r for r in reasons + against)
+
+
+def test_a_programme_whose_stated_total_is_over_the_budget_is_flagged():
+    # A $1,000 budget "in line with" MIT SCM, listed at "$1,350 in total" without a word.
+    text = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 10, 1000, "supply chain"))).text
+    assert "($1,350 in total in my sources, more than your budget)" in text
+    assert "Your budget (about $1,000) is about what a whole MicroMasters typically cost" in text
+    roomy = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 10, NO_BUDGET_LIMIT, "supply chain"))).text
+    assert "more than your budget" not in roomy and "You have no fixed budget limit" in roomy

@@ -496,10 +496,11 @@ def still_offered_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
         text = f"No: the {programme.title} has been retired, so you can't enroll in it; I list it for reference."
     else:
         dated = "carry no date" if programme.as_of == "unknown" else f"date from {programme.as_of}"
+        where = "edX" if programme.platform == "edX" else "its platform"  # DEDP: MITx Online, not edX
         text = (
             f"My sources on the {programme.title} {dated}, and they can't tell me whether it is "
             f"still offered today. Platform: {_programme_fact_values(programme)['about_edx']}. "
-            "Search for it on edX to see whether it is open for enrollment now."
+            f"Search for it on {where} to see whether it is open for enrollment now."
         )
     return Reply("\n".join([text, cite_line(kb, citations)]), citations)
 

@@ -262,7 +262,8 @@ class ActionAnswerFaq(Action):
             and not (named_topic in WORD_ONLY_TOPICS and len(named_credentials(tracker)) == 1)
         ):
             return answer(dispatcher, tracker, named_topic, None, compared=True)
-        if named_topic in WORD_ONLY_TOPICS:
+        if named_topic in WORD_ONLY_TOPICS or (topic == "definition" and named_topic):
+            # "what is" is the catch-all: "who issues a micromasters certificate?" is about recognition.
             topic = str(named_topic)
         return answer_topic(dispatcher, tracker, topic)
 

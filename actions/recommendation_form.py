@@ -44,6 +44,7 @@ from advisor.profile import (
     parse_weekly_hours,
     revises,
     speaks_for_oneself,
+    wants_both,
     without_degrees_held,
 )
 from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS, asks_what_it_means, option_titled, option_value
@@ -167,7 +168,7 @@ class ValidateRecommendationForm(FormValidationAction):
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         text = latest_text(tracker)
-        if requested in FORM_SLOTS and is_unsure(text):
+        if requested in FORM_SLOTS and (is_unsure(text) or (requested == "goal" and wants_both(text))):
             return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
         # "tell me about the first one" asks about a programme, not for the question's first option.
         position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None

@@ -21,7 +21,7 @@ from actions.common import (
 from actions.faq import answer_topic, start_questions
 from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
 from advisor.matching import unknown_topic
-from advisor.profile import asks_to_be_asked, is_question
+from advisor.profile import asks_to_be_asked, final_question, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
 from advisor.smalltalk import (
     BOT_IDENTITY,
@@ -48,6 +48,10 @@ class ActionThank(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         in_questions = bool(tracker.active_loop.get("name"))
+        question = final_question(latest_text(tracker))
+        topic = topic_named(question) if question else None
+        if topic and not in_questions:  # "ok thanks. is that on edX?": the question, not "You're welcome!"
+            return answer_topic(dispatcher, tracker, topic)
         reply = thanks_reply(latest_text(tracker), in_questions)
         dispatcher.utter_message(text=reply)
         if in_questions and reply == THANKS_AND_GOODBYE_REPLY:

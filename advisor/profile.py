@@ -147,6 +147,14 @@ _NOT_A_SKILL = re.compile(
 )
 
 
+def wants_both(text: str) -> bool:
+    """True for "both really, I want job skills but also maybe a masters later": the goal is left open."""
+    words = normalise(text)
+    return (
+        bool(re.search(r"\bboth\b", words)) and _count(words, _GRADUATE_WORDS) > 0 and _count(words, _SKILL_WORDS) > 0
+    )
+
+
 def parse_goal(text: str) -> Optional[str]:
     """``graduate`` for deep/graduate expertise, ``skills`` for a quick job skill."""
     # "I already have a master's in engineering" says what one has, not what one wants.
@@ -160,6 +168,8 @@ def parse_goal(text: str) -> Optional[str]:
         graduate = 0
     if _NOT_A_SKILL.search(words):  # "deep expertise, not a quick skill"
         skills = 0
+    if wants_both(text):  # "both really: job skills, maybe a masters later"
+        return None
     if graduate > skills:
         return GOAL_GRADUATE
     if skills > graduate:

@@ -60,6 +60,8 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "for free",
         "is it free",
         "free of charge",
+        "edx free",
+        "free on edx",
         "free courses",
         "free option",
         "free version",
@@ -99,6 +101,9 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "dropout rate",
         "drop out rate",
         "how many people finish",
+        "people have finished",
+        "people finished",
+        "finished a micromasters",
         "percentage of learners",
         "percent of learners",
         "learners complete",
@@ -124,7 +129,8 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     "recognition": tuple(
         "respected recognized recognised recognition prestige prestigious reputation employers valued accredited "
         "accreditation".split()
-    ),
+    )
+    + ("who issues", "issued by", "who awards", "whose name", "name on the certificate"),
     "exams": tuple(
         "exam exams examination examinations proctored proctoring proctor capstone capstones tests quizzes "
         "assessments graded grading".split()
@@ -291,6 +297,7 @@ _PATTERNS["other_credentials"] = re.compile(
 # "How many micromasters are there?", "how many universities offer micromasters": a count of
 # edX's programmes, which my sources give only as a history. "How many from MIT?" is a search.
 _PATTERNS["how_many"] = re.compile(
+    r"(?!.*\byour?\b)"  # "how many programmes do you have in total?" asks for my catalogue: a search
     r"\bhow many (?:micro ?masters?|mm|programs?|programmes?|professional certificates?|pro certs?|certificates?"
     r"|credentials?|universities|schools|institutions|people|learners)\b"
     r"(?=.*\b(?:are there|were there|is there|exist|does edx|do edx|on edx|edx (?:has|have|offers?)|in total|total"

@@ -52,7 +52,10 @@ class OtherLanguageGate(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if intent in self._keep or intent == FALLBACK_INTENT or not is_other_language(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            # A courtesy is short ("merci beaucoup"); "Hola, ¿qué es un MicroMasters?" is a question, not a greeting.
+            courtesy = intent in self._keep and (len(text.split()) <= 3 or "?" not in text)
+            if courtesy or intent == FALLBACK_INTENT or not is_other_language(text):
                 continue
             fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT]

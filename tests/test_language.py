@@ -86,3 +86,10 @@ def test_the_gate_leaves_english_and_foreign_courtesies_alone(text, intent):
 )
 def test_figures_symbols_and_code_are_not_words(text, expected):
     assert is_not_words(text) is expected
+
+
+def test_a_foreign_question_that_opens_with_a_greeting_is_not_a_greeting():
+    # "Hola, ¿qué es un MicroMasters?" got the greeting, not "I can only answer in English".
+    gate = OtherLanguageGate(OtherLanguageGate.get_default_config())
+    (message,) = gate.process([parsed("Hola, ¿qué es un MicroMasters?", "greet")])
+    assert message.get(INTENT)["name"] == "nlu_fallback"

@@ -107,15 +107,6 @@ def test_unknown_source_is_refused(tmp_path):
         load_knowledge(directory)
 
 
-def test_a_source_without_its_own_date_is_refused(tmp_path):
-    def drop_date(data):
-        del data["sources"][0]["date"]
-
-    directory = _broken_copy(tmp_path, "sources.yml", drop_date)
-    with pytest.raises(KnowledgeError, match=r"sources\.yml: entry 'harvardx_faqs': field 'date': is missing"):
-        load_knowledge(directory)
-
-
 def test_a_source_reads_with_its_own_date_whatever_the_answer_citing_it(kb):
     """GoodCall's 2016 launch list was shown "as of 2025" in one answer and "as of 2017" in another."""
     by_2016 = cite_line(kb, [Citation("campustech_2016", "2025")])
@@ -126,12 +117,28 @@ def test_a_source_reads_with_its_own_date_whatever_the_answer_citing_it(kb):
     assert "NexEdX on MicroMasters costs, undated" in undated
 
 
-def test_a_university_outside_the_catalogue_cannot_be_one_inside_it(tmp_path):
-    def clash(data):
-        data["other_institutions"][0]["aliases"].append("mit")
+def _drop_first_source_date(data):
+    del data["sources"][0]["date"]
 
-    directory = _broken_copy(tmp_path, "other_institutions.yml", clash)
-    with pytest.raises(KnowledgeError, match=r"other_institutions\.yml: entry 'RWTH Aachen': field 'aliases'"):
+
+def _alias_inside_the_catalogue(data):
+    data["other_institutions"][0]["aliases"].append("mit")
+
+
+@pytest.mark.parametrize(
+    ("filename", "change", "message"),
+    [
+        ("sources.yml", _drop_first_source_date, r"sources\.yml: entry 'harvardx_faqs': field 'date': is missing"),
+        (
+            "other_institutions.yml",
+            _alias_inside_the_catalogue,
+            r"other_institutions\.yml: entry 'RWTH Aachen': field 'aliases'",
+        ),
+    ],
+)
+def test_newer_fields_are_validated_naming_file_entry_and_field(tmp_path, filename, change, message):
+    directory = _broken_copy(tmp_path, filename, change)
+    with pytest.raises(KnowledgeError, match=message):
         load_knowledge(directory)
 
 

@@ -32,7 +32,7 @@ from actions.programmes import (
     describe_listed,
     describe_programme,
     describe_programme_in_context,
-    listed,
+    list_pathways,
     programme_meant,
     programme_pointed_at,
     query_from,
@@ -42,13 +42,13 @@ from actions.programmes import (
     say_claim,
     say_doubtful_claim,
     say_if_still_offered,
+    say_whose_programme,
     search_narrowed,
     search_or_say_missing,
     search_what_is_offered,
     the_other_credential,
 )
 from actions.recommendation import recommend_again, reset_events, revise_recommendation
-from advisor.knowledge import MICROMASTERS
 from advisor.language import is_not_words
 from advisor.matching import (
     ProgrammeMatch,
@@ -79,7 +79,6 @@ from advisor.replies import (
     Reply,
     faq_reply,
     in_particular,
-    pathways_reply,
     programme_kind_line,
     programme_topic_reply,
     programme_topics_reply,
@@ -89,7 +88,6 @@ from advisor.replies import (
 )
 from advisor.topics import (
     WORD_ONLY_TOPICS,
-    asks_about_pathways,
     asks_about_the_masters,
     asks_where_it_runs,
     country_named,
@@ -295,17 +293,6 @@ def answer_each(
     )
 
 
-def list_pathways(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "Which universities accept it?": the MicroMasters with a credit pathway in the catalogue.
-
-    The credit answer says whether credit is possible; this says where.
-    """
-    if not asks_about_pathways(latest_text(tracker)):
-        return None
-    reply, shown = pathways_reply(kb())
-    return send(dispatcher, reply) + [listed(shown), SlotSet("credential_type", MICROMASTERS)]
-
-
 def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> List[EventType]:
     """A topic's answer for the programme asked about, else the credential named, in context, or both."""
     # "is edx still a nonprofit?" after a programme is about edX; "is it on MITx Online?" about it.
@@ -453,7 +440,9 @@ class ActionShowSources(Action):
         # "which of those is from MIT?" narrows the list just shown, though "from" reads like a question of sources.
         # "where i said i have 2000?" disputes an answer I hold; it got a list of source links.
         answered = first_context_reply(
-            dispatcher, tracker, (say_who_made_me, say_how_sure, revise_recommendation, search_narrowed)
+            dispatcher,
+            tracker,
+            (say_who_made_me, say_how_sure, revise_recommendation, say_whose_programme, search_narrowed),
         )
         if answered is not None:
             return answered

@@ -33,6 +33,7 @@ from advisor.matching import (
     compared,
     compares,
     find_programme,
+    institutions_in,
     listed_pair,
     listed_position,
     mention_asked,
@@ -60,6 +61,7 @@ from advisor.replies import (
     not_found_reply,
     only_listed_reply,
     other_institution_reply,
+    pathways_reply,
     programme_reply,
     programme_topic_reply,
     programmes_mentioning_reply,
@@ -71,6 +73,7 @@ from advisor.replies import (
 )
 from advisor.topics import (
     WORD_ONLY_TOPICS,
+    asks_about_pathways,
     asks_for_the_extreme,
     asks_if_still_offered,
     asks_what_is_offered,
@@ -632,6 +635,17 @@ def _topic_of_credential(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return send(dispatcher, faq_reply(kb(), topic, credential)) + [SlotSet("last_topic", topic)]
 
 
+def list_pathways(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which universities accept it?": the MicroMasters with a credit pathway in the catalogue.
+
+    The credit answer says whether credit is possible; this says where.
+    """
+    if not asks_about_pathways(latest_text(tracker)):
+        return None
+    reply, shown = pathways_reply(kb())
+    return send(dispatcher, reply) + [listed(shown), SlotSet("credential_type", MICROMASTERS)]
+
+
 _OTHER_CREDENTIAL = re.compile(
     r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b"
 )
@@ -685,6 +699,7 @@ class ActionShowMore(Action):
                 answer_about_listed,
                 _topic_of_programme,
                 _topic_of_credential,
+                list_pathways,  # "what other universities accept it?"
             ),
         )
         if pointed is not None:
@@ -747,6 +762,31 @@ class ActionProgramInfo(Action):
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 
+_WHOSE = re.compile(
+    r"\b(which|what|whose) (uni|university|school|institution|college)\b|\bwho (offers|runs|gives|makes|teaches) "
+    r"(it|that|this|the programme|the program)\b|^(and )?is (that|it|this) (from |by |at )?(the )?\w+( one)?$"
+)
+
+
+def say_whose_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which uni is it from?", "is that upenn?" about the programme just discussed: its institution.
+
+    Read as asking for sources, they got a list of links.
+    """
+    programme = programme_in_context(tracker)
+    text = normalise(latest_text(tracker)).strip()
+    if programme is None or not _WHOSE.search(text):
+        return None
+    named = institutions_in(kb(), text)
+    if re.match(r"(and )?is ", text) and not named:
+        return None
+    said = f"the {programme.title} is from {programme.institution}."
+    if named:  # "is that upenn?"
+        said = f"{'Yes' if programme.institution in named else 'No'}: {said}"
+    dispatcher.utter_message(text=said[0].upper() + said[1:])
+    return about(programme)
+
+
 def recommendation_revised(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """After a recommendation, a changed answer, a what-if or a pushback, whatever the message was read as.
 
@@ -772,6 +812,7 @@ class PointingFirst(Action, abc.ABC):
                 say_how_sure,
                 resume_questions,  # "ok continue" after "stop"
                 recommendation_revised,
+                say_whose_programme,  # "who runs it?"
                 say_if_still_offered,
                 describe_programme_in_context,  # "what courses?" read as help
                 describe_listed,

@@ -30,8 +30,10 @@ from advisor.profile import (
     speaks_for_oneself,
     supposed_change,
     supposes,
+    talks_about_oneself,
     what_is_supposed,
     what_is_told,
+    without_degrees_held,
 )
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
@@ -120,6 +122,11 @@ class ActionResetRecommendation(Action):
         return reset_events() + [SlotSet(slot, value) for slot, value in carried.items()]
 
 
+# A subject wanted, in a message about oneself ("I want to switch to UX"), not one's background.
+_WANTS = re.compile(
+    r"\b(want|wanting|wanna|interested|switch|move into|moving into|learn|study|get into|looking for)\b"
+)
+
 # Where the questions last started or ended: answers told before that are not carried over.
 _QUESTIONS_BOUNDARY = ("action_recommend", "action_reset_recommendation")
 
@@ -145,7 +152,10 @@ def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
         if not speaks_for_oneself(told) and answers.get("budget") == LOW_BUDGET:
             del answers["budget"]  # "ok whch one cheaper" compares; it says no budget
         found.update(answers)  # "no credit needed", "they have about 4 hours a week"
-        subjects += [subject for subject in subjects_in(kb(), text) if subject not in subjects]
+        if not talks_about_oneself(text) or _WANTS.search(text.lower()):  # "I'm a CS undergrad" is a background
+            subjects += [
+                subject for subject in subjects_in(kb(), without_degrees_held(text)) if subject not in subjects
+            ]
     # A subject asked or told about before ("supply chain maybe?", "the MIT supply chain micromasters"),
     # when it is the only one: the subject question promised to be skipped. Several: asked which.
     if len(subjects) == 1:

@@ -37,6 +37,7 @@ from advisor.profile import (
     is_hesitation,
     is_question,
     is_unsure,
+    leaves_open,
     parse_any_subject,
     parse_budget,
     parse_credit,
@@ -51,6 +52,7 @@ from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS, asks_what_it
 from advisor.replies import (
     ALREADY_CHOOSING,
     OTHER_CURRENCY,
+    OTHER_CURRENCY_LATER,
     RECOMMENDING_WITH_WHAT_I_HAVE,
     UNSURE_NOTED,
     already_noted_reply,
@@ -168,7 +170,15 @@ class ValidateRecommendationForm(FormValidationAction):
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         text = latest_text(tracker)
-        if requested in FORM_SLOTS and (is_unsure(text) or (requested == "goal" and wants_both(text))):
+        open_answer = requested == "goal" and (wants_both(text) or leaves_open(text))
+        if (
+            requested == "wants_credit"
+            and leaves_open(text)
+            and parse_credit(text) is None
+            and not asks_what_it_means(text)
+        ):
+            open_answer = True  # "not sure, maybe later a masters"
+        if requested in FORM_SLOTS and (is_unsure(text) or open_answer):
             return [e for e in events if e.get("name") != requested] + [SlotSet(requested, UNSURE)]
         # "tell me about the first one" asks about a programme, not for the question's first option.
         position = listed_position(text) if requested in QUESTIONS and not asks_for_details(text) else None
@@ -259,7 +269,8 @@ class ValidateRecommendationForm(FormValidationAction):
         if asked is None:
             return {}
         if in_other_currency(latest_text(tracker)):  # "40k rupees": not $40,000; asked for in dollars
-            if not asked:
+            if not asked:  # "my parents would pay maybe €1000", said to another question
+                dispatcher.utter_message(text=OTHER_CURRENCY_LATER)
                 return {}
             dispatcher.utter_message(text=OTHER_CURRENCY)
             return {"budget": None}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
@@ -658,6 +658,11 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=False)
     if claim:
         return claim
+    if query.institutions and query.credential_types:
+        # "the IIM Bangalore micromasters vs a professional cert": the kinds compared, not the one named.
+        found = search_programmes(kb, replace(query, credential_types=(), subjects=()))
+        if len(found) == 1:  # ("I'm a CS undergrad" named a subject of my background, not of the programme)
+            return ProgrammeMatch(programme=found[0])
     by_title = sorted(kb.programmes, key=lambda p: _title_overlap(p, query.text), reverse=True)
     if by_title and _title_overlap(by_title[0], query.text) >= 0.6:
         return ProgrammeMatch(programme=by_title[0])

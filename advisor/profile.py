@@ -50,7 +50,7 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _NEGATION = re.compile(
-    r"\b(no|not|don'?t|dont|doesn'?t|doesnt|without|never|nah|nope|neither|"
+    r"\b(no|not|don'?t|dont|doesn'?t|doesnt|without|never|nah|nope|neither|optional|bonus|"
     r"irrelevant|unimportant|whatever|isn'?t|isnt|didn'?t|didnt|wouldn'?t|wouldnt|won'?t|wont)\b"
 )
 
@@ -145,6 +145,21 @@ _JOB_HOURS = re.compile(
 _NOT_A_SKILL = re.compile(
     r"\b(no|not|don'?t|dont)\b( an?| just an?)? (quick|practical|job|short)?\s?(skill|skills|course)\b"
 )
+
+
+# Learning for its own sake ("just for interest", "for pleasure, no career aims"): neither goal; left out.
+_FOR_INTEREST = re.compile(
+    r"\b(for (pleasure|fun|interest|myself|my own interest)|just (for )?interest|out of (interest|curiosity)"
+    r"|curiosity|personal interest|hobby|no career (aims?|goals?)|before college|for enjoyment)\b"
+)
+# "not sure, maybe later a masters": a hedge first, whatever follows.
+_HEDGE_FIRST = re.compile(r"^(not (really )?sure|no idea|idk|dunno|(i )?don'?t know|hard to say|unsure)\b")
+
+
+def leaves_open(text: str) -> bool:
+    """True for an answer that leaves the question open though it is more than "not sure"."""
+    words = normalise(text)
+    return bool(_FOR_INTEREST.search(words) or _HEDGE_FIRST.match(words))
 
 
 def wants_both(text: str) -> bool:
@@ -389,7 +404,7 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
     yes_no_question = re.match(r"(would|does|do|is|are|can|could|will|should|what|how|why)\b", words)
     if mentions and not _asks_only(text, words) and not (yes_no_question and text.rstrip().endswith("?")):
         # Only the clause that names credit: "credit matters, 10+ hours, no budget limit" is no "no credit".
-        clauses = re.split(r"[,;.!?]| but | and then ", text.lower().replace("’", "'"))
+        clauses = re.split(r"[,;.!?]| and then ", text.lower().replace("’", "'"))
         clause = next(
             (normalise(c) for c in clauses if re.search(r"\b(credit|credits|count|counted|ects|transfer)", c)), words
         )
@@ -471,6 +486,9 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
         if bare:  # "under 5" is less than 5, as the "Under 5 hours" button (4)
             hours = _number(bare.group(2))  # 1 is "below"
             return max(hours - 1, 1.0) if bare.group("below") else hours
+        span = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:-|–|to|or)\s*(\d+(?:\.\d+)?)\s*", said)
+        if span:  # "5-10", the button's range typed
+            return (_number(span.group(1)) + _number(span.group(2))) / 2
         if not re.search(r"\$|\b(k|dollars?|bucks|usd|courses?|years?|kids|children|months?)\b", normalise(text)):
             return _lone_figure(text)
     return None

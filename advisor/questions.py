@@ -48,14 +48,14 @@ QUESTIONS: Dict[str, Question] = {
             ("Deep, graduate-level expertise", '/inform{"goal":"graduate"}'),
         ),
         "Sorry, I didn't catch your goal. "
-        'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s".',
+        'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s", or "skip".',
         "Your goal weighs heavily: a MicroMasters is graduate-level and can lead toward a master's, "
         "a Professional Certificate teaches a job skill in less time.",
     ),
     "wants_credit": Question(
         "Does academic credit toward a master's degree matter to you?",
         (("Yes, credit matters", "/affirm"), ("No, not really", "/deny")),
-        'Sorry, I didn\'t catch that. A simple "yes" or "no" is fine.',
+        'Sorry, I didn\'t catch that. A simple "yes" or "no" is fine, or "skip".',
         "Only a MicroMasters can count as credit toward a master's (if a university admits you), "
         "so wanting credit weighs most in my recommendation.",
     ),

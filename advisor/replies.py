@@ -757,6 +757,11 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
             if total is not None:
                 notes.append(f"${total:,.0f} in total in my sources, more than your budget")
             lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
+        if all(lacks_wanted_credit(p, recommendation.wants_credit) for p in recommendation.programmes):
+            lines.append(
+                'None of these has a credit pathway in my sources: ask me "which universities accept it?" for the '
+                "MicroMasters that have one, and check with the university before counting on credit."
+            )
         citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     lines.append('Ask "why?" for the reasoning, compare the two credentials, or say "start over".')
@@ -902,6 +907,7 @@ def already_noted_reply(answers: Mapping[str, Any]) -> str:
 
 # A budget in another currency: the prices in my sources are in dollars.
 OTHER_CURRENCY = "My prices are in US dollars, and I won't guess an exchange rate: roughly how much is that in dollars?"
+OTHER_CURRENCY_LATER = "My prices are in US dollars, so I'll ask for your budget in dollars when we get to it."
 # "so now what do you recommend?" after two answers or more: the rest are left out.
 RECOMMENDING_WITH_WHAT_I_HAVE = "OK, here's my recommendation from what you've told me so far; the rest I'll leave out."
 # "what would you recommend?" or "help me choose" said to one of the first questions.

@@ -607,7 +607,12 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
     ),
 }
 # Phrases with those words that are about something else (a subject, a skill).
-_NOT_UNCOVERED = re.compile(r"programming languages?|natural language|language processing|language models?")
+_NOT_UNCOVERED = re.compile(
+    r"programming languages?|natural language|language processing|language models?"
+    # A country's university or employer ("at a German university") is no course language.
+    r"|\b(spanish|french|german|portuguese|arabic|chinese|hindi) (universit\w*|uni|school|college|employers?|company"
+    r"|companies|master'?s?|degree)\b"
+)
 _UNCOVERED_PATTERNS = _whole_words(UNCOVERED_TOPIC_WORDS)
 
 

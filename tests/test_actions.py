@@ -30,6 +30,7 @@ from advisor.replies import (
     OFFER_TO_CHOOSE,
     ONLY_ENGLISH,
     OTHER_CURRENCY,
+    OTHER_CURRENCY_LATER,
     OUT_OF_SCOPE,
     RECOMMENDING_WITH_WHAT_I_HAVE,
     SAME_ANSWER,
@@ -2818,3 +2819,74 @@ def test_both_goals_leave_the_goal_open():
     # "both really, I want job skills but also maybe a masters later" was stored as a quick job skill.
     messages, events = _form_turn("both really, I want job skills but also maybe a masters later", "inform", "goal")
     assert slots_set(events)["goal"] == "unsure"
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "slot", "value"),
+    [
+        ("credit would be nice but not essential", "wants_credit", "wants_credit", False),  # was "matters"
+        ("not sure, maybe later a masters", "wants_credit", "wants_credit", "unsure"),  # "A simple yes or no" x4
+        ("Just for interest really", "goal", "goal", "unsure"),  # "Sorry, I didn't catch your goal" forever
+        ("5-10", "weekly_hours", "weekly_hours", 7.5),  # the button's range typed
+    ],
+)
+def test_answers_a_fifth_helper_found_unread_are_read(text, requested, slot, value):
+    _, events = (
+        _form_turn(text, "inform", requested, goal="skills")
+        if requested != "goal"
+        else _form_turn(text, "inform", "goal")
+    )
+    assert slots_set(events)[slot] == value
+
+
+def test_a_budget_in_euros_said_early_is_acknowledged():
+    # "my parents would pay maybe €1000", said to the goal question, was dropped without a word.
+    messages, events = _form_turn("my parents would pay maybe €1000", "inform", "goal")
+    assert messages[0]["text"] == OTHER_CURRENCY_LATER and "budget" not in slots_set(events)
+
+
+@pytest.mark.parametrize(
+    ("programme", "text", "intent", "reply"),
+    [
+        (
+            "mitx_scm",
+            "which uni is it from?",
+            "ask_source",
+            "The MITx MicroMasters Program in Supply Chain Management (SCM) is from MIT.",
+        ),
+        (
+            "mitx_scm",
+            "is that harvard?",
+            "ask_source",
+            "No: the MITx MicroMasters Program in Supply Chain Management (SCM) is from MIT.",
+        ),
+    ],
+)
+def test_which_university_a_programme_is_from_is_answered_not_sourced(programme, text, intent, reply):
+    # "That came from:" and a list of links.
+    messages, _ = run(ActionShowSources(), just_described(programme, text, intent))
+    assert messages[0]["text"] == reply
+
+
+def test_a_catalogued_university_named_beside_the_kinds_compared_is_found():
+    text = (
+        "Hi, I am a final year CS undergrad in Bangalore. "
+        "Thinking about the IIM Bangalore micromasters vs a professional cert"
+    )
+    named = [
+        entity("institution", "IIM Bangalore"),
+        entity("credential_type", "micromasters"),
+        entity("credential_type", "professional_certificate"),
+    ]
+    messages, _ = run(ActionProgramInfo(), tracker(text, "ask_program_info", named))
+    assert messages[0]["text"].startswith("IIMBx MicroMasters Program in Business Management")
+
+
+def test_what_other_universities_accept_it_read_as_show_more_lists_the_pathways():
+    messages, _ = run(ActionShowMore(), tracker("what other universities accept it?", "show_more"))
+    assert messages[0]["text"].startswith("Credit for a MicroMasters usually comes from the university that offers it")
+
+
+def test_a_german_university_is_no_question_of_course_language():
+    messages, _ = run(ActionAnswerFaq(), tracker("can I use the MIT SDS one at a German university?", "ask_credit"))
+    assert "which languages the courses are taught in" not in messages[0]["text"]

@@ -29,6 +29,7 @@ from actions.programmes import (
     answer_about_listed,
     compare_institutions,
     compare_programmes,
+    describe_by_short_name,
     describe_listed,
     describe_programme,
     describe_programme_in_context,
@@ -373,6 +374,7 @@ class ActionAnswerFollowup(Action):
                 search_narrowed,
                 rank_programmes,
                 answer_about_listed,
+                describe_by_short_name,  # "and DEDP?"
                 say_uncovered,
                 say_doubtful_claim,
                 list_pathways,

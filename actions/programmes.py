@@ -40,6 +40,7 @@ from advisor.matching import (
     narrow,
     normalise,
     other_institution_named,
+    programme_by_short_name,
     programme_in_question,
     relaxed_search,
     resolve_credential_type,
@@ -785,6 +786,15 @@ def say_whose_programme(dispatcher: CollectingDispatcher, tracker: Tracker) -> O
         said = f"{'Yes' if programme.institution in named else 'No'}: {said}"
     dispatcher.utter_message(text=said[0].upper() + said[1:])
     return about(programme)
+
+
+def describe_by_short_name(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "tell me about SDS", "and DEDP?" read as an answer: that programme (they got "OK. What else ...")."""
+    text = latest_text(tracker)
+    programme = programme_by_short_name(kb(), text) if len(text.split()) <= 6 else None
+    if programme is None or topic_named(text) is not None:  # "dedp cost" is a topic of it, answered as such
+        return None
+    return describe_programme(dispatcher, programme)
 
 
 def recommendation_revised(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:

@@ -517,7 +517,7 @@ def _short_names(programme: Programme) -> Tuple[str, ...]:
     return tuple(name.lower() for name in re.findall(r"\(([A-Za-z]{2,6})\)", programme.title))
 
 
-def _named_by_short_name(kb: KnowledgeBase, text: str) -> Optional[Programme]:
+def programme_by_short_name(kb: KnowledgeBase, text: str) -> Optional[Programme]:
     """The one programme ``text`` names by its short name ("the dedp one"), or None."""
     words = normalise(text)
     named = [p for p in kb.programmes if any(_contains_phrase(words, name) for name in _short_names(p))]
@@ -537,7 +537,7 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
         return claim
     if _ANY_OF_A_KIND.search(normalise(query.text)) and not query.institutions:
         return ProgrammeMatch()
-    by_short_name = _named_by_short_name(kb, query.text)
+    by_short_name = programme_by_short_name(kb, query.text)
     if by_short_name:  # "dedp cost"
         return ProgrammeMatch(programme=by_short_name)
     found = search_programmes(kb, query) if query.subjects or query.institutions else []
@@ -620,7 +620,7 @@ def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programm
 
 
 def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Programme]:
-    by_short_name = _named_by_short_name(kb, side.text)  # "the mitx sds"
+    by_short_name = programme_by_short_name(kb, side.text)  # "the mitx sds"
     if by_short_name:
         return by_short_name
     if not (side.subjects or side.institutions):

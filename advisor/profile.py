@@ -682,6 +682,7 @@ _CHALLENGE = re.compile(
     r"|\bwhere did you get (the idea )?that (i|my|im|i'm)\b"
     r"|\b(but )?you said\b.*\bthough\b|\bbut you said\b"
     r"|\b(doesn'?t|does not|dont) (seem|sound|look) right\b|\bthat'?s (wrong|not right|not what i said)\b"
+    r"|\b(seems|sounds|looks) wrong\b|\bi disagree\b"
     r"|\bi (never|didn'?t|did not|never once) (say|said|tell|told|mention)"
     r"|\bwho said\b|\bbut i (said|told you)\b|\bi (said|told you) (i )?(don'?t|dont|do not|didn'?t|no|not)\b"
 )

@@ -31,6 +31,7 @@ QUESTION_MID_WAY = (
 _WHAT_IT_MEANS = re.compile(
     r"\bwhat (do you mean|does (that|it|this) mean|is meant)\b|\b(don'?t|dont|do not) (know|understand|get) what\b"
     r"|\bwhat (is|s|are) (academic )?(credit|credits|a goal|the goal|graduate level|expertise)\b|\bmeaning of\b"
+    r"|\bwhat (is|s) (the|this|that) (\w+ )?question (about|for)\b|\bwhat (is|s) (this|that) (about|for)\b"
 )
 
 

@@ -166,19 +166,14 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
                 )
             )
         elif profile.budget >= ENOUGH_BUDGET:
+            typical = "about $1,000-$1,350 in my sources (2017-19; current prices not confirmed)"
             if profile.budget >= NO_BUDGET_LIMIT:
-                said = "you have no fixed budget limit, and a whole MicroMasters typically cost"
+                said = f"you have no fixed budget limit, and a whole MicroMasters typically cost {typical}"
             elif profile.budget >= TYPICAL_MICROMASTERS_HIGH:
-                said = f"your budget ({budget}) covers what a whole MicroMasters typically cost"
+                said = f"your budget ({budget}) covers what a whole MicroMasters typically cost: {typical}"
             else:
-                said = f"your budget ({budget}) is about what a whole MicroMasters typically cost"
-            votes.append(
-                (
-                    MICROMASTERS,
-                    0.5,
-                    f"{said} in my sources (about $1,000-$1,350 in 2017-19; current prices not confirmed)",
-                )
-            )
+                said = f"your budget ({budget}) is about what a whole MicroMasters typically cost: {typical}"
+            votes.append((MICROMASTERS, 0.5, said))
     return votes
 
 

@@ -2890,3 +2890,23 @@ def test_what_other_universities_accept_it_read_as_show_more_lists_the_pathways(
 def test_a_german_university_is_no_question_of_course_language():
     messages, _ = run(ActionAnswerFaq(), tracker("can I use the MIT SDS one at a German university?", "ask_credit"))
     assert "which languages the courses are taught in" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["tell me about SDS", "and DEDP?"])
+def test_a_short_name_read_as_an_answer_describes_its_programme(text):
+    # "OK. What else would you like to know?"
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform"))
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("that seems wrong, I only have a few hours", "Got it: you now have about 3 hours a week."),
+        ("I disagree, I think a certificate is better", "Sorry if I read you wrong."),
+    ],
+)
+def test_disagreeing_with_the_recommendation_changes_an_answer_or_shows_those_held(text, start):
+    # "OK. What else would you like to know?", or a list of programmes.
+    messages, _ = run(ActionAcknowledge(), tracker(text, "deny", slots=RECOMMENDED))
+    assert messages[0]["text"].startswith(start)

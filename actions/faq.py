@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
@@ -181,6 +182,12 @@ def _has_own_answer(topic: str, tracker: Tracker) -> bool:
     return topic in PROGRAMME_TOPICS and (topic != "about_edx" or asks_where_it_runs(latest_text(tracker)))
 
 
+# Applying to take a programme's courses, not to the master's it leads to.
+_TO_START = re.compile(
+    r"\b(apply|application|admitted|requirements?)\b.{0,25}\b(take|taking|enrol+|start|join|sign up|do it)\b"
+)
+
+
 def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Optional[List[EventType]]:
     """A topic question about one programme, named or just discussed ("how much does it cost?").
 
@@ -200,6 +207,10 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
         topic = "credit"  # "how much is the msc?" after PolyU's MicroMasters: the master's it leads to
     if topic == "definition":  # "what is DEDP?": the programme itself, not what a MicroMasters is
         return describe_programme(dispatcher, programme)
+    if topic == "admission" and _TO_START.search(latest_text(tracker).lower()):
+        # "do I need to apply to take it?" is about enrolling, which is open, not about its master's.
+        kind = programme_kind_line(kb(), programme)
+        return answer(dispatcher, tracker, topic, programme.credential_type, lead=kind) + about(programme)
     reply = programme_topic_reply(kb(), programme, topic)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         kind = programme_kind_line(kb(), programme)

@@ -2910,3 +2910,14 @@ def test_disagreeing_with_the_recommendation_changes_an_answer_or_shows_those_he
     # "OK. What else would you like to know?", or a list of programmes.
     messages, _ = run(ActionAcknowledge(), tracker(text, "deny", slots=RECOMMENDED))
     assert messages[0]["text"].startswith(start)
+
+
+def test_applying_to_take_a_programme_is_open_enrolment_not_its_master_s_admission():
+    # "do I need to apply to take it?" after DEDP got the master's admission numbers.
+    messages, slots = run(
+        ActionAnswerFaq(), just_described("mitx_dedp", "do I need to apply to take it?", "ask_admission")
+    )
+    assert messages[1]["text"].startswith("MicroMasters program: No application is needed to start")
+    assert slots["current_programme"] == "mitx_dedp"
+    into, _ = run(ActionAnswerFaq(), just_described("mitx_dedp", "how do i get into the masters?", "ask_admission"))
+    assert "• Credit pathway:" in into[0]["text"]

@@ -538,7 +538,7 @@ class ActionSearchPrograms(Action):
             tracker,
             (
                 recommendation_revised,
-                say_about_edx_as_a_whole,
+                say_topic_read_as_search,
                 say_if_still_offered,
                 rank_programmes,
                 answer_about_listed,
@@ -552,13 +552,15 @@ class ActionSearchPrograms(Action):
 # does edx have?" is not answered by my catalogue's list, nor "what are microbachelors programs" by
 # "none in my catalogue", nor "do micromasters usually have five courses?" by a list.
 # Also the topics no programme has a field for ("exist financial help?" got the catalogue's list).
-_ABOUT_EDX_AS_A_WHOLE = frozenset({"how_many", "other_credentials", "courses"} | (WORD_ONLY_TOPICS - PROGRAMME_TOPICS))
+_TOPICS_READ_AS_SEARCHES = frozenset(
+    {"how_many", "other_credentials", "courses"} | (WORD_ONLY_TOPICS - PROGRAMME_TOPICS)
+)
 
 
-def say_about_edx_as_a_whole(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """The knowledge base's answer to a question about all of edX that was read as a search."""
+def say_topic_read_as_search(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """The knowledge base's answer to a question about edX or a kind of credential that was read as a search."""
     topic = topic_named(latest_text(tracker))
-    if topic not in _ABOUT_EDX_AS_A_WHOLE:
+    if topic not in _TOPICS_READ_AS_SEARCHES:
         return None
     query = query_from(tracker)
     if topic not in ("how_many", "other_credentials") and (query.subjects or query.institutions):
@@ -734,7 +736,7 @@ class ActionProgramInfo(Action):
             tracker,
             (
                 recommendation_revised,
-                say_about_edx_as_a_whole,
+                say_topic_read_as_search,
                 say_other_institution,  # "the Stanford MicroMasters in CS"
                 say_if_still_offered,
                 describe_listed,

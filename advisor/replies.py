@@ -52,11 +52,6 @@ class Reply:
     buttons: Tuple[Tuple[str, str], ...] = field(default_factory=tuple)
 
 
-def when(as_of: str) -> str:
-    """How a fact's date reads in a reply."""
-    return "date unknown" if as_of == "unknown" else f"as of {as_of}"
-
-
 def source_date(source: Source) -> str:
     """How a source's own date reads beside its title: nothing when the title already says it."""
     if source.date == "unknown":

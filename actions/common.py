@@ -14,12 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from advisor.knowledge import KnowledgeBase, default_knowledge
 from advisor.profile import final_question
 from advisor.questions import QUESTIONS
-from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, how_sure_reply, uncovered_reply
+from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, how_current_reply, how_sure_reply, uncovered_reply
 from advisor.smalltalk import (
     BOT_IDENTITY,
     COMPLAINT_REPLY,
     COMPLIMENT_REPLY,
     asks_how_sure,
+    asks_if_current,
     asks_who_made_me,
     complains,
     compliments,
@@ -152,7 +153,13 @@ def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) 
 
 
 def say_how_sure(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "Are you sure?", whatever it was read as: how far to trust my answers, and the last one's sources."""
+    """ "Are you sure?", whatever it was read as: how far to trust my answers, and the last one's sources.
+
+    "Is that still correct today?" or "your prices are old": how old my facts are.
+    """
+    if asks_if_current(latest_text(tracker)):
+        dispatcher.utter_message(text=how_current_reply(citations_from(tracker)).text)
+        return []
     if not asks_how_sure(latest_text(tracker)):
         return None
     dispatcher.utter_message(text=how_sure_reply(kb(), citations_from(tracker)).text)

@@ -15,6 +15,7 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    say_how_sure,
     say_uncovered,
     set_in_previous_turn,
 )
@@ -142,6 +143,7 @@ class ActionOutOfScope(Action):
             dispatcher,
             tracker,
             (
+                say_how_sure,  # "your prices are from 2018, that's old"
                 # "... IIM Bangalore micromasters is good option?": that programme.
                 *((answer_specific_topic, describe_named, _search_if_catalogued) if asks_topic else ()),
                 _answer_about_edx,  # "when did 2u buy edx", "how many micromasters are there"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -69,6 +69,7 @@ from advisor.profile import (
     final_question,
     is_question,
     parse_goal,
+    parse_weekly_hours,
     talks_about_oneself,
 )
 from advisor.replies import (
@@ -188,6 +189,23 @@ _TO_START = re.compile(
 )
 
 
+_FOR_ME = re.compile(r"\b(me|i|my)\b")
+
+
+def _pace_asked(tracker: Tracker) -> Optional[Tuple[float, bool]]:
+    """The learner's hours a week for "how long at 10 hours a week?", or for "how long would it take me?" the
+    hours given to my questions (with True); None when the question names no pace.
+    """
+    text = latest_text(tracker)
+    hours = parse_weekly_hours(text)
+    if hours is not None:
+        return hours, False
+    told = tracker.get_slot("weekly_hours")
+    if isinstance(told, int | float) and _FOR_ME.search(text.lower()):
+        return float(told), True
+    return None
+
+
 def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str) -> Optional[List[EventType]]:
     """A topic question about one programme, named or just discussed ("how much does it cost?").
 
@@ -211,7 +229,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
         # "do I need to apply to take it?" is about enrolling, which is open, not about its master's.
         kind = programme_kind_line(kb(), programme)
         return answer(dispatcher, tracker, topic, programme.credential_type, lead=kind) + about(programme)
-    reply = programme_topic_reply(kb(), programme, topic)
+    reply = programme_topic_reply(kb(), programme, topic, _pace_asked(tracker) if topic == "duration" else None)
     if reply is None:  # No field for it (worth, recognition ...): the answer for its kind of credential.
         kind = programme_kind_line(kb(), programme)
         return answer(dispatcher, tracker, topic, programme.credential_type, lead=kind) + about(programme)

@@ -347,6 +347,21 @@ def compare_institutions(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     return run_search(dispatcher, Query(query.subjects, query.institutions, query.credential_types), 0)
 
 
+_DEICTIC = re.compile(r"\b(that|this|it)\b")
+
+
+def context_and_named(tracker: Tracker) -> Optional[Tuple[Programme, Programme]]:
+    """ "Which is cheaper, that or the harvard one?": the programme just discussed and the other one named.
+
+    Only the named one was ranked ("Only one programme matches: HarvardX ...").
+    """
+    if not _DEICTIC.search(normalise(latest_text(tracker))):
+        return None
+    in_context = programme_in_context(tracker)
+    named = programme_in_question(kb(), query_from(tracker)).programme if in_context else None
+    return (in_context, named) if in_context and named and named != in_context else None
+
+
 _A_PROGRAMME = re.compile(r"\b(program|programme|programs|programmes|course|courses|option|options)\b")
 
 
@@ -368,6 +383,9 @@ def rank_programmes(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
             return None
         # The list stays the one pointed at: "which is cheapest?" may come next.
         return send(dispatcher, Reply(NO_QUALITY_RANKING)) + [SlotSet("listed_programmes", ids)]
+    pair = context_and_named(tracker)
+    if pair:  # "which is cheaper, that or the harvard one?": the one just discussed and the one named
+        return send(dispatcher, programmes_on_topic_reply(kb(), pair, topic, "the two")) + [listed(pair)]
     # "the cheapest micromasters" (or "program"), with no list to rank: that kind's programmes, or all.
     text = latest_text(tracker)
     named_kind = len(query.credential_types) == 1 or _A_PROGRAMME.search(normalise(text))

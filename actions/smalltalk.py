@@ -88,6 +88,8 @@ class ActionGoodbye(Action):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
+        if say_how_sure(dispatcher, tracker) is not None:  # "that's outdated, prices have gone up since 2018"
+            return []
         named = any(entity_values(tracker, kind) for kind in ("institution", "subject", "credential_type"))
         if named or is_question(latest_text(tracker)):
             return await ActionProgramInfo().run(dispatcher, tracker, domain)

@@ -32,6 +32,7 @@ from advisor.recommend import (
     describe_budget,
     describe_hours,
     lacks_wanted_credit,
+    weekly_effort,
 )
 
 PAGE_SIZE = 5
@@ -298,6 +299,26 @@ HOW_SURE = (
 )
 
 
+HOW_CURRENT = (
+    "My facts are only as current as my sources, and each answer says when its facts held. The prices I have "
+    "are from 2016-2019 or carry no date, so they may well have changed, and I can't check today's prices or "
+    "course lists. Before you pay, check the programme's page on edX (some MIT programmes are now on MITx Online)."
+)
+
+
+def how_current_reply(citations: Sequence[Citation]) -> Reply:
+    """ "Is that still correct today?": how old my facts are, and those of the last answer."""
+    if not citations:
+        return Reply(HOW_CURRENT)
+    span = as_of_span(citations)
+    last = (
+        "My last answer's date is unknown."
+        if span == "Date unknown."
+        else f"My last answer: {span[0].lower()}{span[1:]}"
+    )
+    return Reply(f"{HOW_CURRENT}\n{last}")
+
+
 def how_sure_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
     """ "Are you sure?": how far to trust my answers, and the sources of the last one."""
     if not citations:
@@ -508,17 +529,54 @@ def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:
     return f"The {programme.title}{retired} is a {kind}{caveat}. What I know about {kind}s in general:"
 
 
-def programme_topic_reply(kb: KnowledgeBase, programme: Programme, topic: str) -> Optional[Reply]:
+def programme_topic_reply(
+    kb: KnowledgeBase, programme: Programme, topic: str, weekly_hours: Optional[Tuple[float, bool]] = None
+) -> Optional[Reply]:
     """A topic question about one named programme ("how much is the MITx supply chain one?").
 
     None for topics the catalogue has no field for (worth, recognition, ...):
     those are answered for the programme's kind of credential.
     """
-    return programme_topics_reply(kb, programme, (topic,))
+    return programme_topics_reply(kb, programme, (topic,), weekly_hours)
 
 
-def programme_topics_reply(kb: KnowledgeBase, programme: Programme, topics: Sequence[str]) -> Optional[Reply]:
-    """Several topics about one programme in one card ("how long and how much is the scm one?"); None as above."""
+def effort_fit_line(programme: Programme, hours: float, told_before: bool = False) -> str:
+    """How the learner's hours a week compare with what the programme asks ("how long at 10 hours a week?").
+
+    The sources give no total at a given pace, so the reply compares the hours instead of
+    inventing a number of months. ``told_before``: the hours are the ones given to my questions.
+    """
+    yours = f"With the {hours:g} hours a week you told me" if told_before else f"At {hours:g} hours a week"
+    effort = weekly_effort(programme)
+    if effort is None:
+        return (
+            f"{yours}: my sources don't say how many hours a week it asks, so I can't tell how that pace "
+            "changes its length."
+        )
+    asked = f"the {effort[0]:g}-{effort[1]:g} hours a week it asks"
+    if hours < effort[0]:
+        return (
+            f"{yours} you'd have less than {asked}, so expect it to take longer than the schedule above, "
+            "and an instructor-paced course may be hard to keep up with."
+        )
+    if hours > effort[1]:
+        return (
+            f"{yours} you'd have more than {asked}: self-paced courses could go faster, but "
+            "courses on a fixed schedule won't finish much sooner."
+        )
+    return f"{yours} you'd be within {asked}, so the schedule above should hold."
+
+
+def programme_topics_reply(
+    kb: KnowledgeBase,
+    programme: Programme,
+    topics: Sequence[str],
+    weekly_hours: Optional[Tuple[float, bool]] = None,
+) -> Optional[Reply]:
+    """Several topics about one programme in one card ("how long and how much is the scm one?"); None as above.
+
+    ``weekly_hours`` (hours, told before): the learner's pace, compared with the length's hours a week.
+    """
     facts = _programme_facts(programme)
     if not all(topic in facts for topic in topics):
         return None
@@ -527,6 +585,8 @@ def programme_topics_reply(kb: KnowledgeBase, programme: Programme, topics: Sequ
         for line in (facts[topic], facts["courses"]) if topic == "duration" else (facts[topic],):
             if line not in lines:
                 lines.append(line)
+    if weekly_hours is not None and "duration" in topics:
+        lines.append(effort_fit_line(programme, *weekly_hours))
     lines.append('Ask "tell me about it" for all its details.')
     citations = _programme_citations(programme)
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)

@@ -157,6 +157,28 @@ def asks_how_sure(text: str) -> bool:
     return bool(_HOW_SURE.search(text)) and not _HEARD_ELSEWHERE.search(text)
 
 
+# "Your prices are from 2018, that's old", "is the $1,350 still correct today?", "is ur info up to date?":
+# whether my facts still hold. It got "Goodbye", "outside what I cover" or a list of sources.
+_IF_CURRENT = re.compile(
+    r"\b(out ?of ?date|outdated|up ?to ?date|(gone|went) up|last (checked|updated|verified|refreshed)"
+    r"|how (old|recent|current|fresh|new) (is|are) (your|ur|the|this|these|that|those) "
+    r"(info|information|data|prices?|facts?|sources?|figures?|knowledge|numbers?)"
+    r"|(still|currently) (correct|right|true|valid|accurate|the same|the (price|cost|fee))"
+    r"|(correct|right|true|valid|accurate|the price|the cost) (today|now|these days|in 20\d\d)"
+    r"|(prices?|fees?|costs?|figures?|numbers?|info|information|data|facts|sources?) (are|is|r) "
+    r"(all |so |really |too |very |pretty |kinda |a bit )?(old|from 20\d\d|dated|stale)"
+    r"|(that'?s|thats|so|too|very|really) (old|dated|stale)\b.{0,20}\b(info|information|data|prices?|figures?)"
+    r"|old (info|information|data|prices?|figures?|numbers?))",
+    re.IGNORECASE,
+)
+
+
+def asks_if_current(text: str) -> bool:
+    """True for "is that price still correct today?" or "your prices are from 2018, that's old"."""
+    text = text.replace("\u2019", "'")
+    return bool(_IF_CURRENT.search(text)) and not _HEARD_ELSEWHERE.search(text)
+
+
 # "is it worth it, yes or no?", "just yes or no please": a verdict the sources can't give for everyone.
 _YES_OR_NO = re.compile(r"\byes or no\b|\b(one|single) word\b|\bjust tell me (yes|no)\b", re.IGNORECASE)
 YES_OR_NO_REPLY = (

@@ -198,6 +198,45 @@ def test_a_topic_question_about_one_programme_gets_its_own_facts():
 
 
 @pytest.mark.parametrize(
+    ("text", "told", "expected"),
+    [
+        ("how long would it take me at 10 hours a week?", None, "At 10 hours a week you'd be within the 8-12 hours"),
+        ("how long at 5 hrs per week", None, "At 5 hours a week you'd have less than the 8-12 hours a week it asks"),
+        ("how long would it take me?", 20.0, "With the 20 hours a week you told me you'd have more than the 8-12"),
+    ],
+)
+def test_how_long_at_my_pace_compares_my_hours_with_what_the_programme_asks(text, told, expected):
+    t = just_described("mitx_scm", text, "ask_duration")
+    if told is not None:
+        t.slots["weekly_hours"] = told
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert "• Length and effort: Each course runs about 13 weeks" in messages[0]["text"]
+    assert expected in messages[0]["text"]
+
+
+def test_how_long_at_my_pace_says_when_the_sources_give_no_weekly_hours():
+    messages, _ = run(ActionAnswerFaq(), just_described("mitx_sds", "how long at 6 hours a week?", "ask_duration"))
+    assert "MIT says to expect 18-24 months" in messages[0]["text"]
+    assert "At 6 hours a week: my sources don't say how many hours a week it asks" in messages[0]["text"]
+
+
+def test_how_long_without_a_pace_adds_no_comparison():
+    messages, _ = run(ActionAnswerFaq(), just_described("mitx_scm", "how long is it", "ask_duration"))
+    assert "hours a week it asks" not in messages[0]["text"]
+
+
+def test_that_or_a_named_programme_ranks_the_two():
+    """ "which is cheaper, that or the harvard one?" ranked only HarvardX: "Only one programme matches"."""
+    t = just_described("mitx_scm", "which is cheaper, that or the harvard one?", "ask_difference")
+    t.latest_message["entities"] = [entity("institution", "Harvard")]
+    messages, slots = run(ActionAnswerFaq(), t)
+    text = messages[0]["text"]
+    assert text.startswith("On price, the two:") and "Only one" not in text
+    assert "Supply Chain" in text and "HarvardX" in text and "$1,350" in text
+    assert slots["listed_programmes"] == ["mitx_scm", "harvardx_data_science"]
+
+
+@pytest.mark.parametrize(
     ("text", "intent", "expected"),
     [
         ("how long is it", "ask_duration", "• Length and effort: "),
@@ -2246,6 +2285,25 @@ def test_goodbye_says_goodbye_but_a_question_misread_as_one_is_answered():
     messages, _ = run(ActionGoodbye(), asked)
     assert messages and all(m.get("response") != "utter_goodbye" for m in messages)
     assert "Columbia" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent"),
+    [
+        (ActionGoodbye, "that's outdated, prices have gone up a lot since 2018", "goodbye"),
+        (ActionOutOfScope, "your prices are from 2018, that's old", "out_of_scope"),
+        (ActionOutOfScope, "is the $1,350 still correct today?", "out_of_scope"),
+        (ActionShowSources, "is ur info up to date?", "ask_source"),
+        (ActionAnswerFaq, "are these prices still valid", "ask_cost"),
+    ],
+)
+def test_whether_my_facts_are_current_gets_how_old_they_are(action, text, intent):
+    """It got "Goodbye, and good luck", "outside what I cover" or a list of sources."""
+    cited = [{"source_id": "mit_scm_faq", "as_of": "2019", "verified": True}]
+    messages, _ = run(action(), tracker(text, intent, slots={"last_citations": cited}))
+    assert len(messages) == 1 and messages[0]["text"].startswith("My facts are only as current as my sources")
+    assert "check the programme's page on edX" in messages[0]["text"]
+    assert messages[0]["text"].endswith("My last answer: as of 2019.")
 
 
 def test_how_many_programmes_edx_has_is_answered_with_the_history_not_my_catalogue():

@@ -7,6 +7,7 @@ from advisor.smalltalk import (
     THANKS_AND_GOODBYE_REPLY,
     THANKS_REPLY,
     asks_how_sure,
+    asks_if_current,
     asks_who_made_me,
     complains,
     compliments,
@@ -91,3 +92,24 @@ def test_praise_of_the_bot_is_told_apart(text, praise):
 )
 def test_asking_how_sure_the_bot_is(text, asks):
     assert asks_how_sure(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("that's outdated, prices have gone up a lot since 2018", True),
+        ("your prices are from 2018, that's old", True),
+        ("is the $1,350 still correct today?", True),
+        ("is ur info up to date?", True),
+        ("when was your information last checked?", True),
+        ("are these prices still valid", True),
+        ("how old is this info", True),
+        ("is it still on edx?", False),
+        ("how much does it cost today", False),
+        ("I read the price is $1,000 now, is that still right?", False),
+        ("am I too old for a micromasters?", False),
+        ("how old is the oldest person alive", False),
+    ],
+)
+def test_asking_whether_my_facts_are_current(text, asks):
+    assert asks_if_current(text) is asks

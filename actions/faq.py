@@ -54,6 +54,7 @@ from actions.recommendation import recommend_again, reset_events, revise_recomme
 from advisor.language import is_not_words
 from advisor.matching import (
     ProgrammeMatch,
+    asks_for_a_job,
     credential_types_in,
     employer_named,
     programme_in_question,
@@ -75,6 +76,7 @@ from advisor.profile import (
 from advisor.replies import (
     ALREADY_ANSWERED,
     ANYTHING_ELSE,
+    NO_JOB_PROMISED,
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     PROGRAMME_TOPICS,
@@ -137,6 +139,9 @@ def answer(
     employer = employer_named(latest_text(tracker)) if topic in ("worth", "recognition") else None
     if employer:  # "can I get a job at Google with this?": what employers make of it
         topic = "recognition"
+    elif topic in ("worth", "recognition") and asks_for_a_job(latest_text(tracker)) and lead is None:
+        # "will a micromasters get me a job?" got "It can be ...", which reads as a yes.
+        lead = NO_JOB_PROMISED
     reply = faq_reply(kb(), topic, credential, compared, recommended=bool(tracker.get_slot("recommended_credential")))
     country = country_named(latest_text(tracker)) if topic == "recognition" else None
     if employer:
@@ -293,6 +298,8 @@ class ActionAnswerFaq(Action):
         if named_topic in WORD_ONLY_TOPICS or (topic == "definition" and named_topic):
             # "what is" is the catch-all: "who issues a micromasters certificate?" is about recognition.
             topic = str(named_topic)
+        if asks_for_a_job(latest_text(tracker)) and topic in ("admission", "definition", "level", "recognition"):
+            topic = "worth"  # "can a professional certificate guarantee a job?" was read as admission
         return answer_topic(dispatcher, tracker, topic)
 
 

@@ -467,6 +467,17 @@ _NOT_EMPLOYERS = frozenset(
 )
 
 
+_JOB_PROMISED = re.compile(
+    r"\b((get|land|find|guarantee|guarantees|secure) (me |you )?(a |an )?(new |good |better )?job"
+    r"|jobs? guarantee\w*|guaranteed (a )?job|(get|land) (me )?hired)\b"
+)
+
+
+def asks_for_a_job(text: str) -> bool:
+    """True for "will a micromasters get me a job?": no credential guarantees one, which the answer says first."""
+    return _JOB_PROMISED.search(normalise(text)) is not None
+
+
 def employer_named(text: str) -> Optional[str]:
     """The company a question names as an employer ("a job at google" -> "google"), or None."""
     for found in _EMPLOYER.finditer(normalise(text)):

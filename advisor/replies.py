@@ -213,9 +213,10 @@ ALREADY_ANSWERED = (
 )
 
 
-def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: str) -> Reply:
+def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: Optional[str]) -> Reply:
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
-    return Reply(f"{label}: {_fact_text(answer.fact)}\n{cite_line(kb, citations)}", citations)
+    said = f"{label}: {_fact_text(answer.fact)}" if label else _fact_text(answer.fact)
+    return Reply(f"{said}\n{cite_line(kb, citations)}", citations)
 
 
 def in_particular(reply: Reply, asked: str) -> Reply:
@@ -250,7 +251,9 @@ def faq_reply(
     # The same for both (refunds, who runs edX): once, in full, and said to be the same
     # even when one credential is in context ("MicroMasters program: edX was founded ...").
     if len({answers[key].fact.text for key in CREDENTIAL_TYPES}) == 1:
-        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], "MicroMasters and Professional Certificates alike")
+        # What edX is has nothing to do with either credential: no label ("what is edx?").
+        label = None if topic == "about_edx" else "MicroMasters and Professional Certificates alike"
+        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], label)
     if credential_type in CREDENTIAL_TYPES:
         return _full_answer(kb, answers[str(credential_type)], kb.credentials[str(credential_type)].name)
     lines, citations = [], ()
@@ -298,6 +301,10 @@ HOW_SURE = (
     'couldn\'t confirm something, I say so ("not confirmed", "not verified").'
 )
 
+
+NO_JOB_PROMISED = (
+    "No credential guarantees a job, and my sources have no job-placement figures. What they say of its worth:"
+)
 
 HOW_CURRENT = (
     "My facts are only as current as my sources, and each answer says when its facts held. The prices I have "

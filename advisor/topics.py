@@ -195,6 +195,17 @@ TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "2u",
         "who owns edx",
         "who runs edx",
+        # What edX is ("is edx a real university?", "is edx legit?"); "what is edx?" below.
+        "edx legit",
+        "edx a scam",
+        "edx real",
+        "edx a real",
+        "edx a university",
+        "edx a college",
+        "edx the same as",
+        "edx part of",
+        "is edx harvard",
+        "is edx mit",
         "owned by",
         "mitx online",
         "axim",
@@ -258,6 +269,11 @@ def _whole_words(table: Dict[str, Tuple[str, ...]]) -> Dict[str, Pattern[str]]:
 
 
 _PATTERNS = _whole_words(TOPIC_WORDS)
+# "What is edX?", but not "what is edx micromasters?", which asks what a MicroMasters is.
+_PATTERNS["about_edx"] = re.compile(
+    rf"{_PATTERNS['about_edx'].pattern}"
+    r"|\bwhat(?:s|'s| is) (?:the )?edx\b(?!'s)(?! (?:micro|mm|pro|pc|cert|program|course))"
+)
 _PATTERNS["age"] = re.compile(rf"{_PATTERNS['age'].pattern}|\ban? \d{{1,2}} ?(?:year|yr)s? old\b")
 
 # "Is it a degree?" is asked in sentences rather than words: a MicroMasters or
@@ -560,7 +576,25 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "re sit",
         "second attempt",
     ),
-    "salaries": ("salary", "salaries", "pay rise", "pay raise", "wage", "wages", "earn more"),
+    "salaries": (
+        "salary",
+        "salaries",
+        "pay rise",
+        "pay raise",
+        "wage",
+        "wages",
+        "earn more",
+        "will i earn",
+        "would i earn",
+        "can i earn",
+        "could i earn",
+        "i earn after",
+        "earnings",
+        "earning potential",
+        "income",
+        "make more money",
+        "get paid more",
+    ),
     "which jobs a credential leads to": (
         "what jobs",
         "which jobs",

@@ -1578,11 +1578,32 @@ def test_a_doubtful_programme_the_fallback_caught_gets_what_the_sources_say():
 def test_who_runs_edx_is_answered_from_the_sources_and_a_programmes_platform_from_the_catalogue():
     # "is edx still a nonprofit?" got the recognition answer.
     messages, _ = run(ActionAnswerFaq(), tracker("is edx still a nonprofit?", "ask_recognition"))
-    assert messages[0]["text"].startswith("MicroMasters and Professional Certificates alike: edX was founded")
-    assert "2U" in messages[0]["text"]
+    assert messages[0]["text"].startswith("edX is an online course platform, not a university")
+    assert "founded by Harvard and MIT in 2012" in messages[0]["text"] and "2U" in messages[0]["text"]
     t = just_described("mitx_dedp", "is it on edX or MITx Online?", "ask_recognition")
     messages, _ = run(ActionAnswerFaq(), t)
     assert "• Platform: MITx Online" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("action", "text", "intent", "entities"),
+    [
+        (ActionAnswerFaq, "what is edx?", "ask_definition", []),
+        (ActionAnswerFaq, "whats edx lol", "ask_definition", []),
+        (ActionBotChallenge, "is edx a real university?", "bot_challenge", []),
+        (ActionAnswerFaq, "is edx the same as harvard", "ask_difference", [entity("institution", "Harvard")]),
+        (ActionAnswerFaq, "is edx legit", "ask_recognition", []),
+    ],
+)
+def test_what_edx_is_gets_the_answer_about_edx(action, text, intent, entities):
+    """ "What is edX?" got a description of the credentials or of the bot."""
+    messages, _ = run(action(), tracker(text, intent, entities))
+    assert messages[0]["text"].startswith("edX is an online course platform, not a university")
+
+
+def test_what_is_an_edx_micromasters_is_still_about_the_credential():
+    messages, _ = run(ActionAnswerFaq(), tracker("what is edx micromasters", "ask_definition"))
+    assert messages[0]["text"].startswith("MicroMasters program: A MicroMasters program is")
 
 
 def test_after_a_doubtful_programme_it_is_the_alternative_vouched_for_first():
@@ -1670,7 +1691,7 @@ def test_is_edx_still_a_nonprofit_right_after_a_programme_is_about_edx_not_its_p
     messages, _ = run(
         ActionAnswerFaq(), just_described("harvardx_data_science", "is edx still a nonprofit?", "ask_worth")
     )
-    assert messages[0]["text"].startswith("MicroMasters and Professional Certificates alike: edX was founded")
+    assert messages[0]["text"].startswith("edX is an online course platform, not a university")
 
 
 def test_the_certificate_trade_off_claims_only_what_the_sources_support():
@@ -2288,6 +2309,25 @@ def test_goodbye_says_goodbye_but_a_question_misread_as_one_is_answered():
 
 
 @pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        ("will a micromasters get me a job", "ask_worth", "micromasters"),
+        ("can a professional certificate guarantee a job?", "ask_admission", "professional_certificate"),
+    ],
+)
+def test_asking_whether_it_gets_me_a_job_says_no_credential_guarantees_one(text, intent, kind):
+    """ "Will a micromasters get me a job?" got "It can be ...", which reads as a yes."""
+    messages, _ = run(ActionAnswerFaq(), tracker(text, intent, [entity("credential_type", kind)]))
+    assert messages[0]["text"].startswith("No credential guarantees a job")
+    assert messages[1]["text"].startswith(f"{'MicroMasters' if kind == 'micromasters' else 'Professional Certificate'}")
+
+
+def test_how_much_i_will_earn_is_not_answered_with_the_cost():
+    messages, _ = run(ActionAnswerFaq(), tracker("how much will i earn after", "ask_cost"))
+    assert messages[0]["text"].startswith("My sources don't cover salaries")
+
+
+@pytest.mark.parametrize(
     ("action", "text", "intent"),
     [
         (ActionGoodbye, "that's outdated, prices have gone up a lot since 2018", "goodbye"),
@@ -2649,7 +2689,7 @@ def test_where_i_said_disputes_an_answer_rather_than_asking_for_sources():
             ActionThank,
             "thank",
             "ok thanks. is that on edX?",
-            "MicroMasters and Professional Certificates alike: edX was founded",
+            "edX is an online course platform, not a university",
         ),
     ],
 )

@@ -272,3 +272,23 @@ def test_having_a_bachelor_s_is_not_asking_about_other_credentials():
 def test_a_question_about_the_master_s_is_told_from_one_about_the_programme():
     assert asks_about_the_masters("how much is the msc") and asks_about_the_masters("how long on campus")
     assert not asks_about_the_masters("how much is it") and not asks_about_the_masters("is it a masters degree")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what is edx?", "about_edx"),
+        ("what's edx", "about_edx"),
+        ("is edx a real university?", "about_edx"),
+        ("is edx legit", "about_edx"),
+        ("what is edx micromasters", None),
+        ("what is edx's micromasters", None),
+    ],
+)
+def test_what_edx_is_is_a_question_about_edx_not_its_credentials(text, topic):
+    assert topic_named(text) == topic
+
+
+@pytest.mark.parametrize("text", ["how much will i earn after", "what income can i expect", "will i earn more with it"])
+def test_earnings_are_a_topic_my_sources_do_not_cover(text):
+    assert uncovered_topic(text) == "salaries"

@@ -32,6 +32,7 @@ from actions.programmes import (
     compare_programmes,
     describe_by_short_name,
     describe_listed,
+    describe_named_in_list,
     describe_programme,
     describe_programme_in_context,
     list_pathways,
@@ -274,6 +275,7 @@ class ActionAnswerFaq(Action):
                 answer_about_listed,
                 compare_programmes,
                 compare_institutions,
+                describe_named_in_list,  # "which one is the MIT one?" right after a list
                 recommended_programmes,
                 say_uncovered,
                 search_what_is_offered,  # "does edx have a python certificate?"

@@ -298,6 +298,23 @@ def describe_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Option
     return describe_programme(dispatcher, programme) if programme else None
 
 
+_THE_NAMED_ONE = re.compile(r"\bthe (?:[\w.&-]+ ){1,3}(?:one|program|programme)\b")
+
+
+def describe_named_in_list(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "Which one is the MIT one?" right after a list: that programme's details, asked about by name.
+
+    Read as a question about the difference between the credentials, it got their general difference.
+    A topic ("is the mit one cheaper?") is answered by the topic's own reply.
+    """
+    text = latest_text(tracker)
+    if not set_in_previous_turn(tracker, "listed_programmes") or not _THE_NAMED_ONE.search(normalise(text)):
+        return None
+    if topic_named(text) or ranking_topic(text):
+        return None
+    return describe_named(dispatcher, tracker)
+
+
 def listed_compared(tracker: Tracker) -> Optional[Tuple[Programme, Programme]]:
     """ "compare the first two" (or "compare them" after two): those programmes of the list last shown."""
     ids = tracker.get_slot("listed_programmes")

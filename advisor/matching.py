@@ -313,6 +313,8 @@ _DETAILS = re.compile(
     r"\b(tell me (more|about)|more (about|on|info|information|details)|details|info on|about (it|that one|this one))\b"
     r"|\b(what|which) courses\b|\bcourses in (it|this|that)\b|\bcourse list\b|\bsyllabus\b|\bcurriculum\b"
     r"|\bwhat (do|will|would) (i|you) (learn|study)\b"
+    r"|\bwhat (does|do|will|would) (it|this|that|they|this one|that one) (cover|teach|include|go over)\b"
+    r"|\bwhat(?: is|s|'s) (in|covered in|taught in) (it|this|that)\b|\bwhat topics\b"
 )
 
 

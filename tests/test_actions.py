@@ -2171,6 +2171,47 @@ def test_the_other_one_right_after_a_recommendation_is_the_other_credential():
     assert messages[1]["text"].startswith("MicroMasters program:") and slots["credential_type"] == "micromasters"
 
 
+def after_recommending(answers: Dict[str, Any], text: str, intent: str, entities=None) -> Tracker:
+    """A tracker for ``text`` right after the recommendation for ``answers``."""
+    _, events = run_action(ActionRecommend(), tracker(slots=answers))
+    history = [{"event": "user", "text": "my answers"}, *events, {"event": "user", "text": text}]
+    return tracker(text, intent, entities, slots={**answers, **slots_set(events)}, events=history)
+
+
+SUPPLY_CHAIN_LEARNER = {"goal": "graduate", "wants_credit": True, "weekly_hours": 8.0, "budget": 1500.0}
+
+
+def test_the_mit_one_right_after_a_recommendation_is_the_mit_programme_it_listed():
+    # "which one is the MIT one?" got the general difference between the two credentials.
+    t = after_recommending(
+        {**SUPPLY_CHAIN_LEARNER, "subject": "supply chain"},
+        "which one is the MIT one?",
+        "ask_difference",
+        [entity("institution", "MIT")],
+    )
+    messages, slots = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management (SCM)")
+    assert slots["current_programme"] == "mitx_scm"
+
+
+def test_the_mit_one_with_two_mit_programmes_listed_asks_which():
+    t = after_recommending(
+        {**SUPPLY_CHAIN_LEARNER, "subject": "data science"},
+        "which one is the MIT one?",
+        "ask_difference",
+        [entity("institution", "MIT")],
+    )
+    messages, _ = run(ActionAnswerFaq(), t)
+    assert messages[0]["text"].startswith("Which one do you mean: the MITx MicroMasters Program in Statistics")
+
+
+def test_what_does_it_cover_right_after_a_programme_gets_its_details_not_the_help_text():
+    # It got "I can: • answer questions about edX MicroMasters programs ...".
+    messages, _ = run(ActionHelp(), just_described("mitx_scm", "what does it cover?", "help"))
+    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
+    assert "SC1x Supply Chain Fundamentals" in messages[0]["text"]
+
+
 def test_another_provider_read_as_off_topic_is_said_to_be_beyond_my_sources():
     # "is this coursera" got "Sorry, that's outside what I cover".
     messages, _ = run(ActionOutOfScope(), tracker("is this coursera", "out_of_scope"))

@@ -2194,7 +2194,7 @@ def test_the_mit_one_right_after_a_recommendation_is_the_mit_programme_it_listed
     assert slots["current_programme"] == "mitx_scm"
 
 
-def test_the_mit_one_with_two_mit_programmes_listed_asks_which():
+def test_which_one_is_the_mit_one_with_two_mit_programmes_recommended_asks_which():
     t = after_recommending(
         {**SUPPLY_CHAIN_LEARNER, "subject": "data science"},
         "which one is the MIT one?",

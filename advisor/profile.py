@@ -96,6 +96,8 @@ _SKILL_WORDS = (
     "right away",
     "immediately",
     "work",
+    "hired",
+    "employable",
     "career switch",
     "move into",
     "moving into",
@@ -519,7 +521,10 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
     # asked (and no figure given) or money is mentioned in the same clause: "no,
     # credit doesn't matter", "i can spend 1000, credit doesn't matter" and, to
     # the budget question, "around $400, credit doesn't matter" set no limit.
-    money = r"\$|\b(budget|money|costs?|price|pay|spend|afford|fees?|dollars?|dolars?|dollers?|usd|bucks|grand)\b"
+    money = (
+        r"\$|\b(budget|money|costs?|price|pay|pays|paying|spend|afford|fees?|dollars?|dolars?|dollers?|usd|bucks"
+        r"|grand)\b"
+    )
     about_money = asked or re.search(money, words)
     no_limit = (
         r"no (fixed |real )?(limit|constraint)"
@@ -572,6 +577,12 @@ def parse_budget(text: str, asked: bool = False) -> Optional[float]:
             rf"(?:budget|spend|afford|pay|money{'|up to|under|below|max|maximum' if asked else ''})"
             r"\D{0,15}(\d[\d,]*(?:\.\d+)?)(?![\d,])\s*(k\b)?"
             r"(?!\s*(?:h|hr|hrs|hour|hours|week|weeks|month|months)\b)",
+            words,
+        )
+        # "under 500" said to another question: no one has 500 hours a week, so it is money.
+        or re.search(
+            r"\b(?:under|below|up to|less than|max|maximum)\s+(\d{3,}|\d{1,3}(?:,\d{3})+)(?![\d,.])\s*(k\b)?"
+            r"(?!\s*(?:h|hr|hrs|hours?|days?|weeks?|months?|years?|students|people|learners|words|characters)\b)",
             words,
         )
         # "teacher salary lol. 700 max", "i could do 700", to the budget question.

@@ -659,8 +659,6 @@ def test_a_statement_read_as_a_question_still_answers_the_question_asked(text, i
         # About oneself, but no answer to this question: its own rule replies.
         ("i like turtles", "out_of_scope", "subject"),
         ("i'm done for today", "stop", "budget"),
-        # An answer, but to a question not asked yet: a question on the topic is answered.
-        ("my employer pays", "ask_cost", "wants_credit"),
     ],
 )
 def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text, intent, requested):
@@ -668,6 +666,22 @@ def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text,
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     _, events = run_action(form, t)
     assert not slots_set(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "requested", "taken"),
+    [
+        ("my employer pays", "ask_cost", "wants_credit", {"budget": NO_BUDGET_LIMIT}),
+        ("my company pays", "inform", "goal", {"goal": None, "budget": NO_BUDGET_LIMIT}),
+        ("under 500", "inform", "goal", {"goal": None, "budget": 500.0}),
+    ],
+)
+def test_an_answer_to_a_question_not_asked_yet_is_taken_and_said(text, intent, requested, taken):
+    """The goal question was asked up to 8 times: "my company pays" and "under 500" got "didn't catch your goal"."""
+    t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == taken
+    assert messages[0]["text"].startswith("Noted: your budget is")
 
 
 @pytest.mark.parametrize(("text", "intent"), [("let me think about it", "stop"), ("hmm", "affirm")])

@@ -30,6 +30,7 @@ from advisor.profile import (
     "text, expected",
     [
         ("I want a quick job skill", GOAL_SKILLS),
+        ("whatever gets me hired", GOAL_SKILLS),
         ("something practical I can use at work soon", GOAL_SKILLS),
         ("deep expertise, maybe a master's later", GOAL_GRADUATE),
         ("i want to go to grad school eventually", GOAL_GRADUATE),
@@ -139,9 +140,15 @@ def test_weekly_hours(text, asked, expected):
         ("my company covers it", False, None),
         # An employer's limit is the budget.
         ("my company pays up to 2000 dollars", False, 2000),
+        # Said to another question: "pays" is about money, and no one has 500 hours a week.
+        ("my company pays", False, NO_BUDGET_LIMIT),
+        ("under 500", False, 500),
+        ("under 2,000", False, 2000),
+        ("under 5", False, None),
+        ("less than 1000 students get in", False, None),
         ("work covers up to $1,500", True, 1500),
         # A figure of hours is not a budget, not even the start of it.
-        ("my employer pays, and i have 10 hours a week", False, None),
+        ("my employer pays, and i have 10 hours a week", False, NO_BUDGET_LIMIT),
         # "no money" beside a figure of something else.
         ("i have like 2 hrs a week and no money", False, 0),
         ("i can't pay more than $500", False, 500),

@@ -376,9 +376,11 @@ def start_from_choice_question(dispatcher: CollectingDispatcher, tracker: Tracke
     """
     text = latest_text(tracker)
     goal = parse_goal(text)
-    if goal is None or not asks_which_to_choose(text):
+    # "... i only have evenings, maybe 4 hours a week. money is tight. what should i do??": a situation
+    # giving two answers or more is a request for advice (the form reads the answers from it).
+    if not describes_situation(text) and (goal is None or not asks_which_to_choose(text)):
         return None
-    return start_questions(dispatcher, SlotSet("goal", goal))
+    return start_questions(dispatcher, *([SlotSet("goal", goal)] if goal else []))
 
 
 class ActionAnswerFollowup(Action):

@@ -2226,6 +2226,19 @@ def test_what_does_it_cover_right_after_a_programme_gets_its_details_not_the_hel
     assert "SC1x Supply Chain Fundamentals" in messages[0]["text"]
 
 
+def test_a_long_story_of_ones_situation_read_as_off_topic_starts_the_questions():
+    # A retail worker's situation ending "what should i do??" got "Sorry, that's outside what I cover".
+    text = (
+        "ok so heres my situation. im 34, i worked in retail for like 10 years. i want to move into data analytics "
+        "but i have two kids and i work full time so i only have evenings, maybe 4 hours a week. money is tight, a "
+        "few hundred bucks. what should i do??"
+    )
+    messages, events = run_action(ActionOutOfScope(), tracker(text, "out_of_scope"))
+    assert messages[0]["response"] == "utter_start_recommendation"
+    assert slots_set(events)["goal"] == "skills"
+    assert events[-1]["event"] == "followup" and events[-1]["name"] == "recommendation_form"
+
+
 def test_another_provider_read_as_off_topic_is_said_to_be_beyond_my_sources():
     # "is this coursera" got "Sorry, that's outside what I cover".
     messages, _ = run(ActionOutOfScope(), tracker("is this coursera", "out_of_scope"))

@@ -347,8 +347,14 @@ def programme_line(programme: Programme) -> str:
     return f"• {programme.title} ({', '.join(bits)})"
 
 
-def _programme_citations(programme: Programme) -> Tuple[Citation, ...]:
-    return _citations(programme.sources, programme.as_of, programme.status != "uncertain")
+def _programme_citations(programme: Programme, topics: Sequence[str] = ()) -> Tuple[Citation, ...]:
+    """The programme's sources, dated by its price's own date when the answer is its price alone.
+
+    DEDP's "$100-$1,000 per course (older MIT FAQ, date not given)" was footed "As of 2024",
+    the date of other facts about the programme.
+    """
+    as_of = programme.price_as_of if tuple(topics) == ("cost",) and programme.price_as_of else programme.as_of
+    return _citations(programme.sources, as_of, programme.status != "uncertain")
 
 
 def _gist(text: str, enough: int = 80) -> str:
@@ -595,7 +601,7 @@ def programme_topics_reply(
     if weekly_hours is not None and "duration" in topics:
         lines.append(effort_fit_line(programme, *weekly_hours))
     lines.append('Ask "tell me about it" for all its details.')
-    citations = _programme_citations(programme)
+    citations = _programme_citations(programme, topics)
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
@@ -669,7 +675,7 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
         caveat = f"My sources give none of them a {name}, so I can't compare them; each programme's page on edX has it."
     if caveat:
         lines.append(caveat)
-    citations = tuple(c for programme in programmes[:PAGE_SIZE] for c in _programme_citations(programme))
+    citations = tuple(c for programme in programmes[:PAGE_SIZE] for c in _programme_citations(programme, (topic,)))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 

@@ -2239,6 +2239,14 @@ def test_a_long_story_of_ones_situation_read_as_off_topic_starts_the_questions()
     assert events[-1]["event"] == "followup" and events[-1]["name"] == "recommendation_form"
 
 
+def test_a_programmes_price_is_dated_by_the_prices_own_date():
+    # DEDP's undated price was footed "As of 2024", the date of other facts about it.
+    messages, _ = run(ActionAnswerFaq(), tracker("how much is dedp", "ask_cost"))
+    assert "$100-$1,000 per course" in messages[0]["text"] and "\n(Date unknown. Source:" in messages[0]["text"]
+    messages, _ = run(ActionAnswerFaq(), tracker("how long is dedp", "ask_duration"))
+    assert "(Date unknown." not in messages[0]["text"]
+
+
 def test_another_provider_read_as_off_topic_is_said_to_be_beyond_my_sources():
     # "is this coursera" got "Sorry, that's outside what I cover".
     messages, _ = run(ActionOutOfScope(), tracker("is this coursera", "out_of_scope"))

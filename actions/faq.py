@@ -224,7 +224,7 @@ def answer_about_programme(dispatcher: CollectingDispatcher, tracker: Tracker, t
     if programme is None:
         return None
     if (
-        topic in ("cost", "duration", "degree", "definition")
+        topic in ("cost", "duration", "degree", "definition", "masters_cost")
         and programme.credit_pathway
         and asks_about_the_masters(latest_text(tracker))
     ):

@@ -52,6 +52,7 @@ WORD_ONLY_FAQ_TOPICS: Tuple[str, ...] = (
     "how_many",
     "other_credentials",
     "courses",
+    "masters_cost",
 )
 FAQ_TOPICS: Tuple[str, ...] = (
     "worth",

@@ -117,6 +117,7 @@ COMPARED_TOPIC_NAMES = {
     "how_many": "how many there are",
     "other_credentials": "edX's other credentials",
     "courses": "how many courses",
+    "masters_cost": "what the master's costs",
 }
 
 

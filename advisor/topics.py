@@ -304,6 +304,17 @@ _PATTERNS["courses"] = re.compile(
     r"|\b(?:typically|usually|normally|always) (?:\w+ ){0,5}(?:courses|classes)\b"
 )
 
+# What the master's costs, not the MicroMasters ("how much does the mit blended master semester cost",
+# "masters degree tuition"): it got the MicroMasters' price. "micro masters" is the credential.
+_MASTERS_DEGREE = (
+    r"(?<!micro )\b(?:master'?s?|msc|mba|blended (?:program\w*|master'?s?|semester))\b"
+    r"(?! ?(?:program|programme)s? on edx)"
+)
+_COSTING = r"\b(?:how much|cost|costs|price|prices|tuition|fees?|expensive|pricey|pay)\b"
+_PATTERNS["masters_cost"] = re.compile(
+    rf"{_COSTING}[^.?!]{{0,40}}{_MASTERS_DEGREE}|{_MASTERS_DEGREE}[^.?!]{{0,40}}{_COSTING}"
+)
+
 # Credit toward a bachelor's, not having one ("I already have a bachelor's", "without a bachelor degree").
 _PATTERNS["other_credentials"] = re.compile(
     rf"{_PATTERNS['other_credentials'].pattern}"

@@ -2247,6 +2247,25 @@ def test_a_programmes_price_is_dated_by_the_prices_own_date():
     assert "(Date unknown." not in messages[0]["text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "entities"),
+    [
+        ("how much does the mit blended master semester cost", "ask_cost", [entity("institution", "MIT")]),
+        ("micromaster vs masters degree cost", "ask_difference", [entity("credential_type", "micromasters")]),
+        ("whats the tuition for the masters after a micromasters", "ask_cost", []),
+    ],
+)
+def test_what_the_masters_costs_is_not_answered_with_the_micromasters_price(text, intent, entities):
+    # "how much does the mit blended master semester cost" got "About $1,000 for a typical program".
+    messages, _ = run(ActionAnswerFaq(), tracker(text, intent, entities))
+    assert "$33,000" in messages[0]["text"] and "HK$217,000" in messages[0]["text"]
+
+
+def test_the_masters_cost_right_after_a_programme_is_its_own_masters():
+    messages, _ = run(ActionAnswerFaq(), just_described("mitx_scm", "how much is the masters?", "ask_cost"))
+    assert "• Credit pathway: " in messages[0]["text"] and "SCMb" in messages[0]["text"]
+
+
 def test_another_provider_read_as_off_topic_is_said_to_be_beyond_my_sources():
     # "is this coursera" got "Sorry, that's outside what I cover".
     messages, _ = run(ActionOutOfScope(), tracker("is this coursera", "out_of_scope"))

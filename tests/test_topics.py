@@ -292,3 +292,17 @@ def test_what_edx_is_is_a_question_about_edx_not_its_credentials(text, topic):
 @pytest.mark.parametrize("text", ["how much will i earn after", "what income can i expect", "will i earn more with it"])
 def test_earnings_are_a_topic_my_sources_do_not_cover(text):
     assert uncovered_topic(text) == "salaries"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("how much does the mit blended master semester cost", "masters_cost"),
+        ("whats the tuition for the master's", "masters_cost"),
+        ("how much is the msc?", "masters_cost"),
+        ("how much does a micro masters cost", "cost"),
+        ("how much is the mit supply chain micromasters", "cost"),
+    ],
+)
+def test_the_masters_cost_is_told_apart_from_the_micromasters_cost(text, topic):
+    assert topic_named(text) == topic

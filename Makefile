@@ -5,6 +5,8 @@ PYTHON ?= python3.10
 VENV := .venv
 BIN := $(VENV)/bin
 SPACY_MODEL := $(shell sed -n 's/^ *model: *//p' config.yml | head -n 1)
+# The sentence encoder's folder: the model of the SentenceEncoderFeaturizer entry in config.yml.
+ENCODER := $(shell sed -n '/SentenceEncoderFeaturizer/,/model:/s/^ *model: *//p' config.yml | head -n 1)
 MODEL := models/advisor.tar.gz
 ACTION_PORT ?= 5055
 export RASA_TELEMETRY_ENABLED := false
@@ -17,7 +19,7 @@ TEST_APT_PACKAGES := tmux chromium
 
 .PHONY: install system-deps train run run-actions shell chat test bench bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
-install: $(VENV)/.installed $(SPACY_MODEL)/meta.json
+install: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors
 
 $(VENV)/.installed: requirements.txt constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,8 +30,11 @@ $(VENV)/.installed: requirements.txt constraints.txt
 $(SPACY_MODEL)/meta.json: $(VENV)/.installed config.yml
 	$(BIN)/python scripts/build_spacy_pipeline.py
 
+$(ENCODER)/model.safetensors: $(VENV)/.installed
+	$(BIN)/python scripts/fetch_sentence_encoder.py
+
 # Retrain only when the data, domain, config or a custom NLU component changed.
-$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json config.yml domain.yml $(wildcard data/*.yml) $(wildcard components/*.py)
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors config.yml domain.yml $(wildcard data/*.yml) $(wildcard components/*.py)
 	$(BIN)/rasa train --fixed-model-name advisor --out models
 	@touch $@
 

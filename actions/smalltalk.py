@@ -28,6 +28,7 @@ from advisor.smalltalk import (
     THANKS_AND_GOODBYE_REPLY,
     YES_OR_NO_REPLY,
     asks_how_sure,
+    goodbye_reply,
     thanks_reply,
     wants_yes_or_no,
 )
@@ -93,7 +94,7 @@ class ActionGoodbye(Action):
         named = any(entity_values(tracker, kind) for kind in ("institution", "subject", "credential_type"))
         if named or is_question(latest_text(tracker)):
             return await ActionProgramInfo().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(response="utter_goodbye")
+        dispatcher.utter_message(text=goodbye_reply(latest_text(tracker)))  # "thanks, bye" read as goodbye
         return []
 
 

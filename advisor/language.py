@@ -65,6 +65,7 @@ def is_other_language(text: str) -> bool:
 
 # Characters of code or markup rather than of a sentence; two of them, or "()", make a message code.
 _CODE_CHARACTERS = re.compile(r"[;{}=<>*\\|`]")
+_METHOD_CALL = re.compile(r"[a-z_]\.[a-z_]\w*\(", re.IGNORECASE)
 
 
 def is_not_words(text: str) -> bool:
@@ -76,4 +77,13 @@ def is_not_words(text: str) -> bool:
     """
     if not re.search(r"[^\W\d_]{2,}", text):  # no word of two letters or more, in any alphabet
         return True
-    return len(_CODE_CHARACTERS.findall(text)) >= 2 or "()" in text
+    return is_code(text)
+
+
+def is_code(text: str) -> bool:
+    """True for code or markup ("SELECT * FROM users;", "def foo(): return 42", "<b>hi</b>").
+
+    A sentence has at most one of ``;{}=<>*\\|`` ("i <3 mit", "budget = 500"); code has
+    more, an empty "()" or a method call ("console.log(x)").
+    """
+    return len(_CODE_CHARACTERS.findall(text)) >= 2 or "()" in text or bool(_METHOD_CALL.search(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+GOODBYE_REPLY = "Goodbye, and good luck with your studies! Come back any time."
 THANKS_REPLY = "You're welcome! Anything else about MicroMasters or Professional Certificates?"
 THANKS_AND_GOODBYE_REPLY = "You're welcome! Goodbye, and good luck with your studies. Come back any time."
 THANKS_IN_QUESTIONS_REPLY = "You're welcome!"
@@ -99,6 +100,25 @@ def says_goodbye(text: str) -> bool:
 def complains(text: str) -> bool:
     """True for a complaint about the bot or its answers ("you're useless", "that didn't help")."""
     return bool(_COMPLAINT.search(text.replace("\u2019", "'")))
+
+
+# Thanks inside a farewell ("thanks, bye", "cheers, see you"): the classifier reads
+# such a message as either intent, and the reply should not depend on which.
+_THANKS = re.compile(
+    r"(?<![\w'])(?:thanks?|thank\s+(?:you|u)|thx|thnx|thanx|tnx|ty|cheers|much\s+obliged|appreciate\w*|grateful"
+    r"|gracias|merci|danke)(?![\w'])",
+    re.IGNORECASE,
+)
+
+
+def thanks(text: str) -> bool:
+    """True when ``text`` thanks, as whole words ("thanks, bye", not "thanksgiving")."""
+    return bool(_THANKS.search(text.replace("\u2019", "'")))
+
+
+def goodbye_reply(text: str) -> str:
+    """The reply to a farewell, with "You're welcome" when it also thanks."""
+    return THANKS_AND_GOODBYE_REPLY if thanks(text) else GOODBYE_REPLY
 
 
 def thanks_reply(text: str, in_questions: bool = False) -> str:

@@ -38,7 +38,13 @@ from advisor.replies import (
     faq_reply,
     uncovered_reply,
 )
-from advisor.smalltalk import BOT_IDENTITY, COMPLAINT_REPLY, COMPLIMENT_REPLY, THANKS_AND_GOODBYE_REPLY
+from advisor.smalltalk import (
+    BOT_IDENTITY,
+    COMPLAINT_REPLY,
+    COMPLIMENT_REPLY,
+    GOODBYE_REPLY,
+    THANKS_AND_GOODBYE_REPLY,
+)
 
 KB = default_knowledge()
 DOMAIN: Dict[str, Any] = {
@@ -2389,17 +2395,24 @@ def test_a_programmes_kind_line_does_not_come_before_my_answer_just_above_stands
     assert [m["text"] for m in messages] == [ALREADY_ANSWERED]  # the kind line alone is not said
 
 
+@pytest.mark.parametrize("text", ["thanks, bye", "cheers, see you", "ok thank you, goodbye"])
+def test_a_goodbye_that_thanks_is_thanked_too(text):
+    # "thanks, bye" read as goodbye (not thanks) got the plain goodbye, without "You're welcome".
+    messages, _ = run(ActionGoodbye(), tracker(text, "goodbye"))
+    assert [m.get("text") for m in messages] == [THANKS_AND_GOODBYE_REPLY]
+
+
 def test_goodbye_says_goodbye_but_a_question_misread_as_one_is_answered():
     # "ok so columbia or GT? pick one" after a recommendation got "Goodbye, and good luck".
     bye, _ = run(ActionGoodbye(), tracker("bye for now", "goodbye"))
-    assert bye == [{"response": "utter_goodbye"}] or bye[0].get("response") == "utter_goodbye"
+    assert [m.get("text") for m in bye] == [GOODBYE_REPLY]
     asked = tracker(
         "ok so columbia or GT? pick one",
         "goodbye",
         [entity("institution", "Columbia"), entity("institution", "Georgia Tech")],
     )
     messages, _ = run(ActionGoodbye(), asked)
-    assert messages and all(m.get("response") != "utter_goodbye" for m in messages)
+    assert messages and all(m.get("text") != GOODBYE_REPLY for m in messages)
     assert "Columbia" in messages[0]["text"]
 
 

@@ -5,7 +5,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from advisor.language import is_not_words, is_other_language
-from components.other_language_gate import OtherLanguageGate
+from components.unreadable_message_gate import UnreadableMessageGate
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def parsed(text: str, intent: str) -> Message:
 
 
 def test_the_gate_makes_a_foreign_question_not_understood_and_keeps_the_ranking_below():
-    gate = OtherLanguageGate(OtherLanguageGate.get_default_config())
+    gate = UnreadableMessageGate(UnreadableMessageGate.get_default_config())
     (message,) = gate.process([parsed("hola, cuanto cuesta un micromasters?", "ask_credit")])
     assert message.get(INTENT) == {"name": "nlu_fallback", "confidence": 1.0}
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["nlu_fallback", "ask_credit", "ask_cost"]
@@ -64,7 +64,7 @@ def test_the_gate_makes_a_foreign_question_not_understood_and_keeps_the_ranking_
     [("ciao ciao, a presto", "goodbye"), ("how much does it cost", "ask_cost"), ("que tal, como estas", "greet")],
 )
 def test_the_gate_leaves_english_and_foreign_courtesies_alone(text, intent):
-    gate = OtherLanguageGate(OtherLanguageGate.get_default_config())
+    gate = UnreadableMessageGate(UnreadableMessageGate.get_default_config())
     (message,) = gate.process([parsed(text, intent)])
     assert message.get(INTENT)["name"] == intent
 
@@ -90,6 +90,24 @@ def test_figures_symbols_and_code_are_not_words(text, expected):
 
 def test_a_foreign_question_that_opens_with_a_greeting_is_not_a_greeting():
     # "Hola, ¿qué es un MicroMasters?" got the greeting, not "I can only answer in English".
-    gate = OtherLanguageGate(OtherLanguageGate.get_default_config())
+    gate = UnreadableMessageGate(UnreadableMessageGate.get_default_config())
     (message,) = gate.process([parsed("Hola, ¿qué es un MicroMasters?", "greet")])
     assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("SELECT * FROM users;", "start_over"), ("console.log(x)", "affirm"), ("<b>yes</b>", "affirm")],
+)
+def test_the_gate_makes_code_not_understood(text, intent):
+    # "SELECT * FROM users;" was read as start_over and began the recommendation's questions.
+    gate = UnreadableMessageGate(UnreadableMessageGate.get_default_config())
+    (message,) = gate.process([parsed(text, intent)])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("i <3 mit", "thank"), ("budget = 500", "inform"), ("12345", "inform")])
+def test_the_gate_leaves_a_symbol_in_a_sentence_or_a_figure_alone(text, intent):
+    gate = UnreadableMessageGate(UnreadableMessageGate.get_default_config())
+    (message,) = gate.process([parsed(text, intent)])
+    assert message.get(INTENT)["name"] == intent

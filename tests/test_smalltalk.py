@@ -4,6 +4,7 @@ import pytest
 
 from advisor.smalltalk import (
     COMPLAINT_REPLY,
+    GOODBYE_REPLY,
     THANKS_AND_GOODBYE_REPLY,
     THANKS_REPLY,
     asks_how_sure,
@@ -11,6 +12,7 @@ from advisor.smalltalk import (
     asks_who_made_me,
     complains,
     compliments,
+    goodbye_reply,
     says_goodbye,
     thanks_reply,
 )
@@ -113,3 +115,17 @@ def test_asking_how_sure_the_bot_is(text, asks):
 )
 def test_asking_whether_my_facts_are_current(text, asks):
     assert asks_if_current(text) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("thanks, bye", THANKS_AND_GOODBYE_REPLY),
+        ("ty, gtg", THANKS_AND_GOODBYE_REPLY),
+        ("much obliged, take care", THANKS_AND_GOODBYE_REPLY),
+        ("bye for now", GOODBYE_REPLY),
+        ("happy thanksgiving, bye", GOODBYE_REPLY),
+    ],
+)
+def test_a_farewell_that_thanks_gets_the_thanks_too(text, reply):
+    assert goodbye_reply(text) == reply

@@ -1,11 +1,13 @@
-"""NLU component: a message in another language is not understood, whatever the classifiers guessed.
+"""NLU component: a message in another language, or code, is not understood, whatever the classifiers guessed.
 
-The classifiers know English only, and a foreign question that contains one
-word they know gets a confident intent: "hola, cuanto cuesta un micromasters?"
-was answered as a question about credit. After the classifiers, this sets such
-a message's intent to ``nlu_fallback`` (the bot then says it answers in
-English, ``actions/fallback.py: ActionNotUnderstood``). Courtesies keep their
-intent (``keep_intents``): "ciao ciao" is still a goodbye.
+The classifiers know English sentences only. A foreign question that contains
+one word they know gets a confident intent: "hola, cuanto cuesta un
+micromasters?" was answered as a question about credit. Pasted code gets one
+too: "SELECT * FROM users;" was read as "start over" (its "FROM" is near
+"from the top"). After the classifiers, this sets such a message's intent to
+``nlu_fallback`` (the bot then says it answers in English, or that it did not
+understand: ``actions/fallback.py: ActionNotUnderstood``). Courtesies keep
+their intent (``keep_intents``): "ciao ciao" is still a goodbye.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from advisor.language import is_other_language
+from advisor.language import is_code, is_other_language
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class OtherLanguageGate(GraphComponent):
-    """Turn the intent of a message written in another language into ``nlu_fallback``."""
+class UnreadableMessageGate(GraphComponent):
+    """Turn the intent of a message in another language, or of code, into ``nlu_fallback``."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -40,7 +42,7 @@ class OtherLanguageGate(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> OtherLanguageGate:
+    ) -> UnreadableMessageGate:
         return cls(config)
 
     def __init__(self, config: Dict[str, Any]) -> None:
@@ -55,7 +57,9 @@ class OtherLanguageGate(GraphComponent):
             text = message.get(TEXT) or ""
             # A courtesy is short ("merci beaucoup"); "Hola, ¿qué es un MicroMasters?" is a question, not a greeting.
             courtesy = intent in self._keep and (len(text.split()) <= 3 or "?" not in text)
-            if courtesy or intent == FALLBACK_INTENT or not is_other_language(text):
+            if intent == FALLBACK_INTENT:
+                continue
+            if not is_code(text) and (courtesy or not is_other_language(text)):
                 continue
             fallback = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT]

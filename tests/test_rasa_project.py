@@ -12,11 +12,11 @@ from scripts.evaluate_nlu import DEV_SET, HOLDOUT, evaluate, parse_all
 from scripts.stack import BIN, MODEL, ROOT, environment
 
 # Regression floors. The targets (0.95 intent accuracy, 0.90 entity F1) are
-# tracked by `make bench` and `make bench-seeds` (docs/benchmarks.md: 0.943 for the
-# shipped model, mean 0.942 over 5 seeds, entity F1 0.991). The training seed alone moves intent accuracy by
-# 1-2 points, so the floor sits below the measured figure: it catches real
-# regressions, not such noise.
-INTENT_FLOOR = 0.90
+# tracked by `make bench` and `make bench-seeds` (docs/benchmarks.md: 0.958 for the
+# shipped model, 0.951-0.958 over 5 seeds, entity F1 0.991). The training seed alone
+# moves intent accuracy by about a point, so the floor sits below the lowest seed:
+# it catches real regressions, not such noise.
+INTENT_FLOOR = 0.93
 ENTITY_FLOOR = 0.90
 
 pytestmark = pytest.mark.model

@@ -355,6 +355,16 @@ def answer_specific_topic(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return answer_topic(dispatcher, tracker, topic) if topic in WORD_ONLY_TOPICS else None
 
 
+def answer_last_topic_for_named(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "and a pro cert?" after any FAQ answer (during the recommendation's questions too): that topic
+    for the credential named now. The difference covered both, so it has no such follow-up."""
+    named = named_credentials(tracker)
+    topic = tracker.get_slot("last_topic")
+    if not named or topic not in kb().faq or topic == "difference" or topic_named(latest_text(tracker)):
+        return None
+    return answer(dispatcher, tracker, str(topic), named[0])
+
+
 def start_from_situation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "10 hours a week, about $1,500": the recommendation's questions, with those answers taken."""
     if named_credentials(tracker) or not describes_situation(latest_text(tracker)):
@@ -429,7 +439,6 @@ class ActionAnswerFollowup(Action):
         if asked_last:
             return answer_topic(dispatcher, tracker, asked_last)
         named = named_credentials(tracker)
-        topic = tracker.get_slot("last_topic")
         query = query_from(tracker)
         if query.subjects or query.institutions:
             return run_search(dispatcher, query, 0)
@@ -454,8 +463,9 @@ class ActionAnswerFollowup(Action):
         if asked:
             in_context = None if refers_to_both(text) else tracker.get_slot("credential_type")
             return answer(dispatcher, tracker, asked, named[0] if named else resolve_credential_type(in_context))
-        if named and topic in kb().faq and topic != "difference":  # "and a pro cert?" after any FAQ answer
-            return answer(dispatcher, tracker, str(topic), named[0])
+        followed = answer_last_topic_for_named(dispatcher, tracker)  # "and a pro cert?"
+        if followed is not None:
+            return followed
         if named:  # "and for a MicroMasters?" after the difference, which covered both: what it is
             return answer(dispatcher, tracker, "definition", named[0])
         if is_not_words(text):  # "12345", "SELECT * FROM users;"

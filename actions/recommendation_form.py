@@ -20,7 +20,7 @@ from actions.common import (
     replies_on_error,
     say_uncovered,
 )
-from actions.faq import answer_specific_topic
+from actions.faq import answer_last_topic_for_named, answer_specific_topic
 from actions.programmes import describe_listed, query_from
 from actions.recommendation import FORM_SLOTS, as_number
 from advisor.matching import asks_for_details, listed_position, normalise, resolve_subject, subjects_in, unknown_topic
@@ -56,6 +56,7 @@ from advisor.replies import (
     RECOMMENDING_WITH_WHAT_I_HAVE,
     UNSURE_NOTED,
     already_noted_reply,
+    carried_reply,
     changed_reply,
     noted_reply,
 )
@@ -84,6 +85,14 @@ def _misread_stop(tracker: Tracker) -> bool:
     """
     text = latest_text(tracker)
     return intent_name(tracker) == "stop" and (not asks_to_stop(text) or bool(answers_in(text)))
+
+
+def _differs(told: Any, held: Any) -> bool:
+    """Whether an answer differs from the one held (6.0 hours and "6" are the same)."""
+    told_number, held_number = as_number(told), as_number(held)
+    if told_number is not None and held_number is not None:
+        return told_number != held_number
+    return told != held
 
 
 class ValidateRecommendationForm(FormValidationAction):
@@ -115,7 +124,15 @@ class ValidateRecommendationForm(FormValidationAction):
             if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
         }
         changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
-        if requested and filled.get(requested) == UNSURE:  # "not sure", "skip": the next question
+        if requested is None:  # the message that started the questions
+            if changed:
+                dispatcher.utter_message(text=changed_reply(changed))
+            taken = {slot: value for slot, value in filled.items() if before[slot] is None and value != UNSURE}
+            # Said back unless every answer is in, when the recommendation itself says them:
+            # "im a nurse moving into data, what are my options" was silently read as a job-skill goal.
+            if taken and not all((before | filled)[slot] is not None for slot in FORM_SLOTS):
+                dispatcher.utter_message(text=carried_reply(taken, before=False))
+        elif filled.get(requested) == UNSURE:  # "not sure", "skip": the next question
             dispatcher.utter_message(text=UNSURE_NOTED)
         elif changed:  # "actually i meant a quick job skill", said to another question
             dispatcher.utter_message(text=changed_reply(changed))
@@ -160,7 +177,9 @@ class ValidateRecommendationForm(FormValidationAction):
             and not answers_in(text)
             and not subjects_in(kb(), text)
         ):
-            return first_context_reply(dispatcher, tracker, (answer_specific_topic, say_uncovered))
+            return first_context_reply(
+                dispatcher, tracker, (answer_specific_topic, answer_last_topic_for_named, say_uncovered)
+            )
         return None
 
     async def get_extraction_events(
@@ -210,8 +229,16 @@ class ValidateRecommendationForm(FormValidationAction):
             return True if requested and (is_hesitation(text) or _misread_stop(tracker)) else None
         if requested:
             return True
-        # An answer given before changes only when the learner says so ("actually ...").
-        return False if tracker.get_slot(slot) is None or revises(text) else None
+        # An answer given before changes only when the learner says so: "actually ...", or a
+        # different answer to it that answers nothing of the question asked ("deep expertise i
+        # think", said to the credit question after the goal was read as a job skill).
+        if tracker.get_slot(slot) is None or revises(text):
+            return False
+        told = answers_in(text)
+        asked_now = tracker.get_slot("requested_slot")
+        if slot in told and asked_now not in told and _differs(told[slot], tracker.get_slot(slot)):
+            return False
+        return None
 
     @staticmethod
     def _read(tracker: Tracker, slot: str, value: Any, asked: Optional[bool]) -> Dict[str, Any]:

@@ -959,9 +959,11 @@ def changed_reply(changes: Mapping[str, Any]) -> str:
     return f"Got it: {_answer_phrases(changes, ' now')}."
 
 
-def carried_reply(answers: Mapping[str, Any]) -> str:
-    """Answers taken from before the questions started, said so that a wrong guess can be put right."""
-    return f"From what you said before: {_answer_phrases(answers, '')}. Tell me if that's wrong."
+def carried_reply(answers: Mapping[str, Any], before: bool = True) -> str:
+    """Answers taken from before the questions started (or from the message that started them), said so
+    that a wrong guess can be put right."""
+    said = "From what you said before" if before else "From what you said"
+    return f"{said}: {_answer_phrases(answers, '')}. Tell me if that's wrong."
 
 
 def noted_reply(answers: Mapping[str, Any]) -> str:

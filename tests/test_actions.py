@@ -525,6 +525,66 @@ def test_form_fills_everything_from_one_opening_message():
     }
 
 
+def test_an_answer_read_from_the_message_that_starts_the_questions_is_said_back():
+    # "im a nurse ... moving into data, what are my options" was silently read as a job-skill goal,
+    # and the recommendation then said "You want a practical job skill quickly".
+    text = "im a nurse thinking about moving into data, what are my options"
+    messages, events = run_action(ValidateRecommendationForm(), tracker(text, "request_recommendation"))
+    assert slots_set(events) == {"goal": "skills"}
+    assert [m["text"] for m in messages] == [
+        "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
+    ]
+
+
+def test_an_opening_message_with_every_answer_goes_to_the_recommendation_unannounced():
+    text = "quick job skill, no credit, 5 hours a week, budget $300, data science"
+    messages, events = run_action(ValidateRecommendationForm(), tracker(text, "request_recommendation"))
+    assert len(slots_set(events)) == 5 and messages == []
+
+
+@pytest.mark.parametrize(
+    ("text", "held", "changed", "said"),
+    [
+        ("deep expertise i think", {"goal": "skills"}, {"goal": "graduate"}, "your goal is now deep"),
+        ("8 hours a week", {"goal": "skills", "weekly_hours": 4.0}, {"weekly_hours": 8.0}, "now have 5 to 10 hours"),
+    ],
+)
+def test_a_different_answer_to_an_earlier_question_corrects_it(text, held, changed, said):
+    # "deep expertise i think", said to the credit question, got "Sorry, I didn't catch that".
+    slots = {"requested_slot": "wants_credit", **held}
+    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form")
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {**changed, "wants_credit": None}  # the credit question comes again
+    assert messages[0]["text"].startswith("Got it: ") and said in messages[0]["text"]
+
+
+def test_the_same_answer_again_is_no_correction():
+    t = tracker(
+        "i told you, 4 hours",
+        "inform",
+        slots={"requested_slot": "budget", "weekly_hours": 4.0},
+        active_loop="recommendation_form",
+    )
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert "weekly_hours" not in slots_set(events)
+    assert not messages[0]["text"].startswith("Got it")
+
+
+def test_and_a_pro_cert_during_the_questions_follows_up_the_answer_just_given():
+    # "how long would it take me" was answered mid-way; "and a pro cert?" then got
+    # "I can't answer that in the middle of these questions".
+    t = tracker(
+        "and a pro cert?",
+        "inform",
+        [entity("credential_type", "professional_certificate")],
+        slots={"requested_slot": "wants_credit", "goal": "skills", "last_topic": "duration"},
+        active_loop="recommendation_form",
+    )
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert messages[0]["text"].startswith("Professional Certificate program:")
+    assert slots_set(events)["wants_credit"] is None  # then the credit question again
+
+
 def test_form_reads_a_bare_number_only_for_the_question_asked():
     form = ValidateRecommendationForm()
     t = tracker(

@@ -24,6 +24,8 @@ from advisor.smalltalk import (
     asks_who_made_me,
     complains,
     compliments,
+    thanks,
+    thanks_reply,
 )
 from advisor.topics import topic_named, uncovered_topic
 
@@ -134,8 +136,13 @@ def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
     return []
 
 
-def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "lol ur actually pretty good" or "this is dumb", read as a question: thanks, or an apology.
+# "much obliged for the list" thanks; "thanks, show me more" asks for more.
+_ASKS_FOR_MORE = re.compile(r"\b(more|next|another|others|additional|rest|further)\b", re.IGNORECASE)
+
+
+def say_courtesy_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """ "lol ur actually pretty good", "this is dumb" or "much obliged", read as something else:
+    thanks, an apology, or "You're welcome" ("much obliged" was read as "show more").
 
     A message that also names a topic ("stupid question, but how much is it?") is a question.
     """
@@ -147,6 +154,8 @@ def say_praise_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) 
         dispatcher.utter_message(text=COMPLAINT_REPLY)
     elif compliments(text):
         dispatcher.utter_message(text=COMPLIMENT_REPLY)
+    elif thanks(text) and not _ASKS_FOR_MORE.search(text):
+        dispatcher.utter_message(text=thanks_reply(text, in_questions=bool(tracker.active_loop.get("name"))))
     else:
         return None
     return []

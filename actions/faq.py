@@ -19,8 +19,8 @@ from actions.common import (
     latest_text,
     replies_on_error,
     resume_questions,
+    say_courtesy_or_complaint,
     say_how_sure,
-    say_praise_or_complaint,
     say_uncovered,
     say_who_made_me,
     send,
@@ -267,7 +267,7 @@ class ActionAnswerFaq(Action):
             (
                 say_who_made_me,
                 say_how_sure,
-                say_praise_or_complaint,
+                say_courtesy_or_complaint,
                 say_if_still_offered,
                 revise_recommendation,
                 search_narrowed,
@@ -414,7 +414,7 @@ class ActionAnswerFollowup(Action):
             dispatcher,
             tracker,
             (
-                say_praise_or_complaint,
+                say_courtesy_or_complaint,
                 resume_questions,
                 say_if_still_offered,
                 revise_recommendation,
@@ -459,6 +459,9 @@ class ActionAnswerFollowup(Action):
             again = recommend_again(dispatcher, tracker)
             if again is not None:
                 return again
+        together = topics_asked_together(text)  # "i read they take 6 to 18 months and cost tens of thousands, true?"
+        if together:
+            return answer_each(dispatcher, tracker, together, compared=False)
         asked = topic_named(text)
         if asked:
             in_context = None if refers_to_both(text) else tracker.get_slot("credential_type")

@@ -19,6 +19,7 @@ from actions.common import (
     latest_text,
     replies_on_error,
     resume_questions,
+    say_courtesy_or_complaint,
     say_how_sure,
     say_uncovered,
     send,
@@ -729,6 +730,7 @@ class ActionShowMore(Action):
             dispatcher,
             tracker,
             (
+                say_courtesy_or_complaint,  # "much obliged", read as show more
                 resume_questions,
                 say_if_still_offered,
                 describe_listed,

@@ -24,6 +24,7 @@ from advisor.matching import programme_in_question, subjects_in
 from advisor.profile import (
     GOALS,
     LOW_BUDGET,
+    UNSURE,
     answers_in,
     challenges,
     revises,
@@ -117,6 +118,11 @@ class ActionResetRecommendation(Action):
         if intent_name(tracker) == "start_over":  # forget everything
             return reset_events()
         carried = answers_told_before(tracker)
+        if not tracker.get_slot("recommended_credential"):
+            # Questions stopped part way ("stop", then "help me choose"): the answers given to them stay.
+            # Only what the words said was carried, so a "yes" to the credit question was asked again.
+            held = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
+            carried = {slot: value for slot, value in held.items() if value not in (None, UNSURE)} | carried
         if carried:
             dispatcher.utter_message(text=carried_reply(carried))
         return reset_events() + [SlotSet(slot, value) for slot, value in carried.items()]

@@ -14,8 +14,8 @@ from actions.common import (
     kb,
     latest_text,
     replies_on_error,
+    say_courtesy_or_complaint,
     say_how_sure,
-    say_praise_or_complaint,
     send,
 )
 from actions.faq import answer_topic, start_questions
@@ -29,6 +29,7 @@ from advisor.smalltalk import (
     YES_OR_NO_REPLY,
     asks_how_sure,
     goodbye_reply,
+    says_goodbye,
     thanks_reply,
     wants_yes_or_no,
 )
@@ -72,7 +73,8 @@ class ActionBotChallenge(Action):
         topic = topic_named(latest_text(tracker))
         if topic is not None and not asks_how_sure(latest_text(tracker)):  # "who runs edX?", "I read X costs ..."
             return answer_topic(dispatcher, tracker, topic)
-        if first_context_reply(dispatcher, tracker, (say_how_sure, say_praise_or_complaint)) is None:  # "are you sure?"
+        # "are you sure?"
+        if first_context_reply(dispatcher, tracker, (say_how_sure, say_courtesy_or_complaint)) is None:
             dispatcher.utter_message(text=BOT_IDENTITY)
         return []
 
@@ -105,7 +107,7 @@ class ActionAcknowledge(PointingFirst):
         return "action_acknowledge"
 
     def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        said = say_praise_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
+        said = say_courtesy_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
         if said is not None:
             return said
         text = latest_text(tracker)
@@ -113,6 +115,9 @@ class ActionAcknowledge(PointingFirst):
             return start_questions(dispatcher)
         if wants_yes_or_no(text):  # "just yes or no please"
             dispatcher.utter_message(text=YES_OR_NO_REPLY)
+            return []
+        if says_goodbye(text):  # "nope thats all", "nah im good": not "OK. What else would you like to know?"
+            dispatcher.utter_message(text=goodbye_reply(text))
             return []
         if is_question(text) and topic_named(text) in WORD_ONLY_TOPICS:  # "did 2u go bankrupt", read as yes
             return answer_topic(dispatcher, tracker, str(topic_named(text)))

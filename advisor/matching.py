@@ -242,13 +242,17 @@ def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> Optional[str]:
+def unknown_topic(
+    kb: KnowledgeBase, query: Query, what_about: bool = False, named_after_only: bool = False
+) -> Optional[str]:
     """A subject the search names that the catalogue does not have ("healthcare programmes").
 
     Without it, such a search has no subject filter and would list every
     programme as if all of them matched. ``what_about``: "what about
     psychology?" names one too; only for a message already known to ask about
-    no topic, list or programme.
+    no topic, list or programme. ``named_after_only``: only a topic after the
+    programme words ("a micromasters in quantum cooking"); the words before them
+    are often no topic ("honestly would spending money on a micromasters ...").
     """
     if query.subjects:
         return None
@@ -258,7 +262,10 @@ def unknown_topic(kb: KnowledgeBase, query: Query, what_about: bool = False) -> 
         for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
             if " " in alias and _contains_phrase(words, alias):
                 words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
-    for pattern in (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ())):
+    patterns = (
+        (_TOPIC_AFTER,) if named_after_only else (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ()))
+    )
+    for pattern in patterns:
         found = pattern.search(words)
         if not found:
             continue
@@ -512,9 +519,18 @@ def _claim_matches(claim: UnverifiedClaim, query: Query) -> bool:
     return hits >= 2
 
 
-def _named_claim(kb: KnowledgeBase, query: Query, by_keywords: bool) -> Optional[ProgrammeMatch]:
-    """A doubtful programme the query names: by its telltale words ("fintech"), or else by its fields."""
+def _named_claim(
+    kb: KnowledgeBase, query: Query, by_keywords: bool, missing: Optional[str] = None
+) -> Optional[ProgrammeMatch]:
+    """A doubtful programme the query names: by its telltale words ("fintech"), or else by its fields.
+
+    ``missing``: a subject the query names that the catalogue lacks ("astrology"); a claim about
+    another subject is then not the one named ("Columbia Professional Certificate in Astrology" got
+    the Columbia AI certificate's claim).
+    """
     for claim in kb.unverified:
+        if missing and claim.subjects and not by_keywords:
+            continue
         if bool(claim.keywords) == by_keywords and _claim_matches(claim, query):
             return ProgrammeMatch(claim=claim, nearest=_alternatives(kb, claim))
     return None
@@ -665,10 +681,15 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
         return claim
     # A credential type alone ("the micromasters") names no single programme.
     candidates = search_programmes(kb, query) if query.subjects or query.institutions else []
+    # "the MITx MicroMasters in Quantum Cooking": MIT's, but in a subject none of them has. The
+    # nearest, not the best of them by title (it got DEDP's card as if it were that programme).
+    missing = None if query.subjects else unknown_topic(kb, query, named_after_only=True)
+    if candidates and missing and not any(_title_overlap(p, missing) for p in candidates):
+        return ProgrammeMatch(nearest=tuple(candidates[:3]))
     if candidates:
         best = max(candidates, key=lambda p: _title_overlap(p, query.text))
         return ProgrammeMatch(programme=best, nearest=tuple(p for p in candidates if p != best)[:2])
-    claim = _named_claim(kb, query, by_keywords=False)
+    claim = _named_claim(kb, query, by_keywords=False, missing=missing)
     if claim:
         return claim
     if query.institutions and query.credential_types:

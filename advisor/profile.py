@@ -417,12 +417,17 @@ def parse_credit(text: str, intent: Optional[str] = None, asked: bool = False) -
         if is_acknowledgement(text):  # "ok" after an answer in between acknowledges it; not a yes
             return None
         lead = r"^((obviously|clearly|well|oh|um+|uh+|ok|okay|so|hmm+|honestly|i mean|i guess)\s+)*"
-        if intent == "affirm" or re.match(
-            lead + r"(yes|yeah|yep|sure|definitely|absolutely|it does|of course)\b", words
-        ):
-            return True
-        if intent == "deny" or re.match(lead + r"(no|nope|nah|not really|not at all|doesn'?t matter)\b", words):
-            return False
+        # The words before the classifier: "affirmative" was read as deny, and credit as not mattering.
+        yes = re.match(
+            lead + r"(yes|yeah|yep|yup|sure|definitely|absolutely|affirmative|certainly|indeed|totally|for sure"
+            r"|it does|of course)\b",
+            words,
+        )
+        no = re.match(lead + r"(no|nope|nah|negative|not really|not at all|doesn'?t matter)\b", words)
+        if yes or no:
+            return bool(yes)
+        if intent in ("affirm", "deny"):
+            return intent == "affirm"
     return None
 
 

@@ -92,9 +92,15 @@ _FAREWELL = re.compile(
 )
 
 
+# "nah im good", "no thanks, i'm all set": nothing more wanted, at the end of a message.
+_ALL_SET = re.compile(r"\b(?:i'?m|i am|we'?re) (?:good|fine|all good|all set|set|done)\W*$", re.IGNORECASE)
+
+
 def says_goodbye(text: str) -> bool:
-    """True when ``text`` contains a farewell as whole words ("thanks, bye!", not "byelaw")."""
-    return bool(_FAREWELL.search(text.replace("\u2019", "'")))
+    """True when ``text`` contains a farewell as whole words ("thanks, bye!", not "byelaw"), or ends
+    saying nothing more is wanted ("nah im good")."""
+    text = text.replace("\u2019", "'")
+    return bool(_FAREWELL.search(text) or _ALL_SET.search(text))
 
 
 def complains(text: str) -> bool:

@@ -1165,8 +1165,17 @@ def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_aski
     assert "goal" not in slots_set(events)  # the answers are kept
 
 
+def test_answers_given_to_questions_stopped_part_way_are_kept_when_they_start_again():
+    # "stop", then "Help me choose": the credit "yes" was asked again (only worded answers were carried).
+    held = {"goal": "graduate", "wants_credit": True, "weekly_hours": "unsure"}
+    messages, slots = run(ActionResetRecommendation(), tracker("help me choose", "request_recommendation", slots=held))
+    assert slots["goal"] == "graduate" and slots["wants_credit"] is True and slots["weekly_hours"] is None
+    assert messages[0]["text"].startswith("From what you said before: ") and "credit" in messages[0]["text"]
+
+
 def test_reset_clears_previous_answers():
-    _, slots = run(ActionResetRecommendation(), tracker(slots={"goal": "skills"}))
+    held = {"goal": "skills", "recommended_credential": "professional_certificate"}
+    _, slots = run(ActionResetRecommendation(), tracker("help me choose again", "request_recommendation", slots=held))
     assert slots == {
         "goal": None,
         "wants_credit": None,
@@ -3187,3 +3196,32 @@ def test_applying_to_take_a_programme_is_open_enrolment_not_its_master_s_admissi
     assert slots["current_programme"] == "mitx_dedp"
     into, _ = run(ActionAnswerFaq(), just_described("mitx_dedp", "how do i get into the masters?", "ask_admission"))
     assert "• Credit pathway:" in into[0]["text"]
+
+
+def test_claims_read_elsewhere_are_each_checked_whatever_they_were_read_as():
+    # Read as inform, "i read that micromasters take 6 to 18 months and cost tens of thousands, true?"
+    # got the definition of a MicroMasters, and the article's course counts a comparison.
+    text = "i read that micromasters take 6 to 18 months and cost tens of thousands, true?"
+    messages, _ = run(ActionAnswerFollowup(), tracker(text, "inform", [entity("credential_type", "micromasters")]))
+    said = " ".join(m["text"] for m in messages)
+    assert "six months" in said and "$1,000" in said and "tens of thousands" in said
+    messages, _ = run(
+        ActionAnswerFollowup(),
+        tracker("and that they're five or more courses?", "inform", slots={"credential_type": "micromasters"}),
+    )
+    assert "4-6" in messages[0]["text"] or "4 to 6" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("active_loop", [None, "recommendation_form"])
+def test_thanks_read_as_show_more_is_thanked(active_loop):
+    # "much obliged" got "There is nothing to show more of yet", or the list again.
+    t = tracker("much obliged", "show_more", active_loop=active_loop)
+    messages, _ = run(ActionShowMore(), t)
+    assert messages[0]["text"].startswith("You're welcome!")
+
+
+@pytest.mark.parametrize("text", ["nope thats all", "nah im good", "no thanks, i'm all set"])
+def test_a_no_that_ends_the_conversation_says_goodbye(text):
+    # They got "OK. What else would you like to know?".
+    messages, _ = run(ActionAcknowledge(), tracker(text, "deny"))
+    assert "Goodbye" in messages[0]["text"]

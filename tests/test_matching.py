@@ -426,3 +426,17 @@ def test_a_university_outside_the_catalogue_is_named_unless_a_catalogued_one_is(
     assert other_institution_named(KB, "does stanford have a micromasters").name == "Stanford"
     assert other_institution_named(KB, "MIT in cambridge") is None
     assert other_institution_named(KB, "tell me about the mit one") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tell me about the MITx MicroMasters in Quantum Cooking",
+        "tell me about the HarvardX Professional Certificate in Quantum Cooking",
+        "Columbia Professional Certificate in Astrology",
+    ],
+)
+def test_a_programme_in_a_subject_none_has_is_not_found_not_swapped_for_another(text):
+    # They got DEDP's card, HarvardX Data Science's card and the Columbia AI certificate's claim.
+    match = find_programme(KB, build_query(KB, text))
+    assert match.programme is None and match.claim is None and match.nearest

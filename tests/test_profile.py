@@ -66,6 +66,10 @@ def test_goal(text, expected):
         ("tell me about credit", "inform", True, None),
         ("do certificates give credit?", None, False, None),
         ("which should i pick, credit matters to me", None, False, True),
+        # The words win over the classifier: "affirmative" read as deny made credit not matter.
+        ("affirmative", "deny", True, True),
+        ("yup", "deny", True, True),
+        ("negative", "affirm", True, False),
     ],
 )
 def test_credit(text, intent, asked, expected):

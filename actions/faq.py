@@ -349,6 +349,13 @@ def answer_topic(dispatcher: CollectingDispatcher, tracker: Tracker, topic: str)
     return answer(dispatcher, tracker, topic, credential)
 
 
+def answer_named_topic(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+    """A question that names an FAQ topic in its own words, whatever it was read as; for a message
+    already known to be a question that answers nothing."""
+    topic = topic_named(latest_text(tracker))
+    return answer_topic(dispatcher, tracker, topic) if topic else None
+
+
 def answer_specific_topic(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
     """ "are there exams?" caught by the fallback: a topic named by its own words is understood enough."""
     topic = topic_named(latest_text(tracker))

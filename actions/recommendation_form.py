@@ -20,9 +20,10 @@ from actions.common import (
     replies_on_error,
     say_uncovered,
 )
-from actions.faq import answer_last_topic_for_named, answer_specific_topic
+from actions.faq import answer_last_topic_for_named, answer_named_topic, answer_specific_topic
 from actions.programmes import describe_listed, query_from
 from actions.recommendation import FORM_SLOTS, as_number
+from advisor.language import is_not_words
 from advisor.matching import asks_for_details, listed_position, normalise, resolve_subject, subjects_in, unknown_topic
 from advisor.profile import (
     ANY_SUBJECT,
@@ -32,6 +33,7 @@ from advisor.profile import (
     answers_plainly,
     asks_for_verdict_now,
     asks_to_stop,
+    confirms,
     in_other_currency,
     is_acknowledgement,
     is_hesitation,
@@ -51,9 +53,11 @@ from advisor.profile import (
 from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS, asks_what_it_means, option_titled, option_value
 from advisor.replies import (
     ALREADY_CHOOSING,
+    CONFIRMED,
     OTHER_CURRENCY,
     OTHER_CURRENCY_LATER,
     RECOMMENDING_WITH_WHAT_I_HAVE,
+    TELL_ME_IF_WRONG,
     UNSURE_NOTED,
     already_noted_reply,
     carried_reply,
@@ -87,6 +91,19 @@ def _misread_stop(tracker: Tracker) -> bool:
     return intent_name(tracker) == "stop" and (not asks_to_stop(text) or bool(answers_in(text)))
 
 
+def _said_back_just_now(tracker: Tracker) -> bool:
+    """Whether the bot's last turn said back answers it took ("From what you said: ... Tell me if that's wrong.")."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and event.get("event") == "bot" and TELL_ME_IF_WRONG in str(event.get("text") or ""):
+            return True
+    return False
+
+
 def _differs(told: Any, held: Any) -> bool:
     """Whether an answer differs from the one held (6.0 hours and "6" are the same)."""
     told_number, held_number = as_number(told), as_number(held)
@@ -111,6 +128,10 @@ class ValidateRecommendationForm(FormValidationAction):
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        requested = tracker.get_slot("requested_slot")
+        if requested and confirms(latest_text(tracker)) and _said_back_just_now(tracker):
+            dispatcher.utter_message(text=CONFIRMED)  # "spot on", to "Tell me if that's wrong": the question again
+            return [SlotSet(requested, None)]
         answered = self._question_in_between(dispatcher, tracker)
         if answered is not None:  # answered, then the question again
             requested = tracker.get_slot("requested_slot")
@@ -165,7 +186,9 @@ class ValidateRecommendationForm(FormValidationAction):
         understand, but whose own words name a topic ("are there exams?") or one
         my sources don't cover ("is it taught in spanish?"), is answered as it
         would be outside the questions: read as an answer, it got "Sorry, I
-        didn't catch your goal". A question that answers ("is 6 hours a week
+        didn't catch your goal"; so is any question that names a topic ("and what about
+        micromasters, do employers care about those"), which got "I can't answer that in the
+        middle of these questions". A question that answers ("is 6 hours a week
         realistic?") is read as the answer.
         """
         text = latest_text(tracker)
@@ -178,7 +201,9 @@ class ValidateRecommendationForm(FormValidationAction):
             and not subjects_in(kb(), text)
         ):
             return first_context_reply(
-                dispatcher, tracker, (answer_specific_topic, answer_last_topic_for_named, say_uncovered)
+                dispatcher,
+                tracker,
+                (answer_specific_topic, say_uncovered, answer_named_topic, answer_last_topic_for_named),
             )
         return None
 
@@ -189,7 +214,8 @@ class ValidateRecommendationForm(FormValidationAction):
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         text = latest_text(tracker)
-        open_answer = requested == "goal" and (wants_both(text) or leaves_open(text))
+        # "idk just want a better job tbh" leaves nothing open: it names a goal.
+        open_answer = requested == "goal" and (wants_both(text) or (leaves_open(text) and parse_goal(text) is None))
         if (
             requested == "wants_credit"
             and leaves_open(text)
@@ -284,6 +310,8 @@ class ValidateRecommendationForm(FormValidationAction):
         asked = self._wanted(tracker, "weekly_hours")
         if asked is None:
             return {}
+        if asked and re.match(r"\s*-\s*\d", latest_text(tracker)):  # "-3" is no number of hours
+            return {"weekly_hours": None}
         value = as_number(self._entity(tracker, "weekly_hours"))
         if value is None:
             value = parse_weekly_hours(latest_text(tracker), asked=asked)
@@ -332,6 +360,8 @@ class ValidateRecommendationForm(FormValidationAction):
         if asked and (answers_in(text) or revises(text)):
             # "I told you 4 hours", "actually, I might want a masters eventually": other answers, not a subject.
             return {}
+        if asked and is_not_words(text):  # "😀", "<script>alert(1)</script>": no subject's name; asked again
+            return {"subject": None}
         if asked and (entity or text.strip()) and intent_name(tracker) in ASKED_AGAIN_INTENTS:
             # "what about marketing programmes": "marketing", not the whole sentence, is the subject lacked.
             named = entity or unknown_topic(kb(), query_from(tracker), what_about=True)

@@ -134,6 +134,9 @@ class Programme:
     as_of: str
     # What it is when it is neither kind exactly ("a separate edX program type"); listed with its nearer kind.
     kind_label: Optional[str] = None
+    # A whole-programme price in US dollars that the sources give only as an estimate (no published
+    # total): HarvardX Data Science, 9 courses at the capstone's $149. Never said as a price.
+    estimated_total: Optional[int] = None
 
 
 @dataclass(frozen=True)
@@ -237,8 +240,8 @@ class _Entry:
             self.fail(field, f"expected true or false, got {value!r}")
         return bool(value)
 
-    def count(self, field: str) -> Optional[int]:
-        value = self._get(field, False)
+    def count(self, field: str, optional: bool = False) -> Optional[int]:
+        value = self._get(field, optional)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             self.fail(field, f"expected a positive whole number or null, got {value!r}")
         return value
@@ -402,6 +405,7 @@ def _load_programmes(
             sources=entry.texts("sources"),
             as_of=str(entry.as_of()),
             kind_label=entry.text("kind_label", optional=True),
+            estimated_total=entry.count("estimated_total", optional=True),
         )
         _check_sources(entry, programme.sources, sources)
         if programme.institution not in institution_names:

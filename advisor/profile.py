@@ -296,6 +296,7 @@ def asks_to_be_asked(text: str) -> bool:
 _VERDICT_NOW = re.compile(
     r"\bjust (tell me|decide|pick|choose)\b|\bdecide for me\b|\bskip the rest\b|\b(what|which) do you recommend\b"
     r"|\bwhat would you recommend\b|\bjust recommend\b"
+    r"|\b(just )?give me (the|an|your) (answer|recommendation|verdict)\b"
 )
 
 
@@ -380,6 +381,22 @@ _NO_DEGREE_WANTED = re.compile(
     r"|\bforget (about )?the (degree|masters?|master's|credit)\b|\bno more school(ing)?\b|\bdone with school\b"
 )
 _ACKNOWLEDGEMENT = re.compile(r"(ok|okay|k|kk|okk|alright|all right|got it|i see|cool|right|fine|oh ok|ah ok)")
+
+
+_CONFIRMATION = re.compile(
+    r"((yes|yeah|yep|yup)\s+)?((that'?s|thats|that is|you'?re|you are|it'?s|its)\s+)?"
+    r"(right|correct|spot on|exactly( right)?|true|accurate)"
+    r"|((yes|yeah|yep|yup)\s+)?(that'?s|thats|that is) (it|me|so)|nailed it|bang on|you got it"
+)
+
+
+def confirms(text: str) -> bool:
+    """ "spot on", "yes that's right": confirms what the bot said back, answers no question.
+
+    Said after "From what you said: ... Tell me if that's wrong." and the next question,
+    it got "Sorry, I didn't catch that", and "yes that's right" was a "yes" to that question.
+    """
+    return _CONFIRMATION.fullmatch(normalise(text).strip(" .!?,")) is not None
 
 
 def is_acknowledgement(text: str) -> bool:

@@ -64,6 +64,16 @@ def costs_more(programme: Programme, budget: Optional[float]) -> Optional[float]
     return total if total is not None and budget is not None and total > budget else None
 
 
+def estimated_over_budget(programme: Programme, budget: Optional[float]) -> bool:
+    """Whether the programme has no stated total but an estimated one above the learner's budget."""
+    return (
+        stated_total(programme) is None
+        and programme.estimated_total is not None
+        and budget is not None
+        and programme.estimated_total > budget
+    )
+
+
 def asks_more_time(programme: Programme, weekly_hours: Optional[float]) -> Optional[Tuple[float, float]]:
     """The programme's stated weekly effort when even its low end is more than the learner has."""
     effort = weekly_effort(programme)

@@ -31,6 +31,7 @@ from advisor.recommend import (
     costs_more,
     describe_budget,
     describe_hours,
+    estimated_over_budget,
     lacks_wanted_credit,
     weekly_effort,
 )
@@ -825,6 +826,12 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
             total = costs_more(programme, recommendation.budget)
             if total is not None:
                 notes.append(f"${total:,.0f} in total in my sources, more than your budget")
+            elif estimated_over_budget(programme, recommendation.budget):
+                # "Under $500" was offered HarvardX Data Science with no word of its 9 paid courses.
+                notes.append(
+                    f"about ${programme.estimated_total:,} for all {programme.courses} courses by an estimate "
+                    "(no published total), more than your budget"
+                )
             lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
         if all(lacks_wanted_credit(p, recommendation.wants_credit) for p in recommendation.programmes):
             lines.append(
@@ -848,16 +855,21 @@ def trade_off(kb: KnowledgeBase, chosen: str) -> str:
     # Not "quicker and usually cheaper": the sources give fewer hours a week, but
     # lengths up to a year and a half (HarvardX Data Science) and rarely a total price.
     credit = kb.credentials["professional_certificate"].attributes["credit"]
+    # Its first sentence: the rest, on Harvard Extension's separate certificate, came with every
+    # recommendation, supply chain and project management too.
+    first_sentence = re.split(r"(?<=\.)\s", _fact_text(credit), maxsplit=1)[0]
     return (
         "a Professional Certificate asks fewer hours a week and no graduate-level work, but it is not a step "
         "toward a degree, and its length and total price vary by program (ask about one for its details). "
-        f"Credit: {_fact_text(credit)}"
+        f"Credit: {first_sentence}"
     )
 
 
 # An answer the learner was not sure of ("not sure", "skip"), left out of the recommendation.
 _NOT_DECIDED = "not decided, so left out"
 UNSURE_NOTED = "No problem: I'll leave that out of the recommendation."
+CONFIRMED = "Good, thanks."
+TELL_ME_IF_WRONG = "Tell me if that's wrong."
 
 
 def explain_reply(
@@ -963,7 +975,7 @@ def carried_reply(answers: Mapping[str, Any], before: bool = True) -> str:
     """Answers taken from before the questions started (or from the message that started them), said so
     that a wrong guess can be put right."""
     said = "From what you said before" if before else "From what you said"
-    return f"{said}: {_answer_phrases(answers, '')}. Tell me if that's wrong."
+    return f"{said}: {_answer_phrases(answers, '')}. {TELL_ME_IF_WRONG}"
 
 
 def noted_reply(answers: Mapping[str, Any]) -> str:

@@ -609,6 +609,13 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "income",
         "make more money",
         "get paid more",
+        # "how much do MicroMasters graduates earn?" got the credit answer.
+        "graduates earn",
+        "holders earn",
+        "learners earn",
+        "people earn",
+        "alumni earn",
+        "earn after",
     ),
     "which jobs a credential leads to": (
         "what jobs",
@@ -653,6 +660,14 @@ UNCOVERED_TOPIC_WORDS: Dict[str, Tuple[str, ...]] = {
         "start whenever",
         "next session",
         "next run",
+        # "when does the next MITx supply chain course start?" got the programme's card.
+        "course start",
+        "courses start",
+        "program start",
+        "programme start",
+        "next course",
+        "next cohort",
+        "next intake",
     ),
 }
 # Phrases with those words that are about something else (a subject, a skill).

@@ -3225,3 +3225,53 @@ def test_a_no_that_ends_the_conversation_says_goodbye(text):
     # They got "OK. What else would you like to know?".
     messages, _ = run(ActionAcknowledge(), tracker(text, "deny"))
     assert "Goodbye" in messages[0]["text"]
+
+
+def test_a_question_naming_a_topic_during_the_questions_is_answered_whatever_it_was_read_as():
+    # Read as inform, it got "I can't answer that in the middle of these questions".
+    t = tracker(
+        "and what about micromasters, do employers care about those",
+        "inform",
+        [entity("credential_type", "micromasters")],
+        slots={"requested_slot": "weekly_hours", "goal": "skills", "wants_credit": False},
+        active_loop="recommendation_form",
+    )
+    messages, events = run_action(ValidateRecommendationForm(), t)
+    assert messages[0]["text"].startswith("MicroMasters program:") and "employer" in messages[0]["text"].lower()
+    assert slots_set(events)["weekly_hours"] is None
+
+
+@pytest.mark.parametrize("text", ["spot on", "yes that's right", "correct"])
+def test_confirming_what_was_said_back_is_no_answer_to_the_next_question(text):
+    # After "From what you said: ... Tell me if that's wrong." and the credit question, "spot on" got
+    # "Sorry, I didn't catch that" and "yes that's right" was a "yes" to the credit question.
+    said_back = "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
+    events = [
+        {"event": "user", "text": "im a nurse moving into data, what are my options"},
+        {"event": "bot", "text": said_back},
+        {"event": "bot", "text": "Does academic credit toward a master's degree matter to you?"},
+        {"event": "user", "text": text},
+    ]
+    slots = {"requested_slot": "wants_credit", "goal": "skills"}
+    t = tracker(text, "affirm", slots=slots, active_loop="recommendation_form", events=events)
+    messages, events_out = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events_out) == {"wants_credit": None}
+    assert [m["text"] for m in messages] == ["Good, thanks."]
+    # Without anything said back, a "yes" is read as usual.
+    plain = tracker("yes", "affirm", slots=slots, active_loop="recommendation_form", events=events[2:])
+    _, events_out = run_action(ValidateRecommendationForm(), plain)
+    assert slots_set(events_out)["wants_credit"] is True
+
+
+def test_a_subject_answer_without_words_is_asked_again():
+    t = tracker("😀", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"subject": None}
+
+
+def test_a_goal_named_after_idk_is_taken():
+    t = tracker(
+        "idk just want a better job tbh", "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form"
+    )
+    _, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events)["goal"] == "skills"

@@ -125,10 +125,19 @@ def _alias_inside_the_catalogue(data):
     data["other_institutions"][0]["aliases"].append("mit")
 
 
+def _estimate_as_text(data):
+    data["programmes"][0]["estimated_total"] = "about 1000"
+
+
 @pytest.mark.parametrize(
     ("filename", "change", "message"),
     [
         ("sources.yml", _drop_first_source_date, r"sources\.yml: entry 'harvardx_faqs': field 'date': is missing"),
+        (
+            "programmes.yml",
+            _estimate_as_text,
+            r"programmes\.yml: entry '\w+': field 'estimated_total': expected a positive whole number",
+        ),
         (
             "other_institutions.yml",
             _alias_inside_the_catalogue,

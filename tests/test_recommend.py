@@ -138,3 +138,13 @@ def test_a_programme_whose_stated_total_is_over_the_budget_is_flagged():
     assert "Your budget (about $1,000) is about what a whole MicroMasters typically cost" in text
     roomy = recommendation_reply(KB, recommend(KB, Profile("graduate", True, 10, NO_BUDGET_LIMIT, "supply chain"))).text
     assert "more than your budget" not in roomy and "You have no fixed budget limit" in roomy
+
+
+def test_an_estimated_total_over_the_budget_is_flagged_as_an_estimate():
+    # "Under $500" was offered HarvardX Data Science (9 courses, $149 known for one) with no word of its cost.
+    profile = Profile(goal="skills", wants_credit=False, weekly_hours=4, budget=499, subject="data science")
+    text = recommendation_reply(KB, recommend(KB, profile)).text
+    line = next(line for line in text.splitlines() if "HarvardX Professional Certificate in Data Science" in line)
+    assert "about $1,341 for all 9 courses by an estimate (no published total), more than your budget" in line
+    roomy = Profile(goal="skills", wants_credit=False, weekly_hours=4, budget=5000, subject="data science")
+    assert "by an estimate" not in recommendation_reply(KB, recommend(KB, roomy)).text

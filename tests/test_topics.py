@@ -306,3 +306,14 @@ def test_earnings_are_a_topic_my_sources_do_not_cover(text):
 )
 def test_the_masters_cost_is_told_apart_from_the_micromasters_cost(text, topic):
     assert topic_named(text) == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("how much do MicroMasters graduates earn?", "salaries"),
+        ("when does the next MITx supply chain course start?", "course schedules, start dates and deadlines"),
+    ],
+)
+def test_graduates_earnings_and_next_start_dates_are_not_covered(text, topic):
+    assert uncovered_topic(text) == topic

@@ -26,10 +26,12 @@ from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
 from advisor.smalltalk import (
     BOT_IDENTITY,
     THANKS_AND_GOODBYE_REPLY,
+    THANKS_IN_QUESTIONS_REPLY,
     YES_OR_NO_REPLY,
     asks_how_sure,
     goodbye_reply,
     says_goodbye,
+    thanks,
     thanks_reply,
     wants_yes_or_no,
 )
@@ -96,7 +98,17 @@ class ActionGoodbye(Action):
         named = any(entity_values(tracker, kind) for kind in ("institution", "subject", "credential_type"))
         if named or is_question(latest_text(tracker)):
             return await ActionProgramInfo().run(dispatcher, tracker, domain)
-        dispatcher.utter_message(text=goodbye_reply(latest_text(tracker)))  # "thanks, bye" read as goodbye
+        text = latest_text(tracker)
+        if tracker.latest_action_name == "action_deactivate_loop" and not says_goodbye(text):
+            # Read as goodbye during the questions, but no farewell ("ta", "cheers mate"): they go on.
+            if thanks(text):
+                dispatcher.utter_message(text=THANKS_IN_QUESTIONS_REPLY)
+            return [FollowupAction("recommendation_form")]
+        opening = sum(1 for event in tracker.events if event.get("event") == "user") <= 1
+        if opening and not says_goodbye(text):  # "good day" as the first message greets
+            dispatcher.utter_message(response="utter_greet")
+            return []
+        dispatcher.utter_message(text=goodbye_reply(text))  # "thanks, bye" read as goodbye
         return []
 
 

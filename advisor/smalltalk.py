@@ -111,7 +111,7 @@ def complains(text: str) -> bool:
 # Thanks inside a farewell ("thanks, bye", "cheers, see you"): the classifier reads
 # such a message as either intent, and the reply should not depend on which.
 _THANKS = re.compile(
-    r"(?<![\w'])(?:thanks?|thank\s+(?:you|u)|thx|thnx|thanx|tnx|ty|cheers|much\s+obliged|appreciate\w*|grateful"
+    r"(?<![\w'])(?:thanks?|thank\s+(?:you|u)|thx|thnx|thanx|tnx|ty|ta|cheers|much\s+obliged|appreciate\w*|grateful"
     r"|gracias|merci|danke)(?![\w'])",
     re.IGNORECASE,
 )

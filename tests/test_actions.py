@@ -3275,3 +3275,22 @@ def test_a_goal_named_after_idk_is_taken():
     )
     _, events = run_action(ValidateRecommendationForm(), t)
     assert slots_set(events)["goal"] == "skills"
+
+
+@pytest.mark.parametrize(("text", "said"), [("ta", ["You're welcome!"]), ("qwerty uiop", [])])
+def test_a_message_read_as_goodbye_during_the_questions_without_a_farewell_lets_them_go_on(text, said):
+    # "ta" (thanks) said to the goal question ended the questions with "Goodbye, and good luck".
+    events = [{"event": "action", "name": "action_deactivate_loop"}]
+    messages, events_out = run_action(ActionGoodbye(), tracker(text, "goodbye", events=events))
+    assert [m["text"] for m in messages] == said
+    assert events_out == [{"event": "followup", "timestamp": None, "name": "recommendation_form"}]
+
+
+def test_good_day_as_the_first_message_greets():
+    # Read as goodbye, the first message got "Goodbye, and good luck with your studies!".
+    events = [{"event": "user", "text": "good day"}]
+    messages, _ = run_action(ActionGoodbye(), tracker("good day", "goodbye", events=events))
+    assert messages[0].get("response") == "utter_greet"
+    later = events + [{"event": "bot", "text": "Hi!"}, {"event": "user", "text": "good day"}]
+    messages, _ = run_action(ActionGoodbye(), tracker("good day", "goodbye", events=later))
+    assert "Goodbye" in messages[0]["text"]

@@ -30,6 +30,16 @@ def test_thanks_bye_during_the_questions_ends_them(client):
     assert client.text("yes").startswith("OK. What else")
 
 
+def test_thanks_during_the_questions_do_not_end_them(client):
+    # "ta" was read as goodbye and ended the questions; "job skill" then was no answer.
+    client.say("help me choose")
+    replies = [r["text"] for r in client.say("ta")]
+    assert not any("Goodbye" in text for text in replies)
+    assert client.slot("requested_slot") == "goal"
+    client.say("a quick job skill")
+    assert client.slot("goal") == "skills"
+
+
 def test_faq_answer_with_source_and_follow_up(client):
     answer = client.text("how much does a micromasters cost?")
     assert answer.startswith("MicroMasters program:") and "$1,000" in answer and "As of" in answer

@@ -198,7 +198,9 @@ def say_if_still_offered(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     """
     if not asks_if_still_offered(latest_text(tracker)):
         return None
-    programme = programme_pointed_at(tracker) or programme_in_context(tracker)  # "is the second one still on edx?"
+    # "and the social work one still exists?" names its programme; "is the second one still on edx?" points.
+    named = programme_in_question(kb(), query_from(tracker)).programme
+    programme = named or programme_pointed_at(tracker) or programme_in_context(tracker)
     return send(dispatcher, still_offered_reply(kb(), programme)) + about(programme) if programme else None
 
 

@@ -35,6 +35,7 @@ from advisor.profile import (
     what_is_supposed,
     what_is_told,
     without_degrees_held,
+    without_rejected,
 )
 from advisor.questions import QUESTIONS, question_named
 from advisor.recommend import Profile, recommend
@@ -203,7 +204,7 @@ def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optio
     if not tracker.get_slot("recommended_credential"):
         return None
     found = dict(answers_in(what_is_supposed(text) if supposes(text) else text))
-    subjects = subjects_in(kb(), text)
+    subjects = subjects_in(kb(), without_rejected(text))  # "data analysis instead of AI": not AI
     if subjects:
         found["subject"] = subjects[0]
     changes = {slot: value for slot, value in found.items() if tracker.get_slot(slot) != value}

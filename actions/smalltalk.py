@@ -20,6 +20,7 @@ from actions.common import (
 )
 from actions.faq import answer_topic, start_questions
 from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
+from actions.recommendation import revise_recommendation
 from advisor.matching import unknown_topic
 from advisor.profile import asks_to_be_asked, final_question, is_question
 from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
@@ -75,10 +76,14 @@ class ActionBotChallenge(Action):
         topic = topic_named(latest_text(tracker))
         if topic is not None and not asks_how_sure(latest_text(tracker)):  # "who runs edX?", "I read X costs ..."
             return answer_topic(dispatcher, tracker, topic)
-        # "are you sure?"
-        if first_context_reply(dispatcher, tracker, (say_how_sure, say_courtesy_or_complaint)) is None:
+        # "are you sure?"; "can you change the subject to data analysis instead of AI" (a revision)
+        said = first_context_reply(
+            dispatcher, tracker, (say_how_sure, say_courtesy_or_complaint, revise_recommendation)
+        )
+        if said is None:
             dispatcher.utter_message(text=BOT_IDENTITY)
-        return []
+            return []
+        return said
 
 
 class ActionGoodbye(Action):

@@ -139,6 +139,15 @@ def without_degrees_held(text: str) -> str:
     return _HAS_A_DEGREE.sub(" ", normalise(text))
 
 
+# "data analysis instead of AI", "data analysis though, not AI": the subject after these is not wanted.
+_REJECTED = re.compile(r"\b(?:instead of|rather than|not|no longer|no more)\s+(?:the\s+)?[\w' ]+")
+
+
+def without_rejected(text: str) -> str:
+    """The message without what it turns down: "change the subject to data analysis instead of AI" wants data."""
+    return _REJECTED.sub(" ", normalise(text))
+
+
 _JOB_HOURS = re.compile(
     r"\b(work|works|working|worker|employed)( a)? (full|part) time\b|\b(full|part) time (job|jobs|work|employment)\b"
 )
@@ -483,6 +492,10 @@ def parse_weekly_hours(text: str, asked: bool = False) -> Optional[float]:
     match = re.search(
         rf"{_NUM}\s*(?:(?:-|to|or)?\s*{_NUM}\s*)?(?:ish\s*)?(?:h|hr|hrs|hour|hours)\b(?P<rest>[^\d]{{0,20}})", words
     )
+    # "a few hours each evening, thats more like 10 a week": a later figure "a week" puts it right.
+    weekly = [] if "$" in text else list(re.finditer(rf"(?<!\d){_NUM}\s*(?:a|per|each|every)\s*(?:week|wk)\b", words))
+    if weekly and (match is None or weekly[-1].start() > match.end()):
+        return _number(weekly[-1].group(1))
     if match:
         low = _number(match.group(1))
         high = _number(match.group(2)) if match.group(2) else low

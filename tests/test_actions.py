@@ -2152,6 +2152,13 @@ def test_is_it_still_offered_right_after_a_programme_says_how_old_the_sources_ar
     assert "can't tell me whether it is still offered today" in messages[0]["text"]
 
 
+def test_still_offered_about_another_programme_named_answers_for_that_one():
+    # After the UX programme, "and the social work one still exists?" was answered about UX.
+    t = just_described("michiganx_ux", "and the social work one still exists?", "inform")
+    messages, _ = run(ActionAnswerFollowup(), t)
+    assert "Social Work" in messages[0]["text"] and "User Experience" not in messages[0]["text"]
+
+
 def test_a_retired_programme_is_said_to_be_closed():
     # "can i still enroll" about the retired Microsoft programme got "anyone can sign up for the courses".
     messages, _ = run(
@@ -3294,3 +3301,19 @@ def test_good_day_as_the_first_message_greets():
     later = events + [{"event": "bot", "text": "Hi!"}, {"event": "user", "text": "good day"}]
     messages, _ = run_action(ActionGoodbye(), tracker("good day", "goodbye", events=later))
     assert "Goodbye" in messages[0]["text"]
+
+
+def test_a_subject_changed_instead_of_another_after_a_recommendation_is_the_new_one():
+    # "can you change the subject to data analysis instead of AI" (read as a bot challenge) got "I'm a bot".
+    answers = {
+        "goal": "skills",
+        "wants_credit": False,
+        "weekly_hours": 5.0,
+        "budget": 800.0,
+        "subject": "artificial intelligence",
+        "recommended_credential": "professional_certificate",
+    }
+    text = "can you change the subject to data science instead of AI"
+    messages, slots = run(ActionBotChallenge(), tracker(text, "bot_challenge", slots=answers))
+    assert slots["subject"] == "data science"
+    assert messages[0]["text"].startswith("Got it: ")

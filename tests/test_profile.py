@@ -445,3 +445,16 @@ def test_a_budget_said_with_money_before_the_questions():
     assert (
         parse_budget("I would rather learn practical things. maybe 6 hours a week. money is ok up to 1000.") == 1000.0
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("wait i said a few hours each evening, thats more like 10 a week", 10.0),
+        ("i can do 6 per week", 6.0),
+        ("$10 a week", None),
+    ],
+)
+def test_a_later_figure_a_week_counts_as_the_hours(text, hours):
+    # "a few hours ..., more like 10 a week" was read as 3 hours.
+    assert parse_weekly_hours(text) == hours

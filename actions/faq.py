@@ -66,6 +66,7 @@ from advisor.matching import (
 )
 from advisor.profile import (
     answers_in,
+    asks_for_help_with_situation,
     asks_which_to_choose,
     describes_situation,
     final_question,
@@ -481,6 +482,8 @@ class ActionAnswerFollowup(Action):
         if is_not_words(text):  # "12345", "SELECT * FROM users;"
             dispatcher.utter_message(text=NOT_UNDERSTOOD)
             return []
+        if asks_for_help_with_situation(text) and not tracker.get_slot("recommended_credential"):
+            return start_questions(dispatcher)  # "I'm a teacher moving into data science. Help?"
         if talks_about_oneself(text) and not tracker.get_slot("recommended_credential"):
             return send(dispatcher, OFFER_TO_CHOOSE)  # "i'm a nurse moving into data"
         # "ok what about psychology", or "law?" alone

@@ -145,6 +145,15 @@ class ValidateRecommendationForm(FormValidationAction):
             if e.get("event") == "slot" and e.get("name") in FORM_SLOTS and e.get("value") is not None
         }
         changed = {slot: value for slot, value in filled.items() if before[slot] not in (None, value)}
+        if (
+            changed
+            and requested == "wants_credit"
+            and "wants_credit" in filled
+            and parse_credit(latest_text(tracker)) is None
+        ):
+            # "no, I meant deep expertise actually": the "no" puts the goal right; the credit question again.
+            events = [e for e in events if e.get("name") != "wants_credit"] + [SlotSet("wants_credit", None)]
+            del filled["wants_credit"]
         if requested is None:  # the message that started the questions
             if changed:
                 dispatcher.utter_message(text=changed_reply(changed))
@@ -256,13 +265,19 @@ class ValidateRecommendationForm(FormValidationAction):
         if requested:
             return True
         # An answer given before changes only when the learner says so: "actually ...", or a
-        # different answer to it that answers nothing of the question asked ("deep expertise i
-        # think", said to the credit question after the goal was read as a job skill).
+        # different answer to one I just said back, in a message that answers nothing of the
+        # question asked ("deep expertise i think", said to the credit question right after "From
+        # what you said: your goal is a practical job skill. Tell me if that's wrong.").
         if tracker.get_slot(slot) is None or revises(text):
             return False
         told = answers_in(text)
         asked_now = tracker.get_slot("requested_slot")
-        if slot in told and asked_now not in told and _differs(told[slot], tracker.get_slot(slot)):
+        if (
+            slot in told
+            and asked_now not in told
+            and _differs(told[slot], tracker.get_slot(slot))
+            and _said_back_just_now(tracker)  # only an answer I guessed and said back; a misread word
+        ):  # elsewhere ("I said nothing academic") must not overturn one
             return False
         return None
 

@@ -695,9 +695,24 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     if query.institutions and query.credential_types:
         # "the IIM Bangalore micromasters vs a professional cert": the kinds compared, not the one named.
         found = search_programmes(kb, replace(query, credential_types=(), subjects=()))
-        if len(found) == 1:  # ("I'm a CS undergrad" named a subject of my background, not of the programme)
+        # ("I'm a CS undergrad" named a subject of my background, not of the programme.) Of the one kind
+        # named, though: "the Harvard MicroMasters in data science" is not HarvardX's Professional Certificate.
+        kinds = query.credential_types
+        if len(found) == 1 and (len(kinds) > 1 or found[0].credential_type in kinds):
             return ProgrammeMatch(programme=found[0])
-    by_title = sorted(kb.programmes, key=lambda p: _title_overlap(p, query.text), reverse=True)
+    # Another university's programme, or another kind, is not the one named ("the Harvard MicroMasters in data
+    # science" got MIT's, then HarvardX's Professional Certificate).
+    one_kind = query.credential_types if len(query.credential_types) == 1 else ()
+    by_title = sorted(
+        (
+            p
+            for p in kb.programmes
+            if (not query.institutions or p.institution in query.institutions)
+            and (not one_kind or p.credential_type in one_kind)
+        ),
+        key=lambda p: _title_overlap(p, query.text),
+        reverse=True,
+    )
     if by_title and _title_overlap(by_title[0], query.text) >= 0.6:
         return ProgrammeMatch(programme=by_title[0])
     if not (query.subjects or query.institutions):

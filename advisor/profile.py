@@ -188,9 +188,13 @@ def parse_goal(text: str) -> Optional[str]:
     words = _JOB_HOURS.sub(" ", _HAS_A_DEGREE.sub(" ", normalise(text)))
     words = re.sub(r"\b(i|we) work\b", " ", words)  # "I work shifts": a job, not a job-skill goal
     graduate, skills = _count(words, _GRADUATE_WORDS), _count(words, _SKILL_WORDS)
-    if re.search(
-        r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words
-    ) or _NO_DEGREE_WANTED.search(words):  # "forget the degree part", "no more school"
+    if (
+        re.search(r"\b(no|not|don'?t|dont)\b[^.]{0,20}\b(master|masters|degree|grad)", words)
+        or _NO_DEGREE_WANTED.search(words)  # "forget the degree part", "no more school"
+        # "nothing academic", "non academic", "a CFA instead of a masters": academic turned down
+        or re.search(r"\b(nothing|non|not|no)\s+(too\s+|very\s+|that\s+)?academic", words)
+        or re.search(r"\b(instead of|rather than)\s+(a\s+|the\s+)?(masters?|master's|degree|grad)", words)
+    ):
         graduate = 0
     if _NOT_A_SKILL.search(words):  # "deep expertise, not a quick skill"
         skills = 0
@@ -364,6 +368,20 @@ def speaks_for_oneself(text: str) -> bool:
     return bool(_ABOUT_ONESELF.search(words) or has_figure)
 
 
+# A short plea after a description of oneself: "I'm a teacher moving into data science. Help?"
+_PLEA = re.compile(
+    r"[.!,]?\s*(?:any\s+)?(?:help|thoughts|ideas|advice|suggestions|recommendations|tips)\s*(?:please|pls|plz)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_help_with_situation(text: str) -> bool:
+    """True for a description of oneself ending in a short plea ("... into data science. Help?"): a request
+    for advice, which the recommendation's questions give. It got "OK. What else would you like to know?"."""
+    plea = _PLEA.search(text)
+    return plea is not None and plea.start() > 0 and talks_about_oneself(text[: plea.start()] + ".")
+
+
 def talks_about_oneself(text: str) -> bool:
     """True for a statement about the learner ("i'm a nurse moving into data"), not a question or a bare figure."""
     words = _statement(text)
@@ -473,7 +491,7 @@ def _lone_figure(text: str) -> Optional[float]:
     if len(numbers) != 1:
         return None
     hedged = re.search(
-        r"\b(?:say|said|like|maybe|about|around|roughly|probably|prob|guess|do|got|give or take)\b"
+        r"\b(?:say|said|like|maybe|about|around|roughly|probably|prob|guess|do|got|give or take|idk|dunno)\b"
         r"\D{0,12}(\d[\d,]*(?:\.\d+)?)\b"
         r"|\b(\d[\d,]*(?:\.\d+)?)\s*(?:ish|plus|or so|give or take)\b|\b(\d[\d,]*(?:\.\d+)?)ish\b",
         words,

@@ -302,7 +302,7 @@ _PATTERNS["courses"] = re.compile(
     r"|\b(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)(?: or more| to \w+| \w+ to \w+)? (?:courses|classes)\b"
     r"(?=.*\b(?:true|right|correct|really|typically|usually|always|normally|is that|are they|is it)\b)"
     # A count stated as what they are ("and that they're five or more courses?", "certificates are 3-5 courses").
-    r"|\b(?:they'?re|they are|are|is|has|have) (?:only |just |about |around )?"
+    r"|\b(?:they'?re|they are|(?:are|is)(?: \w+){0,3}) (?:only |just |about |around )?"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?: or more| to \w+| \w+ to \w+| \d+)?"
     r" (?:courses|classes)\b"
     r"|\b(?:typically|usually|normally|always) (?:\w+ ){0,5}(?:courses|classes)\b"

@@ -542,6 +542,19 @@ def test_an_opening_message_with_every_answer_goes_to_the_recommendation_unannou
     assert len(slots_set(events)) == 5 and messages == []
 
 
+SAID_BACK = "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
+
+
+def said_back_then(text: str) -> List[Dict[str, Any]]:
+    """The events of the bot saying back an answer it took, asking the credit question, and ``text``."""
+    return [
+        {"event": "user", "text": "im a nurse moving into data, what are my options"},
+        {"event": "bot", "text": SAID_BACK},
+        {"event": "bot", "text": "Does academic credit toward a master's degree matter to you?"},
+        {"event": "user", "text": text},
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "held", "changed", "said"),
     [
@@ -549,13 +562,31 @@ def test_an_opening_message_with_every_answer_goes_to_the_recommendation_unannou
         ("8 hours a week", {"goal": "skills", "weekly_hours": 4.0}, {"weekly_hours": 8.0}, "now have 5 to 10 hours"),
     ],
 )
-def test_a_different_answer_to_an_earlier_question_corrects_it(text, held, changed, said):
+def test_a_different_answer_to_one_just_said_back_corrects_it(text, held, changed, said):
     # "deep expertise i think", said to the credit question, got "Sorry, I didn't catch that".
     slots = {"requested_slot": "wants_credit", **held}
-    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form")
+    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form", events=said_back_then(text))
     messages, events = run_action(ValidateRecommendationForm(), t)
     assert slots_set(events) == {**changed, "wants_credit": None}  # the credit question comes again
     assert messages[0]["text"].startswith("Got it: ") and said in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["I said nothing academic", "not sure, maybe? I might do a CFA instead of a masters"])
+def test_a_word_of_the_other_goal_elsewhere_does_not_overturn_it(text):
+    # Both turned a job-skill goal into deep expertise, and the recommendation into a MicroMasters.
+    slots = {"requested_slot": "wants_credit", "goal": "skills"}
+    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), t)
+    assert "goal" not in slots_set(events)
+
+
+def test_no_i_meant_puts_the_goal_right_and_asks_the_credit_question_again():
+    # "no, I meant deep expertise actually" also answered the credit question "no".
+    text = "no, I meant deep expertise actually"
+    slots = {"requested_slot": "wants_credit", "goal": "skills"}
+    t = tracker(text, "deny", slots=slots, active_loop="recommendation_form")
+    _, events = run_action(ValidateRecommendationForm(), t)
+    assert slots_set(events) == {"goal": "graduate", "wants_credit": None}
 
 
 def test_the_same_answer_again_is_no_correction():
@@ -3252,13 +3283,7 @@ def test_a_question_naming_a_topic_during_the_questions_is_answered_whatever_it_
 def test_confirming_what_was_said_back_is_no_answer_to_the_next_question(text):
     # After "From what you said: ... Tell me if that's wrong." and the credit question, "spot on" got
     # "Sorry, I didn't catch that" and "yes that's right" was a "yes" to the credit question.
-    said_back = "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
-    events = [
-        {"event": "user", "text": "im a nurse moving into data, what are my options"},
-        {"event": "bot", "text": said_back},
-        {"event": "bot", "text": "Does academic credit toward a master's degree matter to you?"},
-        {"event": "user", "text": text},
-    ]
+    events = said_back_then(text)
     slots = {"requested_slot": "wants_credit", "goal": "skills"}
     t = tracker(text, "affirm", slots=slots, active_loop="recommendation_form", events=events)
     messages, events_out = run_action(ValidateRecommendationForm(), t)
@@ -3317,3 +3342,22 @@ def test_a_subject_changed_instead_of_another_after_a_recommendation_is_the_new_
     messages, slots = run(ActionBotChallenge(), tracker(text, "bot_challenge", slots=answers))
     assert slots["subject"] == "data science"
     assert messages[0]["text"].startswith("Got it: ")
+
+
+def test_a_claim_read_as_a_programme_name_is_checked():
+    # "are professional certificates 3-5 courses?" got "I couldn't find that programme in my catalogue".
+    t = tracker(
+        "are professional certificates 3-5 courses?",
+        "ask_program_info",
+        [entity("credential_type", "professional_certificate")],
+    )
+    messages, _ = run(ActionProgramInfo(), t)
+    assert messages[0]["text"].startswith('Professional Certificate program: It varies, and it is not a fixed "3-5"')
+
+
+def test_a_description_of_oneself_ending_in_help_starts_the_questions():
+    # "I'm a teacher thinking about a career change into data science. Help?" got "OK. What else ...".
+    text = "I'm a teacher thinking about a career change into data science. Help?"
+    messages, events = run_action(ActionAnswerFollowup(), tracker(text, "inform"))
+    assert messages[0]["response"] == "utter_start_recommendation"
+    assert events[-1] == {"event": "followup", "timestamp": None, "name": "recommendation_form"}

@@ -440,3 +440,9 @@ def test_a_programme_in_a_subject_none_has_is_not_found_not_swapped_for_another(
     # They got DEDP's card, HarvardX Data Science's card and the Columbia AI certificate's claim.
     match = find_programme(KB, build_query(KB, text))
     assert match.programme is None and match.claim is None and match.nearest
+
+
+def test_a_kind_the_university_does_not_offer_is_not_found_but_its_other_kind_is_nearest():
+    # "what about the Harvard MicroMasters in data science?" got the HarvardX Professional Certificate's card.
+    match = find_programme(KB, build_query(KB, "what about the Harvard MicroMasters in data science?"))
+    assert match.programme is None and [p.id for p in match.nearest][:1] == ["harvardx_data_science"]

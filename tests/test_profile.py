@@ -458,3 +458,9 @@ def test_a_budget_said_with_money_before_the_questions():
 def test_a_later_figure_a_week_counts_as_the_hours(text, hours):
     # "a few hours ..., more like 10 a week" was read as 3 hours.
     assert parse_weekly_hours(text) == hours
+
+
+def test_a_figure_after_idk_answers_the_question_asked():
+    # "idk 300?" to the budget question got "I can't answer that in the middle of these questions".
+    assert parse_budget("idk 300?", asked=True) == 300.0
+    assert parse_budget("idk 300?") is None

@@ -829,8 +829,8 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
             elif estimated_over_budget(programme, recommendation.budget):
                 # "Under $500" was offered HarvardX Data Science with no word of its 9 paid courses.
                 notes.append(
-                    f"about ${programme.estimated_total:,} for all {programme.courses} courses by an estimate "
-                    "(no published total), more than your budget"
+                    f"about ${programme.estimated_total:,} for all {programme.courses} courses by an estimate, "
+                    "not a published total: more than your budget"
                 )
             lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
         if all(lacks_wanted_credit(p, recommendation.wants_credit) for p in recommendation.programmes):

@@ -145,6 +145,6 @@ def test_an_estimated_total_over_the_budget_is_flagged_as_an_estimate():
     profile = Profile(goal="skills", wants_credit=False, weekly_hours=4, budget=499, subject="data science")
     text = recommendation_reply(KB, recommend(KB, profile)).text
     line = next(line for line in text.splitlines() if "HarvardX Professional Certificate in Data Science" in line)
-    assert "about $1,341 for all 9 courses by an estimate (no published total), more than your budget" in line
+    assert "(about $1,341 for all 9 courses by an estimate, not a published total: more than your budget)" in line
     roomy = Profile(goal="skills", wants_credit=False, weekly_hours=4, budget=5000, subject="data science")
     assert "by an estimate" not in recommendation_reply(KB, recommend(KB, roomy)).text

@@ -801,13 +801,14 @@ class ActionProgramInfo(Action):
             return describe_programme(dispatcher, match.programme, match.nearest)
         if match.claim:
             return say_claim(dispatcher, match.claim, match.nearest)
-        topic = topic_named(latest_text(tracker))
-        if topic and not (query.subjects or query.institutions):
+        if not (query.subjects or query.institutions):
             # "are professional certificates 3-5 courses?" names no programme but a topic: its answer, not
             # "I couldn't find that programme in my catalogue".
-            from actions.faq import answer_topic  # actions.faq imports this module
+            from actions.faq import answer_named_topic  # actions.faq imports this module
 
-            return answer_topic(dispatcher, tracker, topic)
+            answered = answer_named_topic(dispatcher, tracker)
+            if answered is not None:
+                return answered
         return send(dispatcher, not_found_reply(kb(), match.nearest))
 
 

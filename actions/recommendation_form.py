@@ -134,10 +134,8 @@ class ValidateRecommendationForm(FormValidationAction):
             return [SlotSet(requested, None)]
         answered = self._question_in_between(dispatcher, tracker)
         if answered is not None:  # answered, then the question again
-            requested = tracker.get_slot("requested_slot")
             return answered + ([SlotSet(requested, None)] if requested else [])
         before = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}  # rasa-sdk updates the tracker's slots
-        requested = tracker.get_slot("requested_slot")
         events = await super().run(dispatcher, tracker, domain)
         filled = {
             e["name"]: e["value"]
@@ -166,9 +164,9 @@ class ValidateRecommendationForm(FormValidationAction):
             dispatcher.utter_message(text=UNSURE_NOTED)
         elif changed:  # "actually i meant a quick job skill", said to another question
             dispatcher.utter_message(text=changed_reply(changed))
-        elif requested and filled and requested not in filled:  # "5 hours a week", asked about credit
+        elif filled and requested not in filled:  # "5 hours a week", asked about credit
             dispatcher.utter_message(text=noted_reply(filled))
-        elif requested and not filled:
+        elif not filled:
             repeated = {
                 slot: value for slot, value in answers_in(latest_text(tracker)).items() if before[slot] == value
             }

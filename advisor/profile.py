@@ -139,13 +139,14 @@ def without_degrees_held(text: str) -> str:
     return _HAS_A_DEGREE.sub(" ", normalise(text))
 
 
-# "data analysis instead of AI", "data analysis though, not AI": the subject after these is not wanted.
-_REJECTED = re.compile(r"\b(?:instead of|rather than|not|no longer|no more)\s+(?:the\s+)?[\w' ]+")
+# "data analysis instead of AI", "data analysis though, not AI": the subject after these, up to the
+# clause's end, is not wanted ("not AI, data science" still wants data science).
+_REJECTED = re.compile(r"\b(?:instead of|rather than|not|no longer|no more)\s+[^,.;:!?]+")
 
 
 def without_rejected(text: str) -> str:
     """The message without what it turns down: "change the subject to data analysis instead of AI" wants data."""
-    return _REJECTED.sub(" ", normalise(text))
+    return normalise(_REJECTED.sub(" ", text.lower()))
 
 
 _JOB_HOURS = re.compile(

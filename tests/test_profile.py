@@ -23,6 +23,7 @@ from advisor.profile import (
     speaks_for_oneself,
     supposed_change,
     talks_about_oneself,
+    without_rejected,
 )
 
 
@@ -464,3 +465,14 @@ def test_a_figure_after_idk_answers_the_question_asked():
     # "idk 300?" to the budget question got "I can't answer that in the middle of these questions".
     assert parse_budget("idk 300?", asked=True) == 300.0
     assert parse_budget("idk 300?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("can you change the subject to data analysis instead of AI", "can you change the subject to data analysis"),
+        ("not AI, data science please", "data science please"),
+    ],
+)
+def test_what_a_message_turns_down_is_left_out_to_the_clauses_end(text, kept):
+    assert without_rejected(text).strip() == kept

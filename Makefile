@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
 TEST_APT_PACKAGES := tmux chromium
 
-.PHONY: install system-deps train run run-actions shell chat test bench bench-seeds bench-dev bench-gate bench-cv lint validate clean
+.PHONY: install system-deps train run run-actions shell chat test bench bench-dialogue bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors
 
@@ -66,6 +66,11 @@ test: system-deps train
 bench: system-deps train
 	$(BIN)/python -m scripts.bench
 	$(BIN)/python -m scripts.bench_web
+
+# Personas (tests/personas/) talk to the real servers until they get a recommendation:
+# right credential, messages, questions asked again, loops, answers lost (docs/benchmarks.md).
+bench-dialogue: train
+	$(BIN)/python -m scripts.bench_dialogue
 
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install

@@ -1,49 +1,127 @@
-"""Helpers shared by the actions: send a reply and remember its citations."""
+"""Glue shared by the actions: the reading of the latest message, the turn handlers work on, replies.
+
+The conversation's state is in slots; ``snapshot`` turns them into the frozen
+``advisor.reading.Snapshot`` the reading takes, and ``reading_of`` reads the
+latest message once per message even when both the form's validation and the
+router look at it.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
-import re
+from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Sequence, TypeVar
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from advisor.knowledge import KnowledgeBase, default_knowledge
-from advisor.profile import final_question
-from advisor.questions import QUESTIONS
-from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply, how_current_reply, how_sure_reply, uncovered_reply
-from advisor.smalltalk import (
-    BOT_IDENTITY,
-    COMPLAINT_REPLY,
-    COMPLIMENT_REPLY,
-    asks_how_sure,
-    asks_if_current,
-    asks_who_made_me,
-    complains,
-    compliments,
-    thanks,
-    thanks_reply,
-)
-from advisor.topics import topic_named, uncovered_topic
+from advisor.knowledge import KnowledgeBase, Programme, default_knowledge
+from advisor.matching import Query
+from advisor.reading import SLOTS, Nlu, Reading, Snapshot, read
+from advisor.replies import SOMETHING_WENT_WRONG, Citation, Reply
 
 logger = logging.getLogger(__name__)
 Run = TypeVar("Run", bound=Callable[..., Awaitable[List[EventType]]])
+FORM = "recommendation_form"
+# What the reply just given showed, kept in the slot ``shown``: "how long is it?" means the programme
+# only right after it was shown, "the second one" the list only right after it.
+SHOWN_BY_SLOT = {"listed_programmes": "list", "current_programme": "programme", "last_topic": "topic", "last_search": "search"}
 
 
 def kb() -> KnowledgeBase:
     return default_knowledge()
 
 
-def send(dispatcher: CollectingDispatcher, reply: Reply) -> List[EventType]:
-    """Utter ``reply`` and keep its citations for "where is that from?"."""
-    buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
-    dispatcher.utter_message(text=reply.text, buttons=buttons or None)
-    if not reply.citations:
-        return []
-    return [SlotSet("last_citations", [citation.__dict__ for citation in reply.citations])]
+def latest_text(tracker: Tracker) -> str:
+    return str(tracker.latest_message.get("text") or "")
+
+
+def snapshot(tracker: Tracker) -> Snapshot:
+    """The slots the reading needs, as a frozen snapshot."""
+    slot = tracker.get_slot
+    shown = set(slot("shown") or [])
+    search = slot("last_search")
+    in_questions = tracker.active_loop.get("name") == FORM
+    users = sum(1 for event in tracker.events if event.get("event") == "user")
+    return Snapshot(
+        answers={name: slot(name) for name in SLOTS if slot(name) is not None},
+        asked=slot("requested_slot") if in_questions else None,
+        in_questions=in_questions,
+        said_back=tuple(slot("said_back") or ()),
+        recommended=slot("recommended_credential"),
+        listed=tuple(slot("listed_programmes") or ()),
+        list_shown="list" in shown,
+        current=slot("current_programme"),
+        current_shown="programme" in shown,
+        credential=slot("credential_type"),
+        last_topic=slot("last_topic"),
+        topic_shown="topic" in shown,
+        search=stored_query(search),
+        search_offset=int(search.get("offset", 0)) if isinstance(search, dict) else 0,
+        search_shown="search" in shown,
+        first_message=users <= 1,
+    )
+
+
+def stored_query(stored: Any) -> Optional[Query]:
+    if not isinstance(stored, dict):
+        return None
+    return Query(tuple(stored["subjects"]), tuple(stored["institutions"]), tuple(stored["credential_types"]))
+
+
+def nlu_of(tracker: Tracker) -> Nlu:
+    message = tracker.latest_message
+    return Nlu((message.get("intent") or {}).get("name"), tuple(message.get("entities") or ()))
+
+
+_READINGS: Dict[str, Reading] = {}
+_KEPT_READINGS = 256
+
+
+def reading_of(tracker: Tracker) -> Reading:
+    """The reading of the latest message, read once when both the form's validation and the router ask."""
+    state = snapshot(tracker)
+    text = latest_text(tracker)
+    key = repr((tracker.sender_id, tracker.latest_message.get("message_id"), text, state))
+    if key not in _READINGS:
+        if len(_READINGS) >= _KEPT_READINGS:
+            _READINGS.pop(next(iter(_READINGS)))
+        _READINGS[key] = read(text, nlu_of(tracker), state)
+    return _READINGS[key]
+
+
+@dataclass
+class Turn:
+    """What a handler works with: the reading, the snapshot, a few stored slots, and where to reply.
+
+    Handlers never see the raw message: what it means is in the reading.
+    """
+
+    dispatcher: CollectingDispatcher
+    reading: Reading
+    snap: Snapshot
+    citations: Sequence[Citation] = ()
+    recommended_before: Optional[str] = None
+    events: List[EventType] = field(default_factory=list)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return default_knowledge()
+
+    def say(self, reply: Reply | str) -> List[EventType]:
+        """Utter ``reply`` and keep its citations for "where is that from?"."""
+        if isinstance(reply, str):
+            self.dispatcher.utter_message(text=reply)
+            return []
+        buttons = [{"title": title, "payload": payload} for title, payload in reply.buttons]
+        self.dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        return [SlotSet("last_citations", [c.__dict__ for c in reply.citations])] if reply.citations else []
+
+    def programme(self, programme_id: Optional[str]) -> Optional[Programme]:
+        """The programme an id names; None for one the knowledge base no longer has (an old conversation)."""
+        return next((p for p in self.kb.programmes if p.id == programme_id), None)
 
 
 def citations_from(tracker: Tracker) -> List[Citation]:
@@ -52,161 +130,23 @@ def citations_from(tracker: Tracker) -> List[Citation]:
     return [Citation(**item) for item in stored if isinstance(item, dict) and item.get("source_id") in known]
 
 
-def entity_values(tracker: Tracker, entity: str, from_char: int = 0) -> List[str]:
-    """Values of ``entity`` in the latest user message, in order (those starting at ``from_char`` or later)."""
-    values = []
-    for found in tracker.latest_message.get("entities", []):
-        wanted = found.get("entity") == entity and found.get("value") not in (None, "")
-        if wanted and int(found.get("start") or 0) >= from_char:
-            values.append(str(found["value"]))
-    return values
+def listed(programmes: Sequence[Programme]) -> EventType:
+    """The programmes just shown, in order, for "tell me about the second one"."""
+    return SlotSet("listed_programmes", [programme.id for programme in programmes])
 
 
-def latest_text(tracker: Tracker) -> str:
-    text = tracker.latest_message.get("text") or ""
-    # Button payloads like /inform{"goal":"skills"} carry no words to parse.
-    return "" if text.startswith("/") else text
+def about(programme: Programme) -> List[EventType]:
+    """Follow-ups ("how much does it cost?") are now about ``programme``; the list shown stays."""
+    return [SlotSet("credential_type", programme.credential_type), SlotSet("current_programme", programme.id)]
 
 
-def intent_name(tracker: Tracker) -> Optional[str]:
-    intent: Dict[str, Any] = tracker.latest_message.get("intent") or {}
-    return intent.get("name")
-
-
-def set_in_previous_turn(tracker: Tracker, slot: str) -> bool:
-    """Whether the bot's reply to the previous user message set ``slot``."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    start = users[-2] if len(users) > 1 else 0
-    end = users[-1] if users else len(tracker.events)
-    return any(e.get("event") == "slot" and e.get("name") == slot for e in tracker.events[start:end])
-
-
-_FORM_QUESTIONS = frozenset(question.text for question in QUESTIONS.values())
-
-
-def last_bot_text(tracker: Tracker) -> Optional[str]:
-    """What the bot said last, if anything, passing over a recommendation question asked again after it.
-
-    Mid-form, every answer is followed by the question again; without passing
-    over it, the same answer asked for twice was given twice word for word.
-    """
-    last = None
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and last is not None:
-            break  # the question alone was the last turn: there is no answer just above it
-        if event.get("event") == "bot":
-            last = event.get("text")
-            if last not in _FORM_QUESTIONS:
-                break
-    return last
-
-
-# Reads the conversation's context and answers the message, or returns None to pass it on.
-ContextReply = Callable[[CollectingDispatcher, Tracker], Optional[List[EventType]]]
-
-
-def first_context_reply(
-    dispatcher: CollectingDispatcher, tracker: Tracker, replies: Sequence[ContextReply]
-) -> Optional[List[EventType]]:
-    """The events of the first of ``replies`` that answers the message, in order of precedence.
-
-    "the 3rd one", "which ones are micromasters" or "actually my budget is $2,000"
-    mean the same whatever intent the classifier gives them, so several
-    actions try the same context replies before their own answer.
-    """
-    for reply in replies:
-        events = reply(dispatcher, tracker)
-        if events is not None:
-            return events
-    return None
-
-
-def say_uncovered(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "Can I do it in Spanish?": my sources don't cover that, whatever intent the question was given.
-
-    Without this, such a question got the FAQ answer of its nearest intent (length).
-    """
-    text = latest_text(tracker)
-    topic = uncovered_topic(text)
-    # "is a micromasters a real masters degree? can I write MS on my CV": whether it is a degree comes
-    # first. Other topics stay behind the uncovered part: "can i retake the exam" is about retakes.
-    if topic is None or topic_named(text) == "degree":
-        return None
-    dispatcher.utter_message(text=uncovered_reply(topic))
-    return []
-
-
-# "much obliged for the list" thanks; "thanks, show me more" asks for more.
-_ASKS_FOR_MORE = re.compile(r"\b(more|next|another|others|additional|rest|further)\b", re.IGNORECASE)
-
-
-def say_courtesy_or_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "lol ur actually pretty good", "this is dumb" or "much obliged", read as something else:
-    thanks, an apology, or "You're welcome" ("much obliged" was read as "show more").
-
-    A message that also names a topic ("stupid question, but how much is it?") is a question.
-    """
-    text = latest_text(tracker)
-    # "this is probably useless but whatever. what is a micromasters": the question is what matters.
-    if topic_named(text) is not None or final_question(text) is not None:
-        return None
-    if complains(text):
-        dispatcher.utter_message(text=COMPLAINT_REPLY)
-    elif compliments(text):
-        dispatcher.utter_message(text=COMPLIMENT_REPLY)
-    elif thanks(text) and not _ASKS_FOR_MORE.search(text):
-        dispatcher.utter_message(text=thanks_reply(text, in_questions=bool(tracker.active_loop.get("name"))))
-    else:
-        return None
-    return []
-
-
-def say_how_sure(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "Are you sure?", whatever it was read as: how far to trust my answers, and the last one's sources.
-
-    "Is that still correct today?" or "your prices are old": how old my facts are.
-    """
-    if asks_if_current(latest_text(tracker)):
-        dispatcher.utter_message(text=how_current_reply(citations_from(tracker)).text)
-        return []
-    if not asks_how_sure(latest_text(tracker)):
-        return None
-    dispatcher.utter_message(text=how_sure_reply(kb(), citations_from(tracker)).text)
-    return []
-
-
-_CARRY_ON = re.compile(
-    r"\b(continue|carry on|resume|go on|keep going|where were we|back to the questions|pick up where)\b"
-)
-
-
-def resume_questions(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "ok continue" after the questions were stopped: the questions again, from where they stopped.
-
-    It got "There is nothing to show more of yet"; only "help me choose" resumed them.
-    """
-    stopped = not tracker.active_loop.get("name") and not tracker.get_slot("recommended_credential")
-    answered = [slot for slot in QUESTIONS if tracker.get_slot(slot) is not None]
-    if not (stopped and answered and _CARRY_ON.search(latest_text(tracker).lower())):
-        return None
-    dispatcher.utter_message(text="Let's carry on where we stopped.")
-    return [FollowupAction("recommendation_form")]
-
-
-def say_who_made_me(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "Who made you?" is about the bot, whichever intent it was read as (`ask_why`, `ask_source`, a FAQ)."""
-    if not asks_who_made_me(latest_text(tracker)):
-        return None
-    dispatcher.utter_message(text=BOT_IDENTITY)
-    return []
+def shown_by(events: Sequence[EventType]) -> List[str]:
+    """What the events of one reply showed: a list, a programme, a topic's answer, a search."""
+    return sorted({SHOWN_BY_SLOT[e["name"]] for e in events if e.get("event") == "slot" and e.get("name") in SHOWN_BY_SLOT})
 
 
 def replies_on_error(run: Run) -> Run:
-    """An action's ``run`` that never leaves the user without a reply.
-
-    An exception in an action makes Rasa drop the turn silently; this logs it
-    with its traceback and says so instead.
-    """
+    """An action's ``run`` that never leaves the user without a reply: an error is logged and apologised for."""
 
     @functools.wraps(run)
     async def guarded(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Any) -> List[EventType]:
@@ -218,3 +158,10 @@ def replies_on_error(run: Run) -> Run:
             return []
 
     return guarded  # type: ignore[return-value]
+
+
+Handler = Callable[[Turn, Any], List[EventType]]
+
+
+def slot_values(tracker: Tracker) -> Dict[str, Any]:
+    return {name: tracker.get_slot(name) for name in SLOTS}

@@ -1,84 +1,55 @@
-"""The recommendation itself: made once the form is complete, explained, revised or reset."""
+"""Handler: the recommendation. Answers given outside the form, the questions started, stopped and carried
+on, the recommendation itself, "why?", what-ifs and pushback.
+
+Answers are kept wherever they are given (before the questions, alongside a
+question, after the recommendation); a changed answer after the recommendation
+recommends again and says what changed. Takes the reading's acts; never reads
+the message.
+"""
 
 from __future__ import annotations
 
-import re
-from typing import Any, Dict, List, Optional
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import (
-    first_context_reply,
-    intent_name,
-    kb,
-    latest_text,
-    replies_on_error,
-    say_uncovered,
-    say_who_made_me,
-    send,
-)
-from actions.programmes import about, compare_institutions, listed, programmes_to_start_with, query_from
-from advisor.matching import programme_in_question, subjects_in
-from advisor.profile import (
-    GOALS,
-    LOW_BUDGET,
-    UNSURE,
-    answers_in,
-    challenges,
-    revises,
-    speaks_for_oneself,
-    supposed_change,
-    supposes,
-    talks_about_oneself,
-    what_is_supposed,
-    what_is_told,
-    without_degrees_held,
-    without_rejected,
-)
-from advisor.questions import QUESTIONS, question_named
-from advisor.recommend import Profile, recommend
+from actions.common import Handler, Turn, kb, listed, replies_on_error, slot_values
+from advisor.questions import MOVING_ON, NO_RUSH, QUESTION_MID_WAY, QUESTIONS
+from advisor.reading import ANY_SUBJECT, SLOTS, UNSURE, Answer, Ask, Confirm, Control, Missed, Reading, Snapshot, Unsure
+from advisor.recommend import profile_of, recommend
 from advisor.replies import (
+    ALREADY_CHOOSING,
+    BAD_HOURS,
+    CONFIRMED,
+    NOT_A_SUBJECT,
+    OFFER_TO_CHOOSE,
+    OTHER_CURRENCY,
+    RECOMMENDING_WITH_WHAT_I_HAVE,
+    TINY_BUDGET,
+    UNSURE_NOTED,
+    already_noted_reply,
     carried_reply,
     changed_reply,
     explain_reply,
+    faq_reply,
+    noted_reply,
+    read_back_reply,
     recommendation_reply,
     supposed_reply,
+    unlisted_subject_reply,
     why_not_reply,
 )
 
-FORM_SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
+STARTED = "Let's find the right fit. I'll ask up to five quick questions, skipping what you've already told me; say \"stop\" at any time, or ask me something in between."
 
 
-def as_number(value: Any) -> Optional[float]:
-    """A slot's or entity's value as a number; None for no value, "unsure" or text that is not one."""
-    try:
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
-
-
-def profile_from(tracker: Tracker, changes: Optional[Dict[str, Any]] = None) -> Profile:
-    """The learner's answers from the slots, with ``changes`` made this turn."""
-    values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS} | (changes or {})
-    return Profile(  # an answer the learner was not sure of ("unsure") counts as none
-        goal=values["goal"] if values["goal"] in GOALS else None,
-        wants_credit=values["wants_credit"] if isinstance(values["wants_credit"], bool) else None,
-        weekly_hours=as_number(values["weekly_hours"]),
-        budget=as_number(values["budget"]),
-        subject=values["subject"],
-    )
-
-
-def recommend_events(dispatcher: CollectingDispatcher, profile: Profile) -> List[EventType]:
-    """Say the recommendation for ``profile``; its example programmes become the list in context.
-
-    The recommended kind becomes the credential in context: "how long does it take?" is about it.
-    """
-    recommendation = recommend(kb(), profile)
-    events = send(dispatcher, recommendation_reply(kb(), recommendation))
-    # "show me the programmes" now means the recommended kind, not more of an older search.
+def recommend_events(dispatcher: CollectingDispatcher, answers: Dict[str, Any]) -> List[EventType]:
+    """Say the recommendation for ``answers``; its programmes become the list in context."""
+    recommendation = recommend(kb(), profile_of(answers))
+    events = Turn(dispatcher, Reading(()), Snapshot()).say(recommendation_reply(kb(), recommendation))
     return events + [
         SlotSet("recommended_credential", recommendation.credential_type),
         SlotSet("credential_type", recommendation.credential_type),
@@ -87,186 +58,225 @@ def recommend_events(dispatcher: CollectingDispatcher, profile: Profile) -> List
     ]
 
 
-def reset_events() -> List[EventType]:
-    """Forget the form's answers and the last recommendation."""
-    return [SlotSet(slot, None) for slot in (*FORM_SLOTS, "recommended_credential")]
+def hint(missed: Missed) -> str:
+    """What to say before asking again an answer not caught."""
+    question = QUESTIONS[missed.slot]
+    return {
+        "other_currency": OTHER_CURRENCY,
+        "tiny_budget": TINY_BUDGET,
+        "bad_hours": BAD_HOURS,
+        "not_a_subject": NOT_A_SUBJECT,
+        "hesitation": NO_RUSH,
+        "meaning": question.why,
+        "question": QUESTION_MID_WAY,
+    }.get(missed.why, question.hint)
 
 
-class ActionResetRecommendation(Action):
-    """Forget earlier answers so a new recommendation starts clean.
+def missed_events(dispatcher: CollectingDispatcher, missed: Missed, misses: Dict[str, int]) -> List[EventType]:
+    """An answer not caught: asked again with a hint; after a second miss, left out and the questions go on."""
+    count = int(misses.get(missed.slot, 0)) + (0 if missed.why in ("hesitation", "meaning") else 1)
+    misses = {**misses, missed.slot: count}
+    if count >= 2:
+        question = QUESTIONS[missed.slot]
+        buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+        dispatcher.utter_message(text=MOVING_ON.format(name=question.name), buttons=buttons)
+        value = ANY_SUBJECT if missed.slot == "subject" else UNSURE
+        return [SlotSet(missed.slot, value), SlotSet("misses", misses)]
+    dispatcher.utter_message(text=hint(missed))
+    return [SlotSet(missed.slot, None), SlotSet("misses", misses)]
 
-    A question the sources don't cover, read as asking for a recommendation
-    ("do micromasters help for immigration points"), gets the honest answer
-    instead, and the questions do not start; so does "which is better, harvard
-    or mit?", which lists what each offers, and, after a recommendation, "which
-    one should I start with?" or "what programmes would you suggest?", which list
-    its kind's programmes ("help me choose again" or "start over" restarts).
-    """
 
-    def name(self) -> str:
-        return "action_reset_recommendation"
+@dataclass
+class Taken:
+    """The answers a message gave: their events, those that changed one held, and those given unasked."""
 
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        answered = first_context_reply(
-            dispatcher,
-            tracker,
-            # "that doesnt seem right, I only have 4 hours and 400 bucks" restarted all five questions.
-            (say_uncovered, compare_institutions, revise_recommendation, programmes_to_start_with),
+    events: List[EventType] = field(default_factory=list)
+    changed: Dict[str, Any] = field(default_factory=dict)
+    noted: Dict[str, Any] = field(default_factory=dict)
+
+
+def take_answers(dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: Optional[str], misses: Dict[str, int]) -> Taken:
+    """Keep the answers a message gives and say how they were taken: the figure read ("1000 euro, about
+    $1,039 ..."), what changed, what was already held; those given unasked are returned to be noted."""
+    taken, repeated, readings = Taken(), {}, []
+    for act in acts:
+        if isinstance(act, Unsure):
+            taken.events.append(SlotSet(act.slot, ANY_SUBJECT if act.slot == "subject" else UNSURE))
+            dispatcher.utter_message(text=UNSURE_NOTED)
+        elif isinstance(act, Confirm):
+            dispatcher.utter_message(text=CONFIRMED)
+        elif isinstance(act, Missed):
+            taken.events += missed_events(dispatcher, act, misses)
+        elif isinstance(act, Answer):
+            if act.repeated:
+                repeated[act.slot] = act.value
+                continue
+            taken.events.append(SlotSet(act.slot, act.value))
+            if act.unlisted:
+                readings.append(unlisted_subject_reply(act.unlisted).rstrip("."))
+            elif act.read_as:
+                readings.append(act.read_as)
+            if act.previous is not None:
+                taken.changed[act.slot] = act.value
+            elif act.slot != asked and not act.read_as and not act.unlisted:
+                taken.noted[act.slot] = act.value
+    if readings:
+        dispatcher.utter_message(text=read_back_reply(readings))
+    if taken.changed:
+        dispatcher.utter_message(text=changed_reply(taken.changed))
+    if repeated and not (taken.changed or taken.noted):
+        dispatcher.utter_message(text=already_noted_reply(repeated))
+    return taken
+
+
+def answers(turn: Turn, acts: Sequence[Any], rest: Sequence[Any]) -> List[EventType]:
+    """Answers given outside the form's own turn: kept; after a recommendation, it is made again."""
+    snap = turn.snap
+    taken = take_answers(turn.dispatcher, acts, snap.asked, {})
+    starting = any(isinstance(act, Control) for act in rest)
+    if snap.in_questions or starting:
+        if taken.noted and snap.in_questions:
+            turn.dispatcher.utter_message(text=noted_reply(taken.noted))
+        return taken.events
+    held = {**snap.answers, **{e["name"]: e["value"] for e in taken.events if e.get("event") == "slot"}}
+    if snap.recommended and (taken.changed or taken.noted):
+        return taken.events + recommend_events(turn.dispatcher, held)
+    if taken.noted:
+        turn.dispatcher.utter_message(text=noted_reply(taken.noted))
+    if not rest and not snap.recommended:
+        return taken.events + turn.say(OFFER_TO_CHOOSE)
+    return taken.events
+
+
+def start(turn: Turn, control: Control) -> List[EventType]:
+    """The questions start, with every answer already given said back once, then only the rest asked."""
+    events: List[EventType] = []
+    held = {k: v for k, v in turn.snap.answers.items() if v is not None}
+    if control.kind == "start_over":
+        events += [SlotSet(slot, None) for slot in (*SLOTS, "recommended_credential")]
+        events += [SlotSet("misses", None)]
+        held = {}
+    held.update({a.slot: a.value for a in turn.reading.of(Answer)})
+    turn.dispatcher.utter_message(text=STARTED)
+    said = {slot: value for slot, value in held.items() if value not in (None, UNSURE)}
+    if said and len(said) < len(QUESTIONS) - 1:
+        turn.dispatcher.utter_message(text=carried_reply(said, before=False))
+        events.append(SlotSet("said_back", sorted(said)))
+    return events + [SlotSet("recommended_credential", None), SlotSet("questions", "start")]
+
+
+def stop(turn: Turn, control: Control) -> List[EventType]:
+    """ "stop": the questions end; the answers given stay, so "help me choose" carries on from them."""
+    turn.dispatcher.utter_message(
+        text='OK, I\'ve stopped the questions. Ask me anything, or say "help me choose" to start again.'
+    )
+    return [SlotSet("questions", "stop")]
+
+
+def resume(turn: Turn, control: Control) -> List[EventType]:
+    turn.dispatcher.utter_message(text="Let's carry on where we stopped.")
+    return [SlotSet("questions", "start")]
+
+
+def verdict_now(turn: Turn, control: Control) -> List[EventType]:
+    """ "Just decide for me": with two answers or more, the rest are left out and the recommendation comes."""
+    held = {slot: v for slot, v in turn.snap.answers.items() if v is not None}
+    if len(held) < 2:
+        turn.dispatcher.utter_message(text=ALREADY_CHOOSING)
+        return []
+    turn.dispatcher.utter_message(text=RECOMMENDING_WITH_WHAT_I_HAVE)
+    left_out = [s for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject") if s not in held]
+    if "horizon_months" in held:
+        left_out = [s for s in left_out if s != "weekly_hours"]
+    return [SlotSet(slot, ANY_SUBJECT if slot == "subject" else UNSURE) for slot in left_out]
+
+
+CONTROLS = {"start": start, "start_over": start, "stop": stop, "resume": resume, "verdict_now": verdict_now}
+
+
+def control(turn: Turn, act: Control) -> List[EventType]:
+    return CONTROLS[act.kind](turn, act)
+
+
+def why(turn: Turn, ask: Ask) -> List[EventType]:
+    if not turn.snap.recommended:
+        turn.dispatcher.utter_message(
+            text="I haven't made a recommendation yet. Say \"help me choose\" and I'll ask you five quick questions."
         )
-        if answered is not None:
-            return [*answered, FollowupAction("action_listen")]
-        if intent_name(tracker) == "start_over":  # forget everything
-            return reset_events()
-        carried = answers_told_before(tracker)
-        if not tracker.get_slot("recommended_credential"):
-            # Questions stopped part way ("stop", then "help me choose"): the answers given to them stay.
-            # Only what the words said was carried, so a "yes" to the credit question was asked again.
-            held = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS}
-            carried = {slot: value for slot, value in held.items() if value not in (None, UNSURE)} | carried
-        if carried:
-            dispatcher.utter_message(text=carried_reply(carried))
-        return reset_events() + [SlotSet(slot, value) for slot, value in carried.items()]
+        return []
+    profile = profile_of(turn.snap.answers)
+    turn.dispatcher.utter_message(text=explain_reply(turn.kb, profile, recommend(turn.kb, profile)).text)
+    return []
 
 
-# A subject wanted, in a message about oneself ("I want to switch to UX"), not one's background.
-_WANTS = re.compile(
-    r"\b(want|wanting|wanna|interested|switch|move into|moving into|learn|study|get into|looking for)\b"
-)
-
-# Where the questions last started or ended: answers told before that are not carried over.
-_QUESTIONS_BOUNDARY = ("action_recommend", "action_reset_recommendation")
+def why_asked(turn: Turn, ask: Ask) -> List[EventType]:
+    """ "Why do you need my budget?" during the questions: why it is asked; "skip" leaves it out."""
+    slot = ask.slot if ask.slot in QUESTIONS else turn.snap.asked
+    turn.dispatcher.utter_message(text=f'{QUESTIONS[str(slot)].why} If you\'d rather not say, say "skip".')
+    return []
 
 
-def answers_told_before(tracker: Tracker) -> Dict[str, Any]:
-    """Answers to the questions told earlier ("i have maybe 2 hrs a week tops", then "help me choose").
+def why_not(turn: Turn, ask: Ask) -> List[EventType]:
+    profile = profile_of(turn.snap.answers)
+    programme = turn.programme(ask.programme)
+    if programme is None or not turn.snap.recommended:
+        return why(turn, ask)
+    turn.dispatcher.utter_message(text=why_not_reply(turn.kb, profile, recommend(turn.kb, profile), programme))
+    return [SlotSet("current_programme", programme.id), SlotSet("credential_type", programme.credential_type)]
 
-    The questions promise to skip what was already said; these were said before
-    they started, so the form would otherwise ask again. Only what was told, not
-    asked ("is 2 hours enough?"); the message that starts them is read by the form.
-    """
-    said: List[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "action" and event.get("name") in _QUESTIONS_BOUNDARY:
-            break
-        if event.get("event") == "user":
-            said.append(str(event.get("text") or ""))
-    found: Dict[str, Any] = {}
-    subjects: List[str] = []
-    for text in reversed(said[1:]):  # oldest first, so that a later answer wins
-        told = what_is_told(text)
-        answers = answers_in(told)
-        if not speaks_for_oneself(told) and answers.get("budget") == LOW_BUDGET:
-            del answers["budget"]  # "ok whch one cheaper" compares; it says no budget
-        found.update(answers)  # "no credit needed", "they have about 4 hours a week"
-        if not talks_about_oneself(text) or _WANTS.search(text.lower()):  # "I'm a CS undergrad" is a background
-            subjects += [
-                subject for subject in subjects_in(kb(), without_degrees_held(text)) if subject not in subjects
-            ]
-    # A subject asked or told about before ("supply chain maybe?", "the MIT supply chain micromasters"),
-    # when it is the only one: the subject question promised to be skipped. Several: asked which.
-    if len(subjects) == 1:
-        found["subject"] = subjects[0]
-    return found
+
+def what_if(turn: Turn, ask: Ask) -> List[EventType]:
+    """ "What if I had $5000?": what the recommendation would be; the answers stay as they were."""
+    supposed = dict(ask.changes)
+    if not supposed or not turn.snap.recommended:
+        return why(turn, ask)
+    now = recommend(turn.kb, profile_of(turn.snap.answers))
+    then = recommend(turn.kb, profile_of({**turn.snap.answers, **supposed}))
+    name = turn.kb.credentials[then.credential_type].name
+    turn.dispatcher.utter_message(text=supposed_reply(supposed, name, same=now.credential_type == then.credential_type))
+    return []
+
+
+def pushback(turn: Turn, ask: Ask) -> List[EventType]:
+    """ "Where did I say that?": the answers I took from the learner's words, and how to change one."""
+    if turn.reading.of(Answer):
+        return []  # the answers it changes were taken, and the recommendation made again
+    profile = profile_of(turn.snap.answers)
+    reply = explain_reply(turn.kb, profile, recommend(turn.kb, profile), challenged=True)
+    turn.dispatcher.utter_message(text=reply.text)
+    return []
+
+
+def other_credential(turn: Turn, ask: Ask) -> List[EventType]:
+    """ "What about the other one?" after a recommendation: the credential not recommended."""
+    recommended = str(turn.snap.recommended)
+    other = next(kind for kind in turn.kb.credentials if kind != recommended)
+    names = turn.kb.credentials[other].name, turn.kb.credentials[recommended].name
+    turn.dispatcher.utter_message(text=f'The other option is a {names[0]}. Ask "why?" for why I recommended a {names[1]}.')
+    return turn.say(faq_reply(turn.kb, "definition", other)) + [
+        SlotSet("credential_type", other),
+        SlotSet("last_topic", "definition"),
+    ]
+
+
+ASKS: Dict[str, Handler] = {
+    "why": why,
+    "why_asked": why_asked,
+    "why_not": why_not,
+    "what_if": what_if,
+    "pushback": pushback,
+    "other_credential": other_credential,
+}
 
 
 class ActionRecommend(Action):
-    """Give the recommendation once the form is complete."""
+    """The recommendation, once the form has every answer it needs."""
 
     def name(self) -> str:
         return "action_recommend"
 
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        return recommend_events(dispatcher, profile_from(tracker))
+        answers = {slot: value for slot, value in slot_values(tracker).items() if value is not None}
+        return recommend_events(dispatcher, answers) + [SlotSet("said_back", None), SlotSet("misses", None)]
 
-
-def revise_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """After a recommendation, "actually my budget is $2,000" changes that answer and recommends again.
-
-    "Where did I say I want a skill quickly?" or "but I said I don't care about
-    credit" (an answer I already have) gets the answers I hold and how I weighed
-    them, with how to change one: they got the FAQ answer of a word they used.
-    None when the message neither changes nor challenges anything: it is then answered as usual.
-    """
-    text = latest_text(tracker)
-    changed = recommend_again(dispatcher, tracker) if revises(text) or challenges(text) or supposes(text) else None
-    if changed is not None or not (challenges(text) and tracker.get_slot("recommended_credential")):
-        return changed
-    profile = profile_from(tracker)
-    dispatcher.utter_message(text=explain_reply(kb(), profile, recommend(kb(), profile), challenged=True).text)
-    return []
-
-
-def recommend_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """The recommendation made again with the answers the message changes; None if there is none to change."""
-    text = latest_text(tracker)
-    if not tracker.get_slot("recommended_credential"):
-        return None
-    found = dict(answers_in(what_is_supposed(text) if supposes(text) else text))
-    subjects = subjects_in(kb(), without_rejected(text))  # "data analysis instead of AI": not AI
-    if subjects:
-        found["subject"] = subjects[0]
-    changes = {slot: value for slot, value in found.items() if tracker.get_slot(slot) != value}
-    if not changes:
-        return _supposing(dispatcher, tracker)
-    if supposes(text):  # "what if I had $5000?": asked about, not made; the answers stay
-        return _say_supposed(dispatcher, tracker, changes)
-    dispatcher.utter_message(text=changed_reply(changes))
-    return [SlotSet(slot, value) for slot, value in changes.items()] + recommend_events(
-        dispatcher, profile_from(tracker, changes)
-    )
-
-
-def _supposing(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-    """ "What if I had more money?" (no figure) after a recommendation: what it would be; the answers stay.
-
-    It got the general cost answer, which did not say whether the recommendation would change.
-    """
-    supposed = {
-        slot: value for slot, value in supposed_change(latest_text(tracker)).items() if tracker.get_slot(slot) != value
-    }
-    return _say_supposed(dispatcher, tracker, supposed) if supposed else None
-
-
-def _say_supposed(dispatcher: CollectingDispatcher, tracker: Tracker, supposed: Dict[str, Any]) -> List[EventType]:
-    """What the recommendation would be with the ``supposed`` answers, which are not stored."""
-    now, then = (recommend(kb(), profile_from(tracker, changes)) for changes in ({}, supposed))
-    name = kb().credentials[then.credential_type].name
-    dispatcher.utter_message(text=supposed_reply(supposed, name, same=now.credential_type == then.credential_type))
-    return []
-
-
-class ActionExplainRecommendation(Action):
-    """Answer "why?" from the learner's own answers."""
-
-    def name(self) -> str:
-        return "action_explain_recommendation"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if say_who_made_me(dispatcher, tracker) is not None:  # "who made you?" read as "why?"
-            return []
-        asked = tracker.get_slot("requested_slot") if tracker.active_loop.get("name") else None
-        if asked in QUESTIONS:  # "why do you need my budget?" during the questions
-            slot = question_named(latest_text(tracker)) or asked
-            dispatcher.utter_message(text=f'{QUESTIONS[slot].why} If you\'d rather not say, say "skip".')
-            return []
-        if not tracker.get_slot("recommended_credential"):
-            dispatcher.utter_message(
-                text="I haven't made a recommendation yet. "
-                'Say "help me choose" and I\'ll ask you five quick questions.'
-            )
-            return []
-        profile = profile_from(tracker)
-        recommendation = recommend(kb(), profile)
-        text = latest_text(tracker)
-        named = programme_in_question(kb(), query_from(tracker)).programme if _WHY_NOT.search(text.lower()) else None
-        if named is not None:  # "why not the columbia one?": what in my answers weighs against it
-            dispatcher.utter_message(text=why_not_reply(kb(), profile, recommendation, named))
-            return about(named)
-        dispatcher.utter_message(text=explain_reply(kb(), profile, recommendation).text)
-        return []
-
-
-_WHY_NOT = re.compile(r"\bwhy not\b|\bwhat about\b|\bwhy (didn'?t|did not) you (suggest|recommend|pick|list)\b")

@@ -1,169 +1,96 @@
-"""Small-talk replies that depend on the words of the message, not only its intent."""
+"""Handler: courtesies, what the bot is, help, and the honest replies to what it did not understand.
+
+"thanks, bye" closes the conversation (during the questions too); a complaint
+gets an apology, praise thanks; a message not understood or off-topic keeps the
+programme or list just shown in context. Takes the reading's acts; never reads
+the message.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Dict, List, Sequence
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.events import EventType, SlotSet
 
-from actions.common import (
-    entity_values,
-    first_context_reply,
-    kb,
-    latest_text,
-    replies_on_error,
-    say_courtesy_or_complaint,
-    say_how_sure,
-    send,
-)
-from actions.faq import answer_topic, start_questions
-from actions.programmes import ActionProgramInfo, PointingFirst, query_from, run_search, search, search_or_say_missing
-from actions.recommendation import revise_recommendation
-from advisor.matching import unknown_topic
-from advisor.profile import asks_to_be_asked, final_question, is_question
-from advisor.replies import ANYTHING_ELSE, HELP, NOT_UNDERSTOOD
+from actions.common import Handler, Turn
+from advisor.reading import Ask, Courtesy, NotUnderstood
+from advisor.replies import HELP, NOT_UNDERSTOOD, ONLY_ENGLISH, OUT_OF_SCOPE, Reply
 from advisor.smalltalk import (
     BOT_IDENTITY,
+    COMPLAINT_REPLY,
+    COMPLIMENT_REPLY,
+    GOODBYE_REPLY,
+    GREETING,
+    GREETING_BUTTONS,
     THANKS_AND_GOODBYE_REPLY,
     THANKS_IN_QUESTIONS_REPLY,
+    THANKS_REPLY,
     YES_OR_NO_REPLY,
-    asks_how_sure,
-    goodbye_reply,
-    says_goodbye,
-    thanks,
-    thanks_reply,
-    wants_yes_or_no,
 )
-from advisor.topics import WORD_ONLY_TOPICS, topic_named
+
+ACKNOWLEDGED = (
+    'OK. What else would you like to know? You can ask about cost, length, credit or programmes, or say "help me '
+    'choose".'
+)
 
 
-class ActionThank(Action):
-    """Reply to thanks; "thanks, bye" gets a closing reply instead of "anything else?".
-
-    A complaint read as thanks ("you're useless") gets an apology, not "You're welcome!".
-    "Thanks, bye" during the recommendation's questions ends them, as "bye" does,
-    instead of asking the next question of someone who is leaving.
-    """
-
-    def name(self) -> str:
-        return "action_thank"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        in_questions = bool(tracker.active_loop.get("name"))
-        question = final_question(latest_text(tracker))
-        topic = topic_named(question) if question else None
-        if topic and not in_questions:  # "ok thanks. is that on edX?": the question, not "You're welcome!"
-            return answer_topic(dispatcher, tracker, topic)
-        reply = thanks_reply(latest_text(tracker), in_questions)
-        dispatcher.utter_message(text=reply)
-        if in_questions and reply == THANKS_AND_GOODBYE_REPLY:
-            # The rule would resume the form next; the conversation waits for the user instead.
-            return [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
+def courtesies(turn: Turn, found: Sequence[Courtesy], alone: bool) -> List[EventType]:
+    """The reply to greetings, thanks, goodbyes, praise and complaints; ``alone``: the message says nothing else."""
+    kinds = {courtesy.kind for courtesy in found}
+    in_questions = turn.snap.in_questions
+    if "goodbye" in kinds:
+        turn.dispatcher.utter_message(text=THANKS_AND_GOODBYE_REPLY if "thanks" in kinds else GOODBYE_REPLY)
+        if in_questions:  # leaving: the questions end instead of asking someone who is going
+            return [SlotSet("questions", "stop")]
         return []
+    if not alone:
+        return []  # "ok thanks. is that on edX?": the question is the answer
+    if "complaint" in kinds:
+        turn.dispatcher.utter_message(text=COMPLAINT_REPLY)
+    elif "compliment" in kinds:
+        turn.dispatcher.utter_message(text=COMPLIMENT_REPLY)
+    elif "thanks" in kinds:
+        turn.dispatcher.utter_message(text=THANKS_IN_QUESTIONS_REPLY if in_questions else THANKS_REPLY)
+    elif "greet" in kinds:
+        if in_questions:
+            turn.dispatcher.utter_message(text="Hi!")
+        else:
+            turn.say(Reply(GREETING, buttons=GREETING_BUTTONS))
+    elif "acknowledge" in kinds and not in_questions:
+        turn.dispatcher.utter_message(text=ACKNOWLEDGED)
+    return []
 
 
-class ActionBotChallenge(Action):
-    """ "Are you a bot?": what I am. "Who runs edX?", read as asking about me, gets the answer about edX."""
-
-    def name(self) -> str:
-        return "action_bot_challenge"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        topic = topic_named(latest_text(tracker))
-        if topic is not None and not asks_how_sure(latest_text(tracker)):  # "who runs edX?", "I read X costs ..."
-            return answer_topic(dispatcher, tracker, topic)
-        # "are you sure?"; "can you change the subject to data analysis instead of AI" (a revision)
-        said = first_context_reply(
-            dispatcher, tracker, (say_how_sure, say_courtesy_or_complaint, revise_recommendation)
-        )
-        if said is None:
-            dispatcher.utter_message(text=BOT_IDENTITY)
-            return []
-        return said
+def not_understood(turn: Turn, act: NotUnderstood) -> List[EventType]:
+    """The honest "I didn't understand" (or "outside what I cover"); what was just shown stays in context."""
+    text = {"other_language": ONLY_ENGLISH, "out_of_scope": OUT_OF_SCOPE}.get(act.reason, NOT_UNDERSTOOD)
+    turn.dispatcher.utter_message(text=text)
+    return []
 
 
-class ActionGoodbye(Action):
-    """Say goodbye; a question misread as one ("ok so columbia or GT? pick one") is answered instead.
-
-    A goodbye neither asks nor names a university, subject or credential; ending
-    the conversation on a question is the worst answer to it.
-    """
-
-    def name(self) -> str:
-        return "action_goodbye"
-
-    @replies_on_error
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if say_how_sure(dispatcher, tracker) is not None:  # "that's outdated, prices have gone up since 2018"
-            return []
-        named = any(entity_values(tracker, kind) for kind in ("institution", "subject", "credential_type"))
-        if named or is_question(latest_text(tracker)):
-            return await ActionProgramInfo().run(dispatcher, tracker, domain)
-        text = latest_text(tracker)
-        if tracker.latest_action_name == "action_deactivate_loop" and not says_goodbye(text):
-            # Read as goodbye during the questions, but no farewell ("ta", "cheers mate"): they go on.
-            if thanks(text):
-                dispatcher.utter_message(text=THANKS_IN_QUESTIONS_REPLY)
-            return [FollowupAction("recommendation_form")]
-        opening = sum(1 for event in tracker.events if event.get("event") == "user") <= 1
-        if opening and not says_goodbye(text):  # "good day" as the first message greets
-            dispatcher.utter_message(response="utter_greet")
-            return []
-        dispatcher.utter_message(text=goodbye_reply(text))  # "thanks, bye" read as goodbye
-        return []
+def bot(turn: Turn, ask: Ask) -> List[EventType]:
+    turn.dispatcher.utter_message(text=BOT_IDENTITY)
+    return []
 
 
-class ActionAcknowledge(PointingFirst):
-    """ "yes", "no" or "stop" outside the questions: "Anything else?" (a subject named, "ai progs": its programmes)."""
-
-    def name(self) -> str:
-        return "action_acknowledge"
-
-    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        said = say_courtesy_or_complaint(dispatcher, tracker)  # "worst bot ever" read as a "no"
-        if said is not None:
-            return said
-        text = latest_text(tracker)
-        if asks_to_be_asked(text):  # "ok lets do the questions", read as stop
-            return start_questions(dispatcher)
-        if wants_yes_or_no(text):  # "just yes or no please"
-            dispatcher.utter_message(text=YES_OR_NO_REPLY)
-            return []
-        if says_goodbye(text):  # "nope thats all", "nah im good": not "OK. What else would you like to know?"
-            dispatcher.utter_message(text=goodbye_reply(text))
-            return []
-        if is_question(text) and topic_named(text) in WORD_ONLY_TOPICS:  # "did 2u go bankrupt", read as yes
-            return answer_topic(dispatcher, tracker, str(topic_named(text)))
-        query = query_from(tracker)
-        if query.subjects or query.institutions:  # "ai progs" read as a yes
-            return run_search(dispatcher, query, 0)
-        text = latest_text(tracker)
-        if is_question(text) and len(text.split()) > 3:  # "if I stop now do I get anything for ...?" read as stop
-            dispatcher.utter_message(text=NOT_UNDERSTOOD)
-            return []
-        dispatcher.utter_message(text=ANYTHING_ELSE)
-        return []
+def yes_or_no(turn: Turn, ask: Ask) -> List[EventType]:
+    turn.dispatcher.utter_message(text=YES_OR_NO_REPLY)
+    return []
 
 
-class ActionHelp(PointingFirst):
-    """What I can do; but "what about nursing?" (read as help) gets that subject's programmes, or says it is missing."""
+def help_reply(turn: Turn, ask: Ask) -> List[EventType]:
+    return turn.say(HELP)
 
-    def name(self) -> str:
-        return "action_help"
 
-    def otherwise(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        text = latest_text(tracker)
-        if asks_to_be_asked(text):  # "ok can you just help me pick"
-            return start_questions(dispatcher)
-        topic = topic_named(text)
-        if topic and is_question(text):  # "what do people usually spend?"
-            return answer_topic(dispatcher, tracker, topic)
-        query = query_from(tracker)
-        if query.subjects or query.institutions:  # "what about supply chain?"
-            return search(dispatcher, tracker)
-        missing = unknown_topic(kb(), query, what_about=True)
-        return search_or_say_missing(dispatcher, query, missing) if missing else send(dispatcher, HELP)
+def out_of_scope(turn: Turn, ask: Ask) -> List[EventType]:
+    turn.dispatcher.utter_message(text=OUT_OF_SCOPE)
+    return []
+
+
+ASKS: Dict[str, Handler] = {
+    "who_made_me": bot,
+    "bot": bot,
+    "yes_or_no": yes_or_no,
+    "help": help_reply,
+    "out_of_scope": out_of_scope,
+}

@@ -173,6 +173,20 @@ class OtherInstitution:
 
 
 @dataclass(frozen=True)
+class ExchangeRates:
+    """One day's reference rates, to read a budget given in another currency as US dollars."""
+
+    as_of: str
+    sources: Tuple[str, ...]
+    per_euro: Mapping[str, float]
+
+    def to_dollars(self, amount: float, currency: str) -> Optional[float]:
+        """``amount`` of ``currency`` (ISO code) in US dollars, or None for a currency without a rate."""
+        rate = self.per_euro.get(currency.upper())
+        return None if rate is None else amount / rate * self.per_euro["USD"]
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     sources: Mapping[str, Source]
     credentials: Mapping[str, Credential]
@@ -182,6 +196,7 @@ class KnowledgeBase:
     institutions: Tuple[Named, ...]
     unverified: Tuple[UnverifiedClaim, ...]
     other_institutions: Tuple[OtherInstitution, ...] = ()
+    exchange_rates: Optional[ExchangeRates] = None
 
     def programme(self, programme_id: str) -> Programme:
         for programme in self.programmes:
@@ -477,6 +492,21 @@ def _load_other_institutions(
     return tuple(others)
 
 
+def _load_exchange_rates(directory: Path, sources: Mapping[str, Source]) -> ExchangeRates:
+    entry = _Entry("exchange_rates.yml", "exchange_rates", _read_yaml(directory / "exchange_rates.yml", "exchange_rates"))
+    ids = entry.texts("sources")
+    _check_sources(entry, ids, sources)
+    rates = entry.mapping("per_euro")
+    for code, rate in rates.items():
+        if not re.fullmatch(r"[A-Z]{3}", str(code)):
+            entry.fail("per_euro", f"expected three-letter currency codes, got {code!r}")
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+            entry.fail("per_euro", f"expected a positive rate for {code}, got {rate!r}")
+    if "USD" not in rates:
+        entry.fail("per_euro", "needs USD, the currency budgets are read in")
+    return ExchangeRates(str(entry.as_of()), ids, {str(code): float(rate) for code, rate in rates.items()})
+
+
 def load_knowledge(directory: Path = DEFAULT_DIRECTORY) -> KnowledgeBase:
     """Read every file in ``directory`` and check it; raise KnowledgeError if not sound."""
     directory = Path(directory)
@@ -493,6 +523,7 @@ def load_knowledge(directory: Path = DEFAULT_DIRECTORY) -> KnowledgeBase:
         institutions=institutions,
         unverified=_load_unverified(directory, sources, programmes, subjects),
         other_institutions=_load_other_institutions(directory, sources, institutions),
+        exchange_rates=_load_exchange_rates(directory, sources),
     )
 
 

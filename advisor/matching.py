@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from advisor.lexicon import default_lexicon
 from advisor.knowledge import (
     MICROMASTERS,
     PROFESSIONAL_CERTIFICATE,
@@ -144,14 +145,6 @@ def resolve_credential_type(value: Optional[str]) -> Optional[str]:
 
 def credential_types_in(text: str) -> List[str]:
     return _names_in(text, _CREDENTIAL_TABLE)
-
-
-_BOTH = re.compile(r"\b(they|them|both|the two|these two|those two)\b")
-
-
-def refers_to_both(text: str) -> bool:
-    """ "how long do they take?": both credentials, not the one discussed last."""
-    return _BOTH.search(normalise(text)) is not None
 
 
 def resolve_subject(kb: KnowledgeBase, value: Optional[str]) -> Optional[str]:
@@ -316,42 +309,6 @@ def listed_position(text: str) -> Optional[int]:
     return _ORDINALS[found.group("word") or found.group("word2")]
 
 
-_DETAILS = re.compile(
-    r"\b(tell me (more|about)|more (about|on|info|information|details)|details|info on|about (it|that one|this one))\b"
-    r"|\b(what|which) courses\b|\bcourses in (it|this|that)\b|\bcourse list\b|\bsyllabus\b|\bcurriculum\b"
-    r"|\bwhat (do|will|would) (i|you) (learn|study)\b"
-    r"|\bwhat (does|do|will|would) (it|this|that|they|this one|that one) (cover|teach|include|go over)\b"
-    r"|\bwhat(?: is|s|'s) (in|covered in|taught in) (it|this|that)\b|\bwhat topics\b"
-)
-
-
-def asks_for_details(text: str) -> bool:
-    """Whether a message asks for more on what was just discussed ("tell me more about it")."""
-    return _DETAILS.search(normalise(text)) is not None
-
-
-# "which ones are micromasters", "any of those from MIT?", "only the pro certs":
-# the message is about the programmes just listed.
-_REFERS_BACK = re.compile(
-    r"\b(which|what) ones\b|\b(which|any|some|all) of (them|those|these)\b|\b(only|just) the\b|\bthe ones\b"
-    r"|\bthose (that|which)\b|^(and )?which (are|is)\b|^(and )?are any\b"
-)
-
-
-# "which one gives credit?", "do they have exams?", "are both self-paced?": a
-# question about each of the programmes just shown, not about a kind of credential.
-_EACH_LISTED = re.compile(
-    r"\b(which|what) (one|ones)\b|\b(which|any|either|each|both|all|none|neither) of (them|those|these|the two)\b"
-    r"|\b(do|does|are|is|can|will) (they|both|either|any of them|these|those|the two)\b"
-    r"|^(and |so |ok )?which (is|are|has|have|gives?|takes?|costs?|needs?)\b|\bboth of them\b"
-)
-
-
-def asks_about_each_listed(text: str) -> bool:
-    """True for "which one gives credit?" or "do they have exams?" about the programmes just shown."""
-    return _EACH_LISTED.search(normalise(text)) is not None
-
-
 # "which one uses python?", "does it teach SQL?", "do any of them cover machine learning?"
 _MENTION = re.compile(
     r"\b(?:uses?|using|teach(?:es)?|taught in|covers?|includes?|involves?|(?:is|are) (?:it|they) in|has|have)"
@@ -401,7 +358,7 @@ def narrow(previous: Query, text: str, named: Query) -> Optional[Query]:
     are kept, so "which ones are micromasters" after supply chain programmes
     lists supply chain MicroMasters.
     """
-    if named.is_empty or not _REFERS_BACK.search(normalise(text)):
+    if named.is_empty or not default_lexicon().has("refers_back", normalise(text)):
         return None
     return Query(
         named.subjects or previous.subjects,
@@ -476,17 +433,6 @@ _NOT_EMPLOYERS = frozenset(
 )
 
 
-_JOB_PROMISED = re.compile(
-    r"\b((get|land|find|guarantee|guarantees|secure) (me |you )?(a |an )?(new |good |better )?job"
-    r"|jobs? guarantee\w*|guaranteed (a )?job|(get|land) (me )?hired)\b"
-)
-
-
-def asks_for_a_job(text: str) -> bool:
-    """True for "will a micromasters get me a job?": no credential guarantees one, which the answer says first."""
-    return _JOB_PROMISED.search(normalise(text)) is not None
-
-
 def employer_named(text: str) -> Optional[str]:
     """The company a question names as an employer ("a job at google" -> "google"), or None."""
     for found in _EMPLOYER.finditer(normalise(text)):
@@ -536,11 +482,6 @@ def _named_claim(
     return None
 
 
-# "is a micromasters worth it for a software engineer": any MicroMasters, not
-# the software development one.
-_ANY_OF_A_KIND = re.compile(r"\b(a|an|any)\s+(micro ?masters?|mm|professional cert\w*|pro cert\w*|pc|certificate)\b")
-
-
 def _short_names(programme: Programme) -> Tuple[str, ...]:
     """The short names a programme's title gives in brackets: "(DEDP)" -> ("dedp",)."""
     return tuple(name.lower() for name in re.findall(r"\(([A-Za-z]{2,6})\)", programme.title))
@@ -564,7 +505,8 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
-    if _ANY_OF_A_KIND.search(normalise(query.text)) and not query.institutions:
+    # "is a micromasters worth it for a software engineer": any MicroMasters, not the software development one.
+    if default_lexicon().has("any_of_a_kind", normalise(query.text)) and not query.institutions:
         return ProgrammeMatch()
     by_short_name = programme_by_short_name(kb, query.text)
     if by_short_name:  # "dedp cost"
@@ -576,17 +518,15 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     return (_named_claim(kb, query, by_keywords=False) if not found else None) or ProgrammeMatch()
 
 
-_COMPARING = re.compile(r"\b(compare|compared|comparison|vs|versus|difference|differences|better|or)\b")
 _SEPARATOR = re.compile(r"\b(?:vs|versus|or|and|with|against|compared to|than|to)\b")
 
 
 def compares(text: str) -> bool:
     """Whether a message asks for a comparison ("compare", "vs", "better", "or")."""
-    return _COMPARING.search(normalise(text)) is not None
+    return default_lexicon().has("compares", normalise(text))
 
 
 _FIRST_OR_LAST_TWO = re.compile(r"\b(first|top|last) two\b")
-_BOTH_LISTED = re.compile(r"\b(them|these|those|both|the two)\b")
 
 
 def listed_pair(text: str, listed: int) -> Optional[Tuple[int, int]]:
@@ -603,7 +543,7 @@ def listed_pair(text: str, listed: int) -> Optional[Tuple[int, int]]:
     ordinals = [_ORDINALS[word] for word in re.findall(rf"\b({_ORDINAL_WORDS})\b", words)]
     if len(ordinals) == 2 and ordinals[0] != ordinals[1]:
         return ordinals[0], ordinals[1]
-    return (0, 1) if listed == 2 and _BOTH_LISTED.search(words) else None
+    return (0, 1) if listed == 2 and default_lexicon().has("both_listed", words) else None
 
 
 @dataclass(frozen=True)
@@ -641,11 +581,6 @@ def compared(kb: KnowledgeBase, text: str) -> Comparison:
             if missing is None and found and other.institutions and not search_programmes(kb, lacking):
                 missing = found, lacking
     return Comparison(missing=missing)
-
-
-def programmes_compared(kb: KnowledgeBase, text: str) -> Optional[Tuple[Programme, Programme]]:
-    """The two programmes a comparison names, or None (see ``compared``)."""
-    return compared(kb, text).pair
 
 
 def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Programme]:

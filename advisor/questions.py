@@ -18,28 +18,25 @@ class Question:
     buttons: Tuple[Tuple[str, str], ...]
     hint: str
     why: str  # the answer to "why do you ask?"
+    # What was not caught, said when the question is left out after a second miss.
+    name: str = "that"
+    # Asked instead of ``text`` when the other side of the same answer was given ("about a year").
+    follow_up: str = ""
 
 
 # Said before a question asked again after "hmm" or "let me think about it".
 NO_RUSH = "No rush, take your time."
+# Said instead of a third try: the answer is left out, and can still be given.
+MOVING_ON = (
+    "I still didn't catch {name}, so I'll leave it out for now and move on. You can tell me any time, "
+    'e.g. with one of these, or say "skip".'
+)
 # Said before a question asked again after a question of the learner's that could not be answered
 # in between ("which programmes exactly?"); "Sorry, I didn't catch your goal" took it for a bad answer.
 QUESTION_MID_WAY = (
     'I can\'t answer that in the middle of these questions: say "stop" to leave them and ask me, or "skip" to '
     "leave this one out."
 )
-_WHAT_IT_MEANS = re.compile(
-    r"\bwhat (do you mean|does (that|it|this) mean|is meant)\b|\b(don'?t|dont|do not) (know|understand|get) what\b"
-    r"|\bwhat (is|s|are) (academic )?(credit|credits|a goal|the goal|graduate level|expertise)\b|\bmeaning of\b"
-    r"|\bwhat (is|s) (the|this|that) (\w+ )?question (about|for)\b|\bwhat (is|s) (this|that) (about|for)\b"
-)
-
-
-def asks_what_it_means(text: str) -> bool:
-    """True for "what do you mean by credit?" or "i dont know what is credit", said to a question."""
-    return _WHAT_IT_MEANS.search(text.lower().replace("’", "'")) is not None
-
-
 QUESTIONS: Dict[str, Question] = {
     "goal": Question(
         "What's your main goal: a practical job skill you can use soon, or deep, graduate-level expertise "
@@ -59,17 +56,33 @@ QUESTIONS: Dict[str, Question] = {
         'Sorry, I didn\'t catch that. A simple "yes" or "no" is fine, or "skip".',
         "Only a MicroMasters can count as credit toward a master's (if a university admits you), "
         "so wanting credit weighs most in my recommendation.",
+        "whether credit matters to you",
     ),
     "weekly_hours": Question(
-        "About how many hours a week can you study?",
+        "How much time can you give it: about how many hours a week (or over how many months)?",
         (
             ("Under 5 hours", '/inform{"weekly_hours":"4"}'),
             ("5 to 10 hours", '/inform{"weekly_hours":"8"}'),
             ("More than 10 hours", '/inform{"weekly_hours":"12"}'),
         ),
-        'Sorry, I didn\'t catch the hours. You can say e.g. "about 6 hours a week".',
+        'Sorry, I didn\'t catch your time. You can say e.g. "about 6 hours a week" or "about a year".',
         "MicroMasters courses are graduate-level and usually ask for more hours a week than a Professional "
         "Certificate: your time tells me whether one is realistic for you.",
+        "your time",
+        "And about how many hours a week could you study? That could change my recommendation.",
+    ),
+    "horizon_months": Question(
+        "How soon do you need it, or how many months can you keep at it?",
+        (
+            ("Within 3 months", '/inform{"horizon_months":"3"}'),
+            ("6 to 12 months", '/inform{"horizon_months":"12"}'),
+            ("A year or more", '/inform{"horizon_months":"18"}'),
+        ),
+        'Sorry, I didn\'t catch that. You can say e.g. "within 3 months" or "about a year".',
+        "A MicroMasters usually takes six months to two years, a Professional Certificate often a few months: "
+        "how soon you need it tells me whether one is realistic for you.",
+        "how soon you need it",
+        "And how soon do you need it, or how many months can you keep at it? That could change my recommendation.",
     ),
     "budget": Question(
         "Roughly what's your budget in US dollars for the whole credential?",
@@ -82,6 +95,7 @@ QUESTIONS: Dict[str, Question] = {
         'Sorry, I didn\'t catch the budget. You can say e.g. "about $800" or "no fixed limit".',
         "A whole MicroMasters usually costs more than a Professional Certificate: your budget tells me whether "
         "it is within reach.",
+        "your budget",
     ),
     "subject": Question(
         "Which subject are you interested in? (e.g. data science, supply chain, AI, finance, project management)",
@@ -93,6 +107,7 @@ QUESTIONS: Dict[str, Question] = {
         ),
         'Sorry, I didn\'t catch the subject. Try e.g. "data science", "supply chain" or "not sure".',
         'So that the programmes I suggest are in your field; say "not sure yet" for any subject.',
+        "your subject",
     ),
 }
 
@@ -125,19 +140,3 @@ def option_value(slot: str, position: int) -> Optional[Any]:
     if payload in ("/affirm", "/deny"):
         return payload == "/affirm"
     return json.loads(payload[payload.index("{") :])[slot]
-
-
-_QUESTION_WORDS = {
-    "goal": r"goal|goals|aim",
-    "wants_credit": r"credit|credits",
-    "weekly_hours": r"hours|hour|time|week",
-    "budget": r"budget|money|dollars|spend|afford|cost|price",
-    "subject": r"subject|subjects|field|topic",
-}
-
-
-def question_named(text: str) -> Optional[str]:
-    """The slot of the question a message names ("why do you need my budget?"), or None."""
-    words = text.lower()
-    named = [slot for slot, pattern in _QUESTION_WORDS.items() if re.search(rf"\b({pattern})\b", words)]
-    return named[0] if len(named) == 1 else None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
 from advisor.matching import Query, search_programmes
-from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.questions import QUESTIONS, option_value
+from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, GOALS
+from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 
 # Weekly hours below which graduate-level courses are hard to keep up with, and
 # above which they are realistic; budgets below which a multi-course
@@ -25,6 +26,14 @@ ENOUGH_HOURS = 8.0
 SMALL_BUDGET = 600.0
 ENOUGH_BUDGET = 1000.0
 MAX_PROGRAMMES = 3
+# Months: a MicroMasters usually takes six months to two years (edX 2022; MIT), so a learner who needs
+# the credential within four months is better served by a Professional Certificate, and one who can
+# give it six months or more has time for a MicroMasters.
+SHORT_HORIZON = 4.0
+LONG_HORIZON = 6.0
+# The time answer not given, at its extremes, to see whether it could change the recommendation.
+_TIME_EXTREMES = {"weekly_hours": (3.0, 15.0), "horizon_months": (2.0, 18.0)}
+QUESTION_ORDER = ("goal", "wants_credit", "weekly_hours", "budget", "subject")
 # The top of what a whole MicroMasters typically cost in my sources (MITx SCM, $1,350).
 TYPICAL_MICROMASTERS_HIGH = 1350.0
 
@@ -38,6 +47,48 @@ class Profile:
     weekly_hours: Optional[float] = None
     budget: Optional[float] = None
     subject: Optional[str] = None
+    horizon_months: Optional[float] = None
+
+
+def _number(value: Any) -> Optional[float]:
+    try:
+        return float(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def profile_of(answers: Mapping[str, Any]) -> Profile:
+    """The learner's answers as held in slots; an answer left out ("unsure") counts as none."""
+    return Profile(
+        goal=answers.get("goal") if answers.get("goal") in GOALS else None,
+        wants_credit=answers.get("wants_credit") if isinstance(answers.get("wants_credit"), bool) else None,
+        weekly_hours=_number(answers.get("weekly_hours")),
+        budget=_number(answers.get("budget")),
+        subject=answers.get("subject"),
+        horizon_months=_number(answers.get("horizon_months")),
+    )
+
+
+def questions_to_ask(answers: Mapping[str, Any]) -> List[str]:
+    """The questions the recommendation needs, in order: time is answered by hours a week or by months.
+
+    The other side of time is asked for last, and only when it could change the recommendation
+    ("about a year" with everything else pointing one way needs no hours a week).
+    """
+    held = {slot for slot, value in answers.items() if value is not None}
+    order = [slot for slot in QUESTION_ORDER if not (slot == "weekly_hours" and "horizon_months" in held)]
+    if "horizon_months" in held and "weekly_hours" not in held:
+        order.insert(order.index("budget"), "horizon_months")
+    if all(slot in held for slot in order):
+        other = next((slot for slot in ("weekly_hours", "horizon_months") if slot not in held), None)
+        if other and _time_could_change(answers, other):
+            order.append(other)
+    return order
+
+
+def _time_could_change(answers: Mapping[str, Any], slot: str) -> bool:
+    low, high = (choose_credential(profile_of({**answers, slot: value}))[0] for value in _TIME_EXTREMES[slot])
+    return low != high
 
 
 _WEEKLY_EFFORT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?) hours a week")
@@ -118,6 +169,15 @@ def describe_hours(hours: float) -> str:
     return _HOURS_BUTTONS.get(hours, f"about {hours:g} hours a week")
 
 
+def describe_horizon(months: float) -> str:
+    if months >= 24:
+        return "two years or more"
+    if months >= 12 and months % 12 == 0:
+        years = int(months // 12)
+        return "about a year" if years == 1 else f"about {years} years"
+    return f"about {months:g} months"
+
+
 def describe_budget(budget: float) -> str:
     if budget in _BUDGET_BUTTONS:
         return _BUDGET_BUTTONS[budget]
@@ -160,6 +220,20 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
             )
         elif profile.weekly_hours >= ENOUGH_HOURS:
             votes.append((MICROMASTERS, 1, f"you have {hours}, enough for graduate-level courses"))
+    if profile.horizon_months is not None:
+        horizon = describe_horizon(profile.horizon_months)
+        if profile.horizon_months <= SHORT_HORIZON:
+            votes.append(
+                (
+                    PROFESSIONAL_CERTIFICATE,
+                    1,
+                    f"you want it within {horizon}, and a MicroMasters usually takes six months to two years",
+                )
+            )
+        elif profile.horizon_months >= LONG_HORIZON:
+            votes.append(
+                (MICROMASTERS, 0.5, f"you can give it {horizon}, time enough for a MicroMasters (usually six months to two years)")
+            )
     if profile.budget is not None:
         budget = describe_budget(profile.budget)
         if profile.budget < SMALL_BUDGET:

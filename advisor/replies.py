@@ -23,18 +23,20 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query, mentions
-from advisor.profile import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, LOW_BUDGET, NO_BUDGET_LIMIT
+from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS
 from advisor.recommend import (
     Profile,
     Recommendation,
     asks_more_time,
     costs_more,
     describe_budget,
+    describe_horizon,
     describe_hours,
     estimated_over_budget,
     lacks_wanted_credit,
     weekly_effort,
 )
+from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 
 PAGE_SIZE = 5
 SHORT_NAMES = {MICROMASTERS: "MicroMasters", "professional_certificate": "Professional Certificate"}
@@ -181,22 +183,31 @@ SOMETHING_WENT_WRONG = (
 )
 
 
-# Where to check what my sources don't cover, when it is not the program's page.
-_WHERE_TO_CHECK = {
-    "visas and immigration": "The immigration authority of the country concerned is the place to check that.",
-    "taxes": "A tax adviser or your tax authority is the place to check that.",
-    "salaries": "Salary surveys for your field and country are the place to check that.",
-    "which jobs a credential leads to": "Job listings in your field show what employers ask for.",
-    "bootcamps or other course providers": "Each provider's own pages are the place to check that.",
-    "sharing a certificate on LinkedIn or a CV": "edX's help pages are the place to check that.",
+# What my sources don't cover (lexicon/topics.yml: uncovered_*) -> how a reply names it, and where to
+# check it when that is not the program's page.
+UNCOVERED_TOPICS: Dict[str, Tuple[str, Optional[str]]] = {
+    "languages": ("which languages the courses are taught in", None),
+    "visas": ("visas and immigration", "The immigration authority of the country concerned is the place to check that."),
+    "linkedin": ("sharing a certificate on LinkedIn or a CV", "edX's help pages are the place to check that."),
+    "printed": ("printed certificates", None),
+    "providers": ("bootcamps or other course providers", "Each provider's own pages are the place to check that."),
+    "team_prices": ("prices for teams and businesses", None),
+    "payment_plans": ("payment plans and ways to pay", None),
+    "taxes": ("taxes", "A tax adviser or your tax authority is the place to check that."),
+    "retakes": ("failing or retaking a course or exam", None),
+    "salaries": ("salaries", "Salary surveys for your field and country are the place to check that."),
+    "jobs": ("which jobs a credential leads to", "Job listings in your field show what employers ask for."),
+    "still_offered": ("which programs are still offered today", None),
+    "schedules": ("course schedules, start dates and deadlines", None),
 }
 
 
 def uncovered_reply(topic: str) -> str:
     """The honest answer to a question about something my sources do not cover ("is it in spanish?")."""
-    where = _WHERE_TO_CHECK.get(topic, "The program's page on edX is the place to check that.")
+    label, where = UNCOVERED_TOPICS.get(topic, (topic, None))
+    where = where or "The program's page on edX is the place to check that."
     return (
-        f"My sources don't cover {topic}, so I won't guess. {where} "
+        f"My sources don't cover {label}, so I won't guess. {where} "
         "I can tell you about cost, length, credit, admission, level and recognition, find programmes, "
         'or help you choose ("help me choose").'
     )
@@ -889,9 +900,9 @@ def explain_reply(
         ]
     lines.append(f"• Goal: {_describe_goal(profile.goal)}")
     lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
-    lines.append(
-        f"• Time: {describe_hours(profile.weekly_hours) if profile.weekly_hours is not None else _NOT_DECIDED}"
-    )
+    time = [describe_hours(profile.weekly_hours)] if profile.weekly_hours is not None else []
+    time += [f"over {describe_horizon(profile.horizon_months)}"] if profile.horizon_months is not None else []
+    lines.append(f"• Time: {', '.join(time) if time else _NOT_DECIDED}")
     lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else _NOT_DECIDED}")
     lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}")
     weighing = (
@@ -935,6 +946,7 @@ def _answer_phrases(changes: Mapping[str, Any], now: str) -> str:
         "goal": lambda v: f"your goal is{now} {_describe_goal(str(v))}",
         "wants_credit": lambda v: f"credit toward a master's{now} {_describe_credit(bool(v))} to you",
         "weekly_hours": lambda v: f"you{now} have {describe_hours(float(v))}",
+        "horizon_months": lambda v: f"you can{now} give it {describe_horizon(float(v))}",
         "budget": lambda v: f"your budget is{now} {describe_budget(float(v))}",
         "subject": lambda v: f"your subject is{now} {v if v != ANY_SUBJECT else 'open'}",
     }
@@ -947,6 +959,8 @@ def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool)
     for slot, value in changes.items():
         if slot == "weekly_hours":
             phrases.append(describe_hours(float(value)))
+        elif slot == "horizon_months":
+            phrases.append(describe_horizon(float(value)))
         elif slot == "budget" and float(value) >= NO_BUDGET_LIMIT:
             phrases.append("no fixed budget")
         elif slot == "budget":
@@ -988,9 +1002,25 @@ def already_noted_reply(answers: Mapping[str, Any]) -> str:
     return f"Yes, I have that already: {_answer_phrases(answers, '')}."
 
 
-# A budget in another currency: the prices in my sources are in dollars.
-OTHER_CURRENCY = "My prices are in US dollars, and I won't guess an exchange rate: roughly how much is that in dollars?"
-OTHER_CURRENCY_LATER = "My prices are in US dollars, so I'll ask for your budget in dollars when we get to it."
+# A budget in a currency my rate table lacks: the prices in my sources are in dollars.
+OTHER_CURRENCY = "My prices are in US dollars, and I have no exchange rate for that currency: roughly how much is that in dollars?"
+TINY_BUDGET = (
+    'That seems very little for a whole credential: please give the budget in US dollars, e.g. "about $800", '
+    "or say \"nothing\" if you can't pay."
+)
+BAD_HOURS = 'I need a number of hours per week between 1 and 80, e.g. "about 6 hours a week".'
+NOT_A_SUBJECT = 'Sorry, I didn\'t catch the subject. Try e.g. "data science", "supply chain" or "not sure".'
+
+
+def read_back_reply(readings: Sequence[str]) -> str:
+    """How the bot took answers given without a plain figure ("1000 euro, about $1,039 at ...")."""
+    return "Noted: " + "; ".join(readings) + "."
+
+
+def unlisted_subject_reply(subject: str) -> str:
+    return (
+        f'I have no programmes in "{subject[:60]}" in my catalogue, so I\'ll suggest programmes from any subject.'
+    )
 # "so now what do you recommend?" after two answers or more: the rest are left out.
 RECOMMENDING_WITH_WHAT_I_HAVE = "OK, here's my recommendation from what you've told me so far; the rest I'll leave out."
 # "what would you recommend?" or "help me choose" said to one of the first questions.

@@ -1,0 +1,1159 @@
+"""One reading of each message: every act in it, given a small snapshot of the conversation.
+
+What a message means is decided here and nowhere else. ``read`` takes the text,
+what NLU made of it (its intent and entities, Duckling's figures among them)
+and a frozen ``Snapshot`` of the conversation, and returns a ``Reading``: the
+courtesies, the control of the questions (start, stop, carry on), the answers
+to the recommendation's questions and corrections of earlier ones, and the one
+question asked, in the order the bot should carry them out. The text's own
+words decide; the intent is the last resort, so a reading does not change with
+which of several plausible intents the classifier picked. The precedence of the
+question kinds is the list in ``_Message.question`` (top wins); docs/reading.md
+describes the whole order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from advisor.knowledge import KnowledgeBase, Programme, default_knowledge
+from advisor.language import is_code, is_not_words, is_other_language
+from advisor.lexicon import Lexicon, default_lexicon
+from advisor.matching import (
+    Query,
+    build_query,
+    compared,
+    credential_types_in,
+    employer_named,
+    find_programme,
+    institutions_in,
+    listed_pair,
+    listed_position,
+    mention_asked,
+    narrow,
+    normalise,
+    other_institution_named,
+    programme_by_short_name,
+    programme_in_question,
+    resolve_credential_type,
+    resolve_subject,
+    search_programmes,
+    subjects_in,
+    subjects_partly_named,
+    unknown_topic,
+)
+from advisor.topics import (
+    WORD_ONLY_TOPICS,
+    asks_about_pathways,
+    asks_about_the_masters,
+    asks_for_the_extreme,
+    asks_if_still_offered,
+    asks_what_is_offered,
+    asks_where_it_runs,
+    country_named,
+    field_named_alone,
+    ranking_topic,
+    topic_named,
+    topics_asked_together,
+    uncovered_topic,
+)
+from advisor.values import HOURS, LOW_BUDGET, NO_BUDGET_LIMIT, NUMBER, Value, values_in
+
+GOAL_SKILLS, GOAL_GRADUATE = "skills", "graduate"
+GOALS = (GOAL_SKILLS, GOAL_GRADUATE)
+UNSURE = "unsure"
+ANY_SUBJECT = "any"
+# The recommendation's answers, in the order they are asked; the time question is answered by hours a
+# week or by a horizon in months.
+SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject", "horizon_months")
+TIME_SLOTS = ("weekly_hours", "horizon_months")
+MAX_WEEKLY_HOURS = 80.0
+# A bare figure said to the budget question under this is likely not dollars ("maybe 12").
+MIN_PLAIN_BUDGET = 50.0
+# Intents that ask about an FAQ topic -> the topic.
+INTENT_TOPICS = {
+    "ask_worth": "worth",
+    "ask_credit": "credit",
+    "ask_recognition": "recognition",
+    "ask_cost": "cost",
+    "ask_duration": "duration",
+    "ask_difference": "difference",
+    "ask_definition": "definition",
+    "ask_admission": "admission",
+    "ask_level": "level",
+}
+_CLAUSES = re.compile(r"[.,;!?\n]+|\s(?:but|though|although)\s")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Inputs
+# ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Snapshot:
+    """What the reading needs of the conversation so far; every field comes from a slot."""
+
+    answers: Mapping[str, Any] = field(default_factory=dict)  # the recommendation's answers held
+    asked: Optional[str] = None  # the question just asked, while the questions run
+    in_questions: bool = False
+    said_back: Tuple[str, ...] = ()  # answers the reply just given said back ("Tell me if that's wrong")
+    recommended: Optional[str] = None  # the credential recommended, once one was
+    listed: Tuple[str, ...] = ()  # programme ids last listed, in order
+    list_shown: bool = False  # the reply just given listed them, or picked one of them
+    current: Optional[str] = None  # the programme just described
+    current_shown: bool = False  # described in the reply just given
+    credential: Optional[str] = None  # the credential type in context
+    last_topic: Optional[str] = None
+    topic_shown: bool = False  # the reply just given answered last_topic
+    search: Optional[Query] = None  # the last search
+    search_offset: int = 0
+    search_shown: bool = False
+    first_message: bool = False
+
+
+@dataclass(frozen=True)
+class Nlu:
+    """What NLU made of the message: its intent (the classifier's best guess) and its entities."""
+
+    intent: Optional[str] = None
+    entities: Tuple[Mapping[str, Any], ...] = ()
+
+    def values(self, entity: str, start: int = 0) -> List[str]:
+        return [
+            str(e["value"])
+            for e in self.entities
+            if e.get("entity") == entity and e.get("value") not in (None, "") and int(e.get("start") or 0) >= start
+        ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Acts
+# ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Answer:
+    """An answer to one of the recommendation's questions; ``previous`` is set when it changes one held."""
+
+    slot: str
+    value: Any
+    read_as: Optional[str] = None  # the reading said back: "1000 euro, about $1,039 ...", "weekends only: ..."
+    previous: Any = None
+    repeated: bool = False  # the same as the one held ("i told you, 3 hrs")
+    unlisted: Optional[str] = None  # a subject my catalogue lacks, read as any subject
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """ "not sure", "skip": the question is left out."""
+
+    slot: str
+
+
+@dataclass(frozen=True)
+class Missed:
+    """An answer to the question just asked that could not be read; ``why`` picks the hint."""
+
+    slot: str
+    why: str = "unclear"  # unclear | other_currency | tiny_budget | bad_hours | not_a_subject | hesitation | meaning
+    currency: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """ "spot on": what was just said back is right."""
+
+
+@dataclass(frozen=True)
+class Courtesy:
+    kind: str  # greet | thanks | goodbye | compliment | complaint | acknowledge
+
+
+@dataclass(frozen=True)
+class Control:
+    kind: str  # start | start_over | stop | resume | verdict_now
+
+
+@dataclass(frozen=True)
+class Ask:
+    """The question a message asks; ``kind`` says which, the other fields what it is about."""
+
+    kind: str
+    topics: Tuple[str, ...] = ()
+    credential: Optional[str] = None
+    compared: bool = False
+    programme: Optional[str] = None
+    programmes: Tuple[str, ...] = ()
+    query: Optional[Query] = None
+    position: Optional[int] = None
+    term: Optional[str] = None
+    claim: Optional[str] = None
+    name: Optional[str] = None  # an institution or subject the catalogue lacks, a country, an employer
+    slot: Optional[str] = None
+    changes: Tuple[Tuple[str, Any], ...] = ()
+    lead: Optional[str] = None  # job | employer | country | masters | to_start
+    hours: Optional[float] = None
+    told: bool = False  # the hours are the learner's own answer, not said in the question
+
+
+@dataclass(frozen=True)
+class NotUnderstood:
+    reason: str = "unclear"  # unclear | other_language | not_words | out_of_scope
+
+
+Act = Any  # one of the dataclasses above
+
+
+@dataclass(frozen=True)
+class Reading:
+    acts: Tuple[Act, ...]
+
+    def of(self, kind: type) -> List[Any]:
+        return [act for act in self.acts if isinstance(act, kind)]
+
+    def first(self, kind: type) -> Optional[Any]:
+        found = self.of(kind)
+        return found[0] if found else None
+
+    @property
+    def answers(self) -> Dict[str, Any]:
+        return {act.slot: act.value for act in self.acts if isinstance(act, Answer)}
+
+    @property
+    def only_answers(self) -> bool:
+        """Answers (or "not sure", or a miss) and nothing the form cannot carry out itself."""
+        return bool(self.acts) and all(isinstance(a, (Answer, Unsure, Missed, Confirm)) for a in self.acts)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------------------
+def _sentences(text: str) -> List[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part.strip()]
+
+
+class _Message:
+    """One message's features, each computed once, and the rules that turn them into acts."""
+
+    def __init__(self, text: str, nlu: Nlu, snapshot: Snapshot, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.text = text.strip()
+        self.nlu = nlu
+        self.snap = snapshot
+        self.kb = kb
+        self.lex = lexicon
+        self.words = normalise(self.text)
+
+    # -- the message's shape ----------------------------------------------------------------------------
+    def asks(self, text: str) -> bool:
+        """Whether ``text`` asks: a question mark, or a question's opening ("tell me about credit") when no
+        question of mine is waiting for an answer ("would be nice but not a must" answers one)."""
+        if text.rstrip().endswith("?"):
+            return True
+        return self.snap.asked is None and self.lex.has("question_start", normalise(text))
+
+    @cached_property
+    def question(self) -> str:
+        """The part of the message that asks: its last sentence, or that sentence's last clause when the
+        sentence first tells about oneself ("I'm a nurse, is it too much?"); none for a wish about oneself
+        that ends in a question mark ("id like it to count towards it??")."""
+        last = (_sentences(self.text) or [""])[-1]
+        if not self.asks(last):
+            return ""
+        words = normalise(last)
+        if self.lex.has("about_oneself", words) and not self.lex.has("question_start", words):
+            clause = re.split(r",\s*", last)[-1]
+            return clause if clause != last and self.lex.has("question_start", normalise(clause)) else ""
+        return last
+
+    @cached_property
+    def told(self) -> str:
+        """The part of the message that tells: all of "I have 2 hours a week", the start of "I'm a nurse. Is it ok?"."""
+        return self.text[: self.text.rfind(self.question)] if self.question else self.text
+
+    @cached_property
+    def about_oneself(self) -> bool:
+        return self.lex.has("about_oneself", normalise(self.told))
+
+    @cached_property
+    def values(self) -> Tuple[Value, ...]:
+        return values_in(self.text, self.nlu.entities, self.lex, self.kb.exchange_rates)
+
+    def clause_of(self, position: int) -> str:
+        bounds = [0, *(m.end() for m in _CLAUSES.finditer(self.text)), len(self.text)]
+        start = max(b for b in bounds if b <= position)
+        ends = [m.start() for m in _CLAUSES.finditer(self.text) if m.start() >= position]
+        return normalise(self.text[start : min(ends) if ends else len(self.text)])
+
+    # -- courtesies and control ---------------------------------------------------------------------------
+    def courtesies(self) -> List[Courtesy]:
+        found: List[Courtesy] = []
+        lead = " ".join(self.words.split()[:3])
+        if self.lex.has("greeting", lead) and (len(self.words.split()) <= 4 or self.lex.find("greeting", self.words).start() == 0):
+            found.append(Courtesy("greet"))
+        if self.lex.has("thanks", self.words):
+            found.append(Courtesy("thanks"))
+        if self.lex.has("farewell", self.words) and not self.question:
+            found.append(Courtesy("goodbye"))
+        topical = bool(topic_named(self.text) or self.question)
+        if self.lex.has("complaint", self.words) and not topical:
+            found.append(Courtesy("complaint"))
+        elif self.lex.has("compliment", self.words) and not topical:
+            found.append(Courtesy("compliment"))
+        return found
+
+    def control(self) -> Optional[Control]:
+        snap, words = self.snap, self.words
+        if self.lex.has("start_over", words):
+            return Control("start_over")
+        if snap.in_questions:
+            if self.lex.has("verdict_now", words):
+                return Control("verdict_now")
+            if self.lex.has("stop", words) and not self.stated_answers():
+                return Control("stop")
+            return None
+        if snap.recommended:
+            return None
+        held = any(snap.answers.get(slot) is not None for slot in SLOTS)
+        if held and self.lex.has("resume", words):
+            return Control("resume")
+        if self.starts_questions():
+            return Control("start")
+        return None
+
+    def starts_questions(self) -> bool:
+        """A request for advice: asked for ("help me choose"), a situation with a plea, or two answers or more."""
+        if self.lex.has("advice", self.words) or self.nlu.intent == "request_recommendation" and not self.question:
+            return not (self.question and self.asks_other_than_advice())
+        plea = self.lex.find("plea", self.words)
+        if plea and plea.start() > 0 and self.lex.has("about_oneself", self.words[: plea.start()]):
+            return True
+        return len({a.slot for a in self.stated_answers()}) >= 2 and not self.question
+
+    def asks_other_than_advice(self) -> bool:
+        """ "help me choose: how much is a micromasters?" asks a topic too; "which one fits me?" only advice."""
+        words = normalise(self.question)
+        return bool(topic_named(words) and not self.lex.has("advice", words))
+
+    # -- answers ------------------------------------------------------------------------------------------
+    def goal(self, text: str) -> Optional[str]:
+        words = normalise(text)
+        words = self.lex.pattern("degree_held").sub(" ", words)
+        words = self.lex.pattern("job_hours_before").sub(" ", words) if re.search(r"\bwork(s|ing)? (full|part) time\b", words) else words
+        graduate = sum(1 for _ in self.lex.every("goal_graduate", words))
+        skills = sum(1 for _ in self.lex.every("goal_skills", words))
+        if self.lex.has("not_graduate", words):
+            graduate = 0
+        if self.lex.has("not_skills", words):
+            skills = 0
+        if self.lex.has("both", words) and graduate and skills:
+            mostly = self.lex.find("mostly", words)
+            if not mostly:
+                return UNSURE
+            after = words[mostly.end() :]
+            graduate, skills = (1, 0) if self.lex.has("goal_graduate", after) else (0, 1)
+        if graduate > skills:
+            return GOAL_GRADUATE
+        if skills > graduate:
+            return GOAL_SKILLS
+        return None
+
+    def credit(self, text: str, asked: bool) -> Optional[Any]:
+        words = normalise(text)
+        if not words:
+            return None
+        if self.lex.has("what_it_means", words) or self.lex.has("yes_or_no", words):
+            return None
+        mention = self.lex.find("credit_topic", words)
+        if mention and not (self.asks(text) and not asked and not self.lex.has("about_oneself", words)):
+            clause = next((normalise(c) for c in _CLAUSES.split(text.lower()) if self.lex.has("credit_topic", normalise(c))), words)
+            if self.lex.has("credit_no", clause) or self.lex.has("not_graduate", clause):
+                return False
+            if re.search(r"\b(no|not|don'?t|dont|never|without|isn'?t|wouldn'?t|won'?t)\b", clause) and not self.lex.has(
+                "credit_yes", clause
+            ):
+                return False
+            if self.lex.has("question_start", words) and not asked and not self.lex.has("credit_yes", clause):
+                return None  # "would credit help me get a promotion?" asks
+            return True
+        if not asked:
+            return None
+        if self.lex.has("credit_no", words) or self.lex.has("say_no", words):
+            return False
+        if self.lex.has("say_yes", words) or self.lex.has("credit_yes", words):
+            return True
+        if self.lex.has("not_graduate", words):
+            return False
+        if self.nlu.intent in ("affirm", "deny") and len(words.split()) <= 4:
+            return self.nlu.intent == "affirm"
+        return None
+
+    def wanted_subjects(self, text: str) -> List[str]:
+        words = self.lex.pattern("degree_held").sub(" ", normalise(text))
+        words = self.lex.pattern("rejected_subject").sub(" ", words)
+        return subjects_in(self.kb, words)
+
+    def figure(self, value: Value, slot: str) -> Optional[float]:
+        """The value read for ``slot``: hours (the middle of a range, under a bound), dollars or months."""
+        if slot == "weekly_hours":
+            amount = (value.amount + value.low) / 2 if value.low is not None else value.amount
+            return amount - 0.5 if value.bound == "at_most" and amount > 1 else amount
+        return value.amount
+
+    def number_slot(self, value: Value) -> Optional[str]:
+        """Which answer a bare figure gives: the one whose figure the message turns down ("not 15, more like 5"),
+        else what its clause says ("per week", "budget"), else the question asked."""
+        for slot in ("weekly_hours", "budget", "horizon_months"):
+            held = self.snap.answers.get(slot)
+            if isinstance(held, (int, float)) and any(v.rejected and _same(held, v.amount) for v in self.values):
+                return slot
+        clause = self.clause_of(value.start)
+        if self.lex.has("topic_cost", clause) or (value.bound == "at_most" and value.amount >= 100):
+            return "budget"
+        if self.lex.has("per_week", clause) and value.amount <= MAX_WEEKLY_HOURS:
+            return "weekly_hours"
+        asked = self.snap.asked
+        return asked if asked in ("weekly_hours", "budget", "horizon_months") else None
+
+    @cached_property
+    def _answers(self) -> List[Any]:
+        """Every answer the message gives, as Answer (not yet weighed against those held), Unsure or Missed."""
+        asked = self.snap.asked
+        found: Dict[str, Answer] = {}
+        told = self.told if self.question else self.text
+        # A question about a topic asks; only what it tells answers ("deep knowledge. btw how much is it?").
+        statement = normalise(told)
+        if statement and not (self.lex.has("supposition", statement)):
+            goal = self.goal(told)
+            if goal and (asked == "goal" or goal != UNSURE):
+                found["goal"] = Answer("goal", goal)
+            credit = self.credit(told, asked == "wants_credit")
+            if credit is not None:
+                found["wants_credit"] = Answer("wants_credit", credit)
+        figures: Dict[str, List[Value]] = {}
+        for value in self.values:
+            slot = value.kind if value.kind != NUMBER else self.number_slot(value)
+            if slot is None or value.rejected:
+                continue
+            if value.needs_context and asked not in (slot, *((TIME_SLOTS) if slot in TIME_SLOTS else ())):
+                clause = self.clause_of(value.start)
+                topic = "topic_cost" if slot == "budget" else "topic_duration"
+                if slot == "horizon_months" or not self.lex.has(topic, clause):
+                    continue
+            figures.setdefault(slot, []).append(value)
+        for slot, values in figures.items():
+            value = values[-1]  # "not 15, more like 5": the last one said
+            if slot == "budget" and value.currency:
+                if asked == "budget":
+                    return [Missed("budget", "other_currency", value.currency)]
+                continue
+            amount = self.figure(value, slot)
+            if amount is None:
+                continue
+            if slot == "weekly_hours" and not 0 < amount <= MAX_WEEKLY_HOURS:
+                if asked == "weekly_hours":
+                    return [Missed("weekly_hours", "bad_hours")]
+                continue
+            if slot == "budget" and 0 < amount < MIN_PLAIN_BUDGET and not value.explicit and asked == "budget":
+                return [Missed("budget", "tiny_budget")]
+            found[slot] = Answer(slot, amount, value.read_as)
+        if asked == "weekly_hours" and "horizon_months" in found:
+            found.pop("weekly_hours", None) if "weekly_hours" in found and not self.has_hours_unit() else None
+        subject = self.subject_answer(told)
+        if subject:
+            found["subject"] = subject
+        return list(found.values())
+
+    def has_hours_unit(self) -> bool:
+        return any(v.kind == HOURS and v.explicit and not v.needs_context for v in self.values)
+
+    def subject_answer(self, told: str) -> Optional[Answer]:
+        asked = self.snap.asked == "subject"
+        text = told if not asked else self.text
+        subjects = self.wanted_subjects(text)
+        entity = next((resolve_subject(self.kb, v) for v in self.nlu.values("subject")), None)
+        if asked and self.lex.has("any_subject", self.words) and not subjects:
+            return Answer("subject", ANY_SUBJECT)
+        if subjects and (asked or self.about_oneself or self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)):
+            return Answer("subject", subjects[0])
+        if asked and entity and entity in subjects_in(self.kb, self.words):
+            return Answer("subject", entity)
+        if asked and not self.question and 0 < len(self.words.split()) <= 4 and not self.stated_answers_of_figures():
+            # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
+            lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
+            return Answer("subject", ANY_SUBJECT, unlisted=lacking)
+        return None
+
+    def stated_answers_of_figures(self) -> bool:
+        return any(v.kind != NUMBER for v in self.values) or bool(self.goal(self.text)) or self.lex.has("unsure", self.words)
+
+    def stated_answers(self) -> List[Answer]:
+        """The answers the message states of itself (figures with units, goal or credit in words)."""
+        return [a for a in self._answers if isinstance(a, Answer) and a.value != UNSURE]
+
+    def answers(self) -> List[Any]:
+        """The answers, weighed against those held: a different one held is changed only when the message
+        says so ("actually", "sorry, I meant"), when it was just said back as a guess, when it is the
+        question asked, after the recommendation, or when it comes with its unit ("10 hours a week")."""
+        snap, asked, out = self.snap, self.snap.asked, []
+        correcting = self.lex.has("correction", self.words) or self.lex.has("challenge", self.words)
+        for act in self._answers:
+            if not isinstance(act, Answer):
+                out.append(act)
+                continue
+            held = snap.answers.get(act.slot)
+            if held is None or held == UNSURE:
+                out.append(act)
+                continue
+            if _same(held, act.value):
+                out.append(Answer(act.slot, act.value, act.read_as, repeated=True))
+                continue
+            explicit = act.slot in (*TIME_SLOTS, "budget") and any(
+                v.explicit and not v.needs_context for v in self.values if (v.kind == act.slot)
+            )
+            if correcting or act.slot in snap.said_back or act.slot == asked or snap.recommended or explicit:
+                out.append(Answer(act.slot, act.value, act.read_as, previous=held))
+        out += self.corrected_figures(out)
+        return out
+
+    def corrected_figures(self, taken: List[Any]) -> List[Answer]:
+        """ "sorry typo, i meant 500 not 5000", "not 15, more like 5": a bare figure put in place of one turned
+        down, for the answer that held the figure turned down (or, failing that, the one just given)."""
+        rejected = [v for v in self.values if v.rejected]
+        if not rejected or any(isinstance(a, Answer) and a.previous is not None for a in taken):
+            return []
+        replacement = [v for v in self.values if not v.rejected and v.kind in (NUMBER, rejected[0].kind)]
+        if not replacement:
+            return []
+        for slot in ("weekly_hours", "budget", "horizon_months"):
+            held = self.snap.answers.get(slot)
+            if isinstance(held, (int, float)) and any(abs(float(held) - v.amount) < 1e-6 for v in rejected):
+                amount = self.figure(replacement[-1], slot)
+                return [Answer(slot, amount, previous=held)] if amount is not None and not _same(held, amount) else []
+        return []
+
+    def missed(self) -> Optional[Missed]:
+        """The question just asked, answered but not readably ("blorp", "hmm", "what do you mean?")."""
+        asked, words = self.snap.asked, self.words
+        if asked is None:
+            return None
+        if self.lex.whole("hesitation", words):
+            return Missed(asked, "hesitation")
+        if self.lex.has("what_it_means", words):
+            return Missed(asked, "meaning")
+        if asked == "subject" and is_not_words(self.text):
+            return Missed(asked, "not_a_subject")
+        if asked == "subject" and not self.question and len(words.split()) <= 4 and words:
+            return None  # a subject the catalogue lacks: the answer stands (see subject_missing)
+        return Missed(asked, "unclear")
+
+    # -- the question -------------------------------------------------------------------------------------
+    @cached_property
+    def query(self) -> Query:
+        """The message's search terms: of its question when it tells something first about oneself."""
+        text = self.question or self.text
+        start = self.text.rfind(text) if text != self.text else 0
+        if start > 0 and not self.lex.has("about_oneself", normalise(self.text[:start])):
+            start, text = 0, self.text
+        return build_query(
+            self.kb,
+            text,
+            subjects=tuple(self.nlu.values("subject", start)),
+            institutions=tuple(self.nlu.values("institution", start)),
+            credential_types=tuple(self.nlu.values("credential_type", start)),
+        )
+
+    @cached_property
+    def whole_query(self) -> Query:
+        return build_query(
+            self.kb,
+            self.text,
+            subjects=tuple(self.nlu.values("subject")),
+            institutions=tuple(self.nlu.values("institution")),
+            credential_types=tuple(self.nlu.values("credential_type")),
+        )
+
+    def catalogued(self, programme_id: Optional[str]) -> Optional[Programme]:
+        return next((p for p in self.kb.programmes if p.id == programme_id), None)
+
+    @cached_property
+    def in_context(self) -> Optional[Programme]:
+        """The programme the reply just given was about, or the only one it listed ("how long is it?")."""
+        if self.snap.current_shown and self.snap.current:
+            return self.catalogued(self.snap.current)
+        if self.snap.list_shown and len(self.snap.listed) == 1:
+            return self.catalogued(self.snap.listed[0])
+        return None
+
+    def programme_meant(self) -> Optional[Programme]:
+        """The programme just discussed, if the message means it: "how long is it?", "is the mitx one legit?"."""
+        current, query = self.in_context, self.query
+        if current is None or query.is_empty:
+            return current
+        text = normalise(query.text)
+        if re.search(r"\b(the|this|that|its) (certificate|cert|credential|program|programme)\b", text) and not (
+            query.subjects or query.institutions
+        ):
+            return current
+        several = re.search(r"\b(ones|programs|programmes|courses|certs|certificates|options|all)\b", text)
+        if not re.search(r"\b(one|it|that|this)\b", text) and (not query.institutions or several):
+            return None
+        return current if current in search_programmes(self.kb, query) else None
+
+    def pointed_at(self) -> Optional[int]:
+        position = listed_position(self.text)
+        if position is None and len(self.snap.listed) == 2 and self.snap.current in self.snap.listed:
+            if self.snap.current_shown and re.search(
+                r"^(?:and |what about |how about |ok |so )*(?:the )?other(?: one| programme| program)?\b", self.words
+            ):
+                return 1 - self.snap.listed.index(self.snap.current)
+        return position
+
+    def topic(self) -> Optional[str]:
+        return topic_named(self.question or self.text)
+
+    def named_credentials(self) -> List[str]:
+        named: List[str] = []
+        for value in self.nlu.values("credential_type") + credential_types_in(self.question or self.text):
+            resolved = resolve_credential_type(value)
+            if resolved and resolved not in named:
+                named.append(resolved)
+        return named
+
+    def question_text(self) -> str:
+        return self.question or self.text
+
+    # The question kinds, top wins. Each returns an Ask or None.
+    def question_kinds(self) -> Tuple[Any, ...]:
+        return (
+            self.about_the_bot,
+            self.why,
+            self.sources,
+            self.still_offered,
+            self.whose,
+            self.about_the_list,
+            self.comparison,
+            self.pathways,
+            self.programme_topic,
+            self.uncovered,
+            self.faq_topics,
+            self.search,
+            self.details,
+            self.show_more,
+            self.after_recommendation,
+            self.credential_named,
+            self.help,
+            self.by_intent,
+        )
+
+    def about_the_bot(self) -> Optional[Ask]:
+        words = normalise(self.question_text())
+        if self.lex.has("who_made_me", words):
+            return Ask("who_made_me")
+        heard = self.lex.has("heard_elsewhere", words)
+        if self.lex.has("how_current", words) and not heard:
+            return Ask("how_current")
+        if self.lex.has("how_sure", words) and not heard:
+            return Ask("how_sure")
+        if self.lex.has("are_you_a_bot", words) and not topic_named(words):
+            return Ask("bot")
+        if self.lex.has("yes_or_no", words) and not self.snap.in_questions:
+            return Ask("yes_or_no")
+        return None
+
+    def why(self) -> Optional[Ask]:
+        words = normalise(self.question_text())
+        if self.snap.in_questions and self.snap.asked and self.lex.has("what_it_means", words):
+            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
+        if not self.lex.has("why", words) and not (self.snap.recommended and self.lex.has("why_not", words)):
+            return None
+        if self.snap.in_questions and self.snap.asked:
+            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
+        if self.lex.has("why_not", words) and self.snap.recommended:
+            named = programme_in_question(self.kb, self.query).programme
+            if named:
+                return Ask("why_not", programme=named.id)
+        if topic_named(words) and not words.startswith("why"):
+            return None
+        return Ask("why") if self.snap.recommended or words.split()[0] in ("why", "how") else None
+
+    def sources(self) -> Optional[Ask]:
+        words = normalise(self.question_text())
+        if re.search(r"\b(where (is|does|did) (that|this|it|the info|this info|that info) (from|come from)|sources?|links?|references?|cite|citations?|where did you (get|find|read) (that|this|it))\b", words) and not (
+            self.snap.in_questions and self.snap.asked and not self.question
+        ):
+            if re.search(r"\b(which|any|all) of (them|those|these)\b", words):
+                return None
+            return Ask("sources")
+        return Ask("sources") if self.nlu.intent == "ask_source" and not self.query.subjects and not self.query.institutions and not self.pointed_at() else None
+
+    def still_offered(self) -> Optional[Ask]:
+        if not asks_if_still_offered(self.question_text()):
+            return None
+        named = programme_in_question(self.kb, self.query).programme
+        position = self.pointed_at()
+        pointed = self.catalogued(self.snap.listed[position]) if position is not None and -len(self.snap.listed) <= position < len(self.snap.listed) else None
+        programme = named or pointed or self.in_context
+        return Ask("still_offered", programme=programme.id) if programme else None
+
+    def whose(self) -> Optional[Ask]:
+        programme = self.in_context
+        words = normalise(self.question_text()).strip()
+        if programme is None or not re.search(
+            r"\b(which|what|whose) (uni|university|school|institution|college)\b|\bwho (offers|runs|gives|makes|teaches) (it|that|this|the programme|the program)\b|^(and )?is (that|it|this) (from |by |at )?(the )?\w+( one)?$",
+            words,
+        ):
+            return None
+        named = tuple(institutions_in(self.kb, words))
+        if re.match(r"(and )?is ", words) and not named:
+            return None
+        return Ask("whose", programme=programme.id, programmes=named)
+
+    def about_the_list(self) -> Optional[Ask]:
+        """ "the second one", "which ones are micromasters", "which is cheapest?", "which one uses python?"."""
+        snap, text = self.snap, self.question_text()
+        words = normalise(text)
+        listed = snap.listed
+        if listed:
+            position = self.pointed_at()
+            if position is not None and not (snap.in_questions and snap.asked and not self.lex.has("details", words) and len(words.split()) <= 3):
+                if not -len(listed) <= position < len(listed):
+                    offset = snap.search_offset if snap.search_shown else 0
+                    if offset <= position < offset + len(listed):
+                        position -= offset
+                    else:
+                        return Ask("not_in_list", programmes=listed)
+                topics = (self.topic(),) if self.topic() else ()
+                return Ask("programme", programme=listed[position], topics=tuple(t for t in topics if t))
+        if snap.search is not None and snap.search_shown:
+            narrowed = narrow(snap.search, text, self.query)
+            if narrowed:
+                return Ask("search", query=narrowed)
+        ranking = ranking_topic(text)
+        if ranking:
+            return self.ranking(ranking)
+        in_play = self.list_in_play()
+        each = in_play if len(in_play) > 1 and self.lex.has("each_listed", words) else ()
+        term = mention_asked(text)
+        if term and topic_named(term) is None:
+            programmes = each or ((self.in_context.id,) if self.in_context else ())
+            if programmes:
+                return Ask("mention", term=term, programmes=tuple(programmes))
+        topic = self.topic()
+        if each and topic and (topic != "about_edx" or asks_where_it_runs(text)):
+            return Ask("each_listed", topics=(topic,), programmes=tuple(each))
+        if snap.list_shown and re.search(r"\bthe (?:[\w.&-]+ ){1,3}(?:one|program|programme)\b", words) and not topic:
+            return self.named_in_list() or None
+        return None
+
+    def list_in_play(self) -> Tuple[str, ...]:
+        snap = self.snap
+        picked = snap.current in snap.listed and snap.current_shown
+        return snap.listed if (picked or snap.list_shown) else ()
+
+    def named_in_list(self) -> Optional[Ask]:
+        query = self.query
+        filtered = bool(query.subjects or query.institutions)
+        matching = [p.id for p in search_programmes(self.kb, query)] if filtered else []
+        in_list = [pid for pid in self.snap.listed if pid in matching]
+        if len(in_list) == 1:
+            return Ask("programme", programme=in_list[0])
+        if len(in_list) > 1 and re.search(r"\b(one|it|that|this)\b", normalise(query.text)):
+            return Ask("which_one", programmes=tuple(in_list))
+        found = programme_in_question(self.kb, query).programme
+        return Ask("programme", programme=found.id) if found else None
+
+    def ranking(self, topic: str) -> Optional[Ask]:
+        snap, text = self.snap, self.question_text()
+        just_listed = bool(snap.listed) and snap.list_shown
+        query = self.query
+        if topic == "quality":
+            if not just_listed or not query.is_empty:
+                return None
+            return Ask("no_ranking", programmes=snap.listed)
+        current = self.in_context
+        if current and re.search(r"\b(that|this|it)\b", normalise(text)):
+            named = programme_in_question(self.kb, query).programme
+            if named and named != current:
+                return Ask("rank", topics=(topic,), programmes=(current.id, named.id), name="the two")
+        named_kind = len(query.credential_types) == 1 or re.search(
+            r"\b(program|programme|programs|programmes|course|courses|option|options)\b", normalise(text)
+        )
+        outright = bool(named_kind) and asks_for_the_extreme(text)
+        if query.subjects or query.institutions or (outright and not just_listed):
+            found = tuple(p.id for p in search_programmes(self.kb, query))
+            return Ask("rank", topics=(topic,), programmes=found, query=query, name="catalogue") if found else None
+        if just_listed:
+            kinds = query.credential_types
+            found = tuple(pid for pid in snap.listed if (p := self.catalogued(pid)) and (not kinds or p.credential_type in kinds))
+            return Ask("rank", topics=(topic,), programmes=found, name="listed") if found else None
+        return None
+
+    def comparison(self) -> Optional[Ask]:
+        text = self.question_text()
+        found = compared(self.kb, text)
+        pair = found.pair
+        if pair is None and self.snap.listed:
+            positions = listed_pair(text, len(self.snap.listed) if self.snap.list_shown else 0)
+            if positions and all(-len(self.snap.listed) <= p < len(self.snap.listed) for p in positions):
+                first, second = (self.catalogued(self.snap.listed[p]) for p in positions)
+                pair = (first, second) if first and second and first != second else None
+        if pair is None and self.lex.has("compares", normalise(text)) and self.in_context:
+            named = programme_in_question(self.kb, self.query).programme
+            pair = (self.in_context, named) if named and named != self.in_context else None
+        if pair:
+            return Ask("compare", programmes=(pair[0].id, pair[1].id))
+        if found.missing:
+            programme, missing = found.missing
+            return Ask("compare_missing", programme=programme.id, query=missing)
+        query = self.query
+        if len(query.institutions) >= 2 and self.lex.has("compares", normalise(query.text)):
+            return Ask("compare_institutions", query=query)
+        return None
+
+    def pathways(self) -> Optional[Ask]:
+        return Ask("pathways") if asks_about_pathways(self.question_text()) else None
+
+    def programme_topic(self) -> Optional[Ask]:
+        """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long
+        is it?"), or a programme named that my catalogue lacks ("the Stanford MicroMasters in AI")."""
+        text, query = self.question_text(), self.query
+        other = other_institution_named(self.kb, text)
+        if other:
+            return Ask("other_institution", name=other.name, query=query)
+        topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
+        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
+        if not topics and intent_topic and intent_topic not in ("difference", "definition"):
+            topics = (intent_topic,)
+        if "difference" in topics:
+            return None
+        if topics and "about_edx" in topics and not asks_where_it_runs(text):
+            return None
+        match = programme_in_question(self.kb, query)
+        if match.claim:
+            return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest))
+        programme = match.programme or self.programme_meant()
+        if programme is None:
+            if self.names_a_programme(query):
+                found = find_programme(self.kb, query)
+                if found.claim:
+                    return Ask("claim", claim=found.claim.id, programmes=tuple(p.id for p in found.nearest))
+                if found.programme:
+                    return Ask("programme", programme=found.programme.id, topics=topics, programmes=tuple(p.id for p in found.nearest))
+                return Ask("not_found", programmes=tuple(p.id for p in found.nearest), query=query, topics=topics)
+            return None
+        if not topics and not self.lex.has("details", normalise(text)) and not self.names_a_programme(query):
+            return None
+        lead = None
+        if asks_about_the_masters(text) and programme.credit_pathway and set(topics) & {"cost", "duration", "degree", "definition", "masters_cost"}:
+            topics = ("credit",)
+        if "admission" in topics and re.search(
+            r"\b(apply|application|admitted|requirements?)\b.{0,25}\b(take|taking|enrol+|start|join|sign up|do it)\b", normalise(text)
+        ):
+            lead = "to_start"
+        hours = None
+        told = False
+        if "duration" in topics:
+            said = [v for v in self.values if v.kind == HOURS]
+            if said:
+                hours = self.figure(said[-1], "weekly_hours")
+            elif isinstance(self.snap.answers.get("weekly_hours"), (int, float)) and self.lex.has("about_oneself", normalise(text)):
+                hours, told = float(self.snap.answers["weekly_hours"]), True
+        return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
+
+    def names_a_programme(self, query: Query) -> bool:
+        """Whether the question names one programme (an institution, or a subject with a kind, or a short name)."""
+        if programme_by_short_name(self.kb, query.text):
+            return True
+        if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
+            return False
+        if query.institutions and (query.subjects or query.credential_types or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
+            return not re.search(r"\b(ones|programs|programmes|courses|certs|certificates|options|all|any)\b", normalise(query.text))
+        return self.nlu.intent == "ask_program_info" and bool(query.subjects or query.institutions) and not re.search(
+            r"\b(ones|programs|programmes|options|all|any|list|which)\b", normalise(query.text)
+        )
+
+    def uncovered(self) -> Optional[Ask]:
+        text = self.question_text()
+        topic = uncovered_topic(text)
+        if topic is None or topic_named(text) == "degree":
+            return None
+        return Ask("uncovered", name=topic)
+
+    def faq_topics(self) -> Optional[Ask]:
+        text = self.question_text()
+        together = topics_asked_together(text)
+        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
+        named = self.named_credentials()
+        if together:
+            return Ask("faq", topics=together, compared=intent_topic == "difference")
+        topic = self.topic()
+        if topic is None:
+            if asks_what_is_offered(text) or (self.query.subjects or self.query.institutions):
+                return None
+            if not intent_topic or (not self.question and self._answers):
+                return None
+            if intent_topic == "definition" and not named and not self.question:
+                return None
+            topic = intent_topic
+        elif intent_topic == "difference" and not (topic in WORD_ONLY_TOPICS and len(named) == 1):
+            return Ask("faq", topics=(topic,), compared=True)
+        if topic in ("how_many", "other_credentials", "courses") or topic in WORD_ONLY_TOPICS:
+            if (self.query.subjects or self.query.institutions) and topic not in ("how_many", "other_credentials") and not asks_what_is_offered(text):
+                pass
+        if asks_what_is_offered(text) and topic not in WORD_ONLY_TOPICS:
+            return None
+        lead = None
+        name = None
+        if topic in ("worth", "recognition"):
+            employer = employer_named(text)
+            if employer:
+                topic, lead, name = "recognition", "employer", employer
+            elif self.lex.has("job_promised", normalise(text)):
+                lead = "job"
+        elif self.lex.has("job_promised", normalise(text)) and topic in ("admission", "definition", "level"):
+            topic, lead = "worth", "job"
+        if topic == "recognition" and lead is None:
+            country = country_named(text)
+            if country:
+                lead, name = "country", country
+        credential = None
+        if topic != "difference":
+            if len(named) == 1:
+                credential = named[0]
+            elif not named and not self.lex.has("refers_to_both", normalise(text)):
+                credential = resolve_credential_type(self.snap.credential)
+        return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name)
+
+    def search(self) -> Optional[Ask]:
+        text, query = self.question_text(), self.query
+        intent = self.nlu.intent
+        if other_institution_named(self.kb, text):
+            return Ask("other_institution", name=other_institution_named(self.kb, text).name, query=query)
+        wants_search = intent in ("search_programs", "show_more", "ask_program_info") or asks_what_is_offered(text)
+        if query.subjects or query.institutions:
+            if self.snap.in_questions and self.snap.asked == "subject" and not self.question:
+                return None
+            return Ask("search", query=query)
+        missing = unknown_topic(self.kb, query, what_about=not wants_search) or field_named_alone(text)
+        if missing:
+            partly = subjects_partly_named(self.kb, missing)
+            if partly:
+                return Ask("search", query=Query(partly, query.institutions, query.credential_types, query.text))
+            if self.snap.in_questions and self.snap.asked == "subject":
+                return None
+            return Ask("search", query=query, name=missing)
+        if wants_search and (query.credential_types or intent == "search_programs" or asks_what_is_offered(text)):
+            return Ask("search", query=query, lead="recommended" if self.snap.recommended else None)
+        return None
+
+    def details(self) -> Optional[Ask]:
+        if self.in_context and self.lex.has("details", normalise(self.question_text())):
+            return Ask("programme", programme=self.in_context.id)
+        return None
+
+    def show_more(self) -> Optional[Ask]:
+        words = normalise(self.question_text())
+        more = re.search(r"\b(more|next|another|others|additional|rest|further)\b", words) and len(words.split()) <= 6
+        if self.nlu.intent == "show_more" or (more and self.snap.search is not None and not self.lex.has("thanks", words)):
+            if self.in_context and self.topic():
+                return Ask("programme", programme=self.in_context.id, topics=(self.topic(),))
+            return Ask("more")
+        return None
+
+    def after_recommendation(self) -> Optional[Ask]:
+        snap, words = self.snap, normalise(self.question_text())
+        if not snap.recommended:
+            if re.search(r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words):
+                answered = resolve_credential_type(snap.credential) or (self.in_context.credential_type if self.in_context else None)
+                if answered and snap.last_topic and snap.topic_shown:
+                    other = next(kind for kind in self.kb.credentials if kind != answered)
+                    return Ask("faq", topics=(snap.last_topic,), credential=other)
+            return None
+        if re.search(r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words):
+            return Ask("other_credential")
+        if re.search(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b", words) and self.query.is_empty and not self.topic():
+            return Ask("search", query=self.query, lead="recommended")
+        if self.lex.has("advice", words) and not self.lex.has("start_over", words):
+            return Ask("start_with")
+        return None
+
+    def credential_named(self) -> Optional[Ask]:
+        """ "and a pro cert?" after an FAQ answer: that topic for the credential named now."""
+        named = self.named_credentials()
+        topic = self.snap.last_topic
+        if not named or topic not in self.kb.faq or topic == "difference" or self.topic():
+            if named and self.nlu.intent in ("inform", "nlu_fallback", None) and not self.topic():
+                return Ask("faq", topics=("definition",), credential=named[0])
+            return None
+        return Ask("faq", topics=(topic,), credential=named[0])
+
+    def help(self) -> Optional[Ask]:
+        if self.lex.whole("help", self.words) or (self.nlu.intent == "help" and not self.question):
+            return Ask("help")
+        return None
+
+    def by_intent(self) -> Optional[Ask]:
+        """The classifier's intent, when the words named nothing more specific."""
+        intent = self.nlu.intent
+        if intent in INTENT_TOPICS:
+            topic = INTENT_TOPICS[intent]
+            credential = None if topic == "difference" else resolve_credential_type(self.snap.credential)
+            return Ask("faq", topics=(topic,), credential=credential)
+        if intent == "ask_why":
+            return Ask("why")
+        if intent == "ask_source":
+            return Ask("sources")
+        if intent == "help":
+            return Ask("help")
+        if intent == "bot_challenge":
+            return Ask("bot")
+        if intent in ("search_programs", "ask_program_info"):
+            return Ask("search", query=self.query, lead="recommended" if self.snap.recommended else None)
+        if intent == "out_of_scope":
+            return Ask("out_of_scope")
+        return None
+
+    def supposed_changes(self) -> Tuple[Tuple[str, Any], ...]:
+        """What a what-if imagines ("what if I had $5000?", "what if I had more time?"): answers not stored."""
+        found = self.lex.find("supposition", self.words)
+        rest = self.text[found.end() :] if found and self.text.lower().startswith(found.group(0)) else self.text
+        imagined = _Message(rest, Nlu(entities=()), Snapshot(), self.kb, self.lex)
+        imagined.__dict__["values"] = tuple(v for v in self.values if v.start >= len(self.text) - len(rest))
+        changes = {a.slot: a.value for a in imagined.stated_answers()}
+        for cue, slot, value in (
+            ("more_money", "budget", NO_BUDGET_LIMIT),
+            ("less_money", "budget", LOW_BUDGET),
+            ("more_time", "weekly_hours", 12.0),
+            ("less_time", "weekly_hours", 4.0),
+        ):
+            if slot not in changes and self.lex.has(cue, self.words):
+                changes[slot] = value
+        return tuple((slot, value) for slot, value in changes.items() if not _same(self.snap.answers.get(slot), value))
+
+    def asked_question(self) -> Optional[Ask]:
+        for kind in self.question_kinds():
+            found = kind()
+            if found is not None:
+                return found
+        return None
+
+
+def _same(held: Any, told: Any) -> bool:
+    try:
+        return abs(float(held) - float(told)) < 1e-6
+    except (TypeError, ValueError):
+        return held == told
+
+
+_QUESTION_WORDS = {
+    "goal": r"goal|goals|aim",
+    "wants_credit": r"credit|credits",
+    "weekly_hours": r"hours|hour|time|week",
+    "budget": r"budget|money|dollars|spend|afford|cost|price",
+    "subject": r"subject|subjects|field|topic",
+}
+
+
+def _question_named(words: str) -> Optional[str]:
+    named = [slot for slot, pattern in _QUESTION_WORDS.items() if re.search(rf"\b({pattern})\b", words)]
+    return named[0] if len(named) == 1 else None
+
+
+def _payload(text: str, nlu: Nlu, snapshot: Snapshot) -> Reading:
+    """A button's payload: "/inform{"goal":"skills"}", "/affirm", "/request_recommendation"."""
+    intent = text[1:].split("{", 1)[0].strip()
+    answers = [
+        Answer(e["entity"], _typed(e["entity"], e.get("value")))
+        for e in nlu.entities
+        if e.get("entity") in SLOTS and e.get("value") not in (None, "")
+    ]
+    if answers:
+        return Reading(tuple(answers))
+    if intent in ("affirm", "deny") and snapshot.asked == "wants_credit":
+        return Reading((Answer("wants_credit", intent == "affirm"),))
+    if intent == "request_recommendation":
+        return Reading((Control("start"),) if not snapshot.in_questions else ())
+    if intent == "show_more":
+        return Reading((Ask("more"),))
+    if intent == "search_programs":
+        return Reading((Ask("search", query=Query()),))
+    if intent in INTENT_TOPICS:
+        return Reading((Ask("faq", topics=(INTENT_TOPICS[intent],)),))
+    if intent in ("affirm", "deny", "stop"):
+        return Reading((Courtesy("acknowledge"),))
+    return Reading((NotUnderstood(),))
+
+
+def _typed(slot: str, value: Any) -> Any:
+    if slot in ("weekly_hours", "budget", "horizon_months"):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+    return value
+
+
+def read(
+    text: str,
+    nlu: Nlu,
+    snapshot: Snapshot,
+    kb: Optional[KnowledgeBase] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> Reading:
+    """Every act in the message, in the order the bot carries them out."""
+    kb, lexicon = kb or default_knowledge(), lexicon or default_lexicon()
+    text = (text or "").strip()
+    if text.startswith("/"):
+        return _payload(text, nlu, snapshot)
+    if not text:
+        return Reading((NotUnderstood("not_words"),))
+    if is_code(text) or is_not_words(text):
+        if snapshot.asked == "subject":
+            return Reading((Missed("subject", "not_a_subject"),))
+        return Reading((NotUnderstood("not_words"),))
+    message = _Message(text, nlu, snapshot, kb, lexicon)
+    courtesies = message.courtesies()
+    if is_other_language(text) and not (courtesies and len(text.split()) <= 3):
+        return Reading((NotUnderstood("other_language"),))
+    acts: List[Act] = list(courtesies)
+    words = message.words
+    # What was just said back is confirmed ("spot on"), or a courtesy alone ends the turn.
+    if snapshot.said_back and lexicon.whole("confirmation", words):
+        return Reading((*acts, Confirm()))
+    control = message.control()
+    if control and control.kind in ("stop", "start_over", "verdict_now"):
+        answers = message.answers() if control.kind != "stop" else []
+        return Reading((*acts, *[a for a in answers if isinstance(a, Answer)], control))
+    if snapshot.asked and lexicon.whole("unsure", words):
+        return Reading((*acts, Unsure(snapshot.asked)))
+    supposed = lexicon.has("supposition", words) and snapshot.recommended
+    answers = [] if supposed else message.answers()
+    if snapshot.asked and lexicon.has("unsure_first", words) and not any(
+        isinstance(a, Answer) and a.slot == snapshot.asked for a in answers
+    ):
+        answers = [Unsure(snapshot.asked), *[a for a in answers if getattr(a, "slot", None) != snapshot.asked]]
+    if snapshot.asked == "goal" and lexicon.has("for_interest", words) and not any(getattr(a, "slot", None) == "goal" for a in answers):
+        answers = [Unsure("goal"), *answers]
+    missed_now = [a for a in answers if isinstance(a, Missed)]
+    if missed_now:
+        return Reading((*acts, *missed_now))
+    acts += answers
+    if control:
+        acts.append(control)
+    if supposed:
+        acts.append(Ask("what_if", changes=message.supposed_changes()))
+    elif snapshot.recommended and lexicon.has("challenge", words):
+        acts.append(Ask("pushback"))
+    elif message.question or not acts:
+        question = message.asked_question()
+        advice_only = control is not None and control.kind == "start" and not message.asks_other_than_advice()
+        if question is not None and not (advice_only and question.kind == "faq"):
+            acts.append(question)
+    if acts:
+        return Reading(tuple(acts))
+    if snapshot.asked:
+        return Reading((message.missed() or Missed(snapshot.asked),))
+    fallback = {"greet": "greet", "goodbye": "goodbye", "thank": "thanks", "affirm": "acknowledge", "deny": "acknowledge"}
+    if nlu.intent in fallback or nlu.intent == "stop":
+        return Reading((Courtesy(fallback.get(nlu.intent or "", "acknowledge")),))
+    return Reading((NotUnderstood("out_of_scope" if nlu.intent == "out_of_scope" else "unclear"),))

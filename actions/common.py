@@ -103,8 +103,8 @@ class Turn:
     reading: Reading
     snap: Snapshot
     citations: Sequence[Citation] = ()
-    recommended_before: Optional[str] = None
-    events: List[EventType] = field(default_factory=list)
+    # How often each question's answer was not caught so far (slot ``misses``).
+    misses: Dict[str, int] = field(default_factory=dict)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -132,7 +132,7 @@ def take_answers(dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: O
 def answers(turn: Turn, acts: Sequence[Any], rest: Sequence[Any]) -> List[EventType]:
     """Answers given outside the form's own turn: kept; after a recommendation, it is made again."""
     snap = turn.snap
-    taken = take_answers(turn.dispatcher, acts, snap.asked, {})
+    taken = take_answers(turn.dispatcher, acts, snap.asked, turn.misses)
     starting = any(isinstance(act, Control) for act in rest)
     if snap.in_questions or starting:
         if taken.noted and snap.in_questions:

@@ -32,7 +32,7 @@ class ActionRespond(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         reading = reading_of(tracker)
-        turn = Turn(dispatcher, reading, snapshot(tracker), citations_from(tracker))
+        turn = Turn(dispatcher, reading, snapshot(tracker), citations_from(tracker), dict(tracker.get_slot("misses") or {}))
         courtesies = reading.of(Courtesy)
         answers = [act for act in reading.acts if isinstance(act, _ANSWERS)]
         rest = [act for act in reading.acts if not isinstance(act, (Courtesy, *_ANSWERS))]

@@ -49,6 +49,7 @@ QUESTIONS: Dict[str, Question] = {
         'You can say e.g. "a quick job skill" or "deep expertise, maybe a master\'s", or "skip".',
         "Your goal weighs heavily: a MicroMasters is graduate-level and can lead toward a master's, "
         "a Professional Certificate teaches a job skill in less time.",
+        "your goal",
     ),
     "wants_credit": Question(
         "Does academic credit toward a master's degree matter to you?",

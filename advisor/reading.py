@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from advisor.knowledge import KnowledgeBase, Programme, default_knowledge
 from advisor.language import is_code, is_not_words, is_other_language
@@ -327,7 +327,10 @@ class _Message:
         plea = self.lex.find("plea", self.words)
         if plea and plea.start() > 0 and self.lex.has("about_oneself", self.words[: plea.start()]):
             return True
-        return len({a.slot for a in self.stated_answers()}) >= 2 and not self.question
+        answered = {a.slot for a in self.stated_answers()}
+        # A situation told at length ("I'm an accountant moving into data, 4 hours a week ..."): advice wanted.
+        told_at_length = self.about_oneself and len(normalise(self.told).split()) >= 10 and answered
+        return (len(answered) >= 2 or bool(told_at_length)) and not self.asks_other_than_advice()
 
     def asks_other_than_advice(self) -> bool:
         """ "help me choose: how much is a micromasters?" asks a topic too; "which one fits me?" only advice."""
@@ -434,6 +437,8 @@ class _Message:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
             if slot is None or value.rejected:
                 continue
+            if slot == "horizon_months" and not self.horizon_meant(value):
+                continue
             if value.needs_context and asked not in (slot, *((TIME_SLOTS) if slot in TIME_SLOTS else ())):
                 clause = self.clause_of(value.start)
                 topic = "topic_cost" if slot == "budget" else "topic_duration"
@@ -463,6 +468,14 @@ class _Message:
             found["subject"] = subject
         return list(found.values())
 
+    def horizon_meant(self, value: Value) -> bool:
+        """Whether a duration is how long the learner can give it: said to the time question, or in words
+        about time ("within 6 months"); not "one day" in "MIT's master's one day", nor "10 years of experience"."""
+        around = normalise(self.text[max(0, value.start - 30) : value.end + 25])
+        if self.lex.has("not_a_horizon", around):
+            return False
+        return self.snap.asked in TIME_SLOTS or self.lex.has("horizon_context", self.clause_of(value.start))
+
     def has_hours_unit(self) -> bool:
         return any(v.kind == HOURS and v.explicit and not v.needs_context for v in self.values)
 
@@ -473,7 +486,8 @@ class _Message:
         entity = next((resolve_subject(self.kb, v) for v in self.nlu.values("subject")), None)
         if asked and self.lex.has("any_subject", self.words) and not subjects:
             return Answer("subject", ANY_SUBJECT)
-        if subjects and (asked or self.about_oneself or self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)):
+        wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
+        if subjects and (asked or self.snap.in_questions or self.about_oneself or wanted):
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
@@ -484,7 +498,7 @@ class _Message:
         return None
 
     def stated_answers_of_figures(self) -> bool:
-        return any(v.kind != NUMBER for v in self.values) or bool(self.goal(self.text)) or self.lex.has("unsure", self.words)
+        return any(v.kind != NUMBER for v in self.values) or bool(self.goal(self.text)) or self.lex.whole("unsure", self.words)
 
     def stated_answers(self) -> List[Answer]:
         """The answers the message states of itself (figures with units, goal or credit in words)."""
@@ -623,7 +637,7 @@ class _Message:
         return self.question or self.text
 
     # The question kinds, top wins. Each returns an Ask or None.
-    def question_kinds(self) -> Tuple[Any, ...]:
+    def question_kinds(self) -> Tuple[Callable[[], Optional[Ask]], ...]:
         return (
             self.about_the_bot,
             self.why,
@@ -1031,7 +1045,12 @@ class _Message:
         return tuple((slot, value) for slot, value in changes.items() if not _same(self.snap.answers.get(slot), value))
 
     def asked_question(self) -> Optional[Ask]:
-        for kind in self.question_kinds():
+        """The first question kind, in precedence order, that the message asks. Said to one of my questions
+        without asking anything ("zzzz"), the intent alone is no question: the answer was not caught."""
+        kinds = self.question_kinds()
+        if self.snap.asked and not self.question:
+            kinds = tuple(kind for kind in kinds if kind != self.by_intent)
+        for kind in kinds:
             found = kind()
             if found is not None:
                 return found
@@ -1107,7 +1126,8 @@ def read(
         return _payload(text, nlu, snapshot)
     if not text:
         return Reading((NotUnderstood("not_words"),))
-    if is_code(text) or is_not_words(text):
+    figures = any(e.get("entity") in ("number", "amount-of-money", "duration") for e in nlu.entities)
+    if is_code(text) or (is_not_words(text) and not figures):
         if snapshot.asked == "subject":
             return Reading((Missed("subject", "not_a_subject"),))
         return Reading((NotUnderstood("not_words"),))
@@ -1147,7 +1167,7 @@ def read(
     elif message.question or not acts:
         question = message.asked_question()
         advice_only = control is not None and control.kind == "start" and not message.asks_other_than_advice()
-        if question is not None and not (advice_only and question.kind == "faq"):
+        if question is not None and not advice_only:  # "which cert should i do?" asks for the questions
             acts.append(question)
     if acts:
         return Reading(tuple(acts))

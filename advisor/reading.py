@@ -267,7 +267,10 @@ class _Message:
 
     @cached_property
     def told(self) -> str:
-        """The part of the message that tells: all of "I have 2 hours a week", the start of "I'm a nurse. Is it ok?"."""
+        """The part of the message that tells: all of "I have 2 hours a week", the start of "I'm a nurse. Is it ok?";
+        all of a choice between the two ("cert or micromasters for learning programming fast?")."""
+        if self.question and self.choice_between_kinds():
+            return self.text
         return self.text[: self.text.rfind(self.question)] if self.question else self.text
 
     @cached_property
@@ -321,9 +324,12 @@ class _Message:
         return None
 
     def starts_questions(self) -> bool:
-        """A request for advice: asked for ("help me choose"), a situation with a plea, or two answers or more."""
+        """A request for advice: asked for ("help me choose"), the two set against each other ("business
+        analytics: pro cert or micromasters?"), a situation with a plea, or two answers or more."""
         if self.lex.has("advice", self.words) or self.nlu.intent == "request_recommendation" and not self.question:
             return not (self.question and self.asks_other_than_advice())
+        if self.choice_between_kinds():
+            return True
         plea = self.lex.find("plea", self.words)
         if plea and plea.start() > 0 and self.lex.has("about_oneself", self.words[: plea.start()]):
             return True
@@ -331,6 +337,13 @@ class _Message:
         # A situation told at length ("I'm an accountant moving into data, 4 hours a week ..."): advice wanted.
         told_at_length = self.about_oneself and len(normalise(self.told).split()) >= 10 and answered
         return (len(answered) >= 2 or bool(told_at_length)) and not self.asks_other_than_advice()
+
+    def choice_between_kinds(self) -> bool:
+        """ "cert vs micromasters for blockchain?", "which is better for learning programming fast, cert or
+        micromasters": which of the two to take, not a fact about them ("which is cheaper, ...?")."""
+        words = normalise(self.question or self.text)
+        both = len(set(self.named_credentials())) == 2
+        return both and self.lex.has("choice", words) and not topic_named(words) and not ranking_topic(words)
 
     def asks_other_than_advice(self) -> bool:
         """ "help me choose: how much is a micromasters?" asks a topic too; "which one fits me?" only advice."""
@@ -375,7 +388,7 @@ class _Message:
                 "credit_yes", clause
             ):
                 return False
-            if self.lex.has("question_start", words) and not asked and not self.lex.has("credit_yes", clause):
+            if self.lex.has("question_start", clause) and not asked and not self.lex.has("credit_yes", clause):
                 return None  # "would credit help me get a promotion?" asks
             return True
         if not asked:
@@ -388,6 +401,16 @@ class _Message:
             return False
         if self.nlu.intent in ("affirm", "deny") and len(words.split()) <= 4:
             return self.nlu.intent == "affirm"
+        return None
+
+    def credit_implied(self, text: str) -> Optional[bool]:
+        """Credit said without its word: "no need for any degree" (it doesn't matter), "I hope to do a master's
+        later" (it does)."""
+        words = normalise(text)
+        if self.lex.has("not_graduate", words):
+            return False
+        if self.lex.has("wants_masters", words) and (self.about_oneself or self.lex.has("about_oneself", words)):
+            return True
         return None
 
     def wanted_subjects(self, text: str) -> List[str]:
@@ -422,7 +445,7 @@ class _Message:
         """Every answer the message gives, as Answer (not yet weighed against those held), Unsure or Missed."""
         asked = self.snap.asked
         found: Dict[str, Answer] = {}
-        told = self.told if self.question else self.text
+        told = self.told
         # A question about a topic asks; only what it tells answers ("deep knowledge. btw how much is it?").
         statement = normalise(told)
         if statement and not (self.lex.has("supposition", statement)):
@@ -430,8 +453,12 @@ class _Message:
             if goal and (asked == "goal" or goal != UNSURE):
                 found["goal"] = Answer("goal", goal)
             credit = self.credit(told, asked == "wants_credit")
+            if credit is None and asked != "wants_credit":
+                credit = self.credit_implied(told)
             if credit is not None:
                 found["wants_credit"] = Answer("wants_credit", credit)
+            if "goal" not in found and asked != "goal" and self.lex.has("not_graduate", statement):
+                found["goal"] = Answer("goal", GOAL_SKILLS)  # "no need for any degree": not the graduate route
         figures: Dict[str, List[Value]] = {}
         for value in self.values:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
@@ -471,10 +498,12 @@ class _Message:
     def horizon_meant(self, value: Value) -> bool:
         """Whether a duration is how long the learner can give it: said to the time question, or in words
         about time ("within 6 months"); not "one day" in "MIT's master's one day", nor "10 years of experience"."""
-        around = normalise(self.text[max(0, value.start - 30) : value.end + 25])
+        around = normalise(self.text[max(0, value.start - 60) : value.end + 25])
         if self.lex.has("not_a_horizon", around):
             return False
-        return self.snap.asked in TIME_SLOTS or self.lex.has("horizon_context", self.clause_of(value.start))
+        if self.snap.asked in TIME_SLOTS:
+            return True
+        return value.amount <= 36 and self.lex.has("horizon_context", self.clause_of(value.start))
 
     def has_hours_unit(self) -> bool:
         return any(v.kind == HOURS and v.explicit and not v.needs_context for v in self.values)
@@ -487,6 +516,7 @@ class _Message:
         if asked and self.lex.has("any_subject", self.words) and not subjects:
             return Answer("subject", ANY_SUBJECT)
         wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
+        wanted = wanted or self.choice_between_kinds()
         if subjects and (asked or self.snap.in_questions or self.about_oneself or wanted):
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):

@@ -104,6 +104,7 @@ class _Reader:
     """One message's figures, read left to right; spans once used are not read again."""
 
     def __init__(self, text: str, lexicon: Lexicon, rates: Optional[ExchangeRates]) -> None:
+        self.original = text
         self.text = text.lower().replace("\u2019", "'")
         self.lexicon = lexicon
         self.rates = rates
@@ -156,7 +157,8 @@ class _Reader:
     def money(
         self, amount: float, currency: str, start: int, end: int, bound: Optional[str] = None, low: Optional[float] = None
     ) -> None:
-        said = self.text[max(0, start - 3) if start and not self.text[start - 1].isspace() else start : end].strip()
+        said = self.original[max(0, start - 3) if start and not self.text[start - 1].isspace() else start : end].strip()
+        said = re.sub(r"\s+and\s+\d+(?:\.\d+)?$", "", said)  # Duckling's "50,000 rupees and 4 (paise)"
         if currency in ("", "USD"):
             self.add(Value(BUDGET, amount, start, end, bound=bound, low=low))
             return

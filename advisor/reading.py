@@ -15,7 +15,7 @@ describes the whole order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
@@ -45,6 +45,7 @@ from advisor.matching import (
     subjects_partly_named,
     unknown_topic,
 )
+from advisor.questions import QUESTIONS, option_titled, option_value
 from advisor.topics import (
     WORD_ONLY_TOPICS,
     asks_about_pathways,
@@ -252,26 +253,39 @@ class _Message:
         return self.snap.asked is None and self.lex.has("question_start", normalise(text))
 
     @cached_property
-    def question(self) -> str:
-        """The part of the message that asks: its last sentence, or that sentence's last clause when the
-        sentence first tells about oneself ("I'm a nurse, is it too much?"); none for a wish about oneself
-        that ends in a question mark ("id like it to count towards it??")."""
-        last = (_sentences(self.text) or [""])[-1]
-        if not self.asks(last):
-            return ""
-        words = normalise(last)
-        if self.lex.has("about_oneself", words) and not self.lex.has("question_start", words):
-            clause = re.split(r",\s*", last)[-1]
-            return clause if clause != last and self.lex.has("question_start", normalise(clause)) else ""
-        return last
+    def _parts(self) -> Tuple[str, str, int]:
+        """(what the message tells, what it asks, where the asking starts): the asking part runs from the first
+        sentence that asks after the last one that tells ("I'm a nurse. Is it ok?", "is it a real masters? can I
+        put it on my CV"); a sentence that tells about oneself first ("I'm a nurse, is it too much?") asks from
+        its last clause; a wish about oneself ending in "?" ("id like it to count towards it??") only tells;
+        a choice between the two ("cert or micromasters for learning programming fast?") tells all it says."""
+        sentences = _sentences(self.text)
+        start = len(self.text)
+        for sentence in reversed(sentences):
+            if not self.asks(sentence):
+                break
+            words = normalise(sentence)
+            at = self.text.rfind(sentence, 0, start if start < len(self.text) else None)
+            if self.lex.has("about_oneself", words) and not self.lex.has("question_start", words):
+                clause = re.split(r",\s*", sentence)[-1]
+                if clause != sentence and self.lex.has("question_start", normalise(clause)):
+                    start = self.text.rfind(clause)
+                break
+            start = at
+        question = self.text[start:].strip()
+        if question and self.choice_between_kinds():
+            return self.text, question, start
+        if question and self.lex.has("change_request", normalise(question)):
+            return self.text, "", len(self.text)
+        return self.text[:start], question, start
 
-    @cached_property
+    @property
+    def question(self) -> str:
+        return self._parts[1]
+
+    @property
     def told(self) -> str:
-        """The part of the message that tells: all of "I have 2 hours a week", the start of "I'm a nurse. Is it ok?";
-        all of a choice between the two ("cert or micromasters for learning programming fast?")."""
-        if self.question and self.choice_between_kinds():
-            return self.text
-        return self.text[: self.text.rfind(self.question)] if self.question else self.text
+        return self._parts[0]
 
     @cached_property
     def about_oneself(self) -> bool:
@@ -297,6 +311,8 @@ class _Message:
             found.append(Courtesy("thanks"))
         if self.lex.has("farewell", self.words) and not self.question:
             found.append(Courtesy("goodbye"))
+        if self.lex.whole("acknowledgement", self.words) and not found:
+            found.append(Courtesy("acknowledge"))  # "ok", "got it": acknowledged, whatever it was read as
         topical = bool(topic_named(self.text) or self.question)
         if self.lex.has("complaint", self.words) and not topical:
             found.append(Courtesy("complaint"))
@@ -341,8 +357,9 @@ class _Message:
     def choice_between_kinds(self) -> bool:
         """ "cert vs micromasters for blockchain?", "which is better for learning programming fast, cert or
         micromasters": which of the two to take, not a fact about them ("which is cheaper, ...?")."""
-        words = normalise(self.question or self.text)
-        both = len(set(self.named_credentials())) == 2
+        words = self.words
+        named = {resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)}
+        both = len(named - {None}) == 2
         return both and self.lex.has("choice", words) and not topic_named(words) and not ranking_topic(words)
 
     def asks_other_than_advice(self) -> bool:
@@ -432,19 +449,28 @@ class _Message:
             held = self.snap.answers.get(slot)
             if isinstance(held, (int, float)) and any(v.rejected and _same(held, v.amount) for v in self.values):
                 return slot
+        asked = self.snap.asked
+        if asked in ("weekly_hours", "budget", "horizon_months"):
+            return asked
+        # Unasked, only a figure in digits in what the message tells: "which one is cheaper?" has no budget of 1.
+        in_question = bool(self.question) and self._parts[2] <= value.start
+        if in_question or not re.search(r"\d", self.text[value.start : value.end]):
+            return None
         clause = self.clause_of(value.start)
         if self.lex.has("topic_cost", clause) or (value.bound == "at_most" and value.amount >= 100):
             return "budget"
         if self.lex.has("per_week", clause) and value.amount <= MAX_WEEKLY_HOURS:
             return "weekly_hours"
-        asked = self.snap.asked
-        return asked if asked in ("weekly_hours", "budget", "horizon_months") else None
+        return None
 
     @cached_property
     def _answers(self) -> List[Any]:
         """Every answer the message gives, as Answer (not yet weighed against those held), Unsure or Missed."""
         asked = self.snap.asked
         found: Dict[str, Answer] = {}
+        option = self.option_chosen()
+        if option is not None:
+            return [Answer(str(asked), option)]
         told = self.told
         # A question about a topic asks; only what it tells answers ("deep knowledge. btw how much is it?").
         statement = normalise(told)
@@ -460,10 +486,13 @@ class _Message:
             if "goal" not in found and asked != "goal" and self.lex.has("not_graduate", statement):
                 found["goal"] = Answer("goal", GOAL_SKILLS)  # "no need for any degree": not the graduate route
         figures: Dict[str, List[Value]] = {}
+        asking_from = self._parts[2] if self.told != self.text else len(self.text)
         for value in self.values:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
             if slot is None or value.rejected:
                 continue
+            if value.start >= asking_from and slot != asked and not (asked in TIME_SLOTS and slot in TIME_SLOTS):
+                continue  # "how long at 10 hours a week?" asks; it answers only the question asked
             if slot == "horizon_months" and not self.horizon_meant(value):
                 continue
             if value.needs_context and asked not in (slot, *((TIME_SLOTS) if slot in TIME_SLOTS else ())):
@@ -505,6 +534,15 @@ class _Message:
             return True
         return value.amount <= 36 and self.lex.has("horizon_context", self.clause_of(value.start))
 
+    def option_chosen(self) -> Optional[Any]:
+        """ "the first one", or a button's title typed ("$500 to $1,500"), said to the question asked: that button's answer."""
+        asked = self.snap.asked
+        if asked not in QUESTIONS or self.lex.has("details", self.words):
+            return None
+        position = listed_position(self.text) if len(self.words.split()) <= 4 else None
+        chosen = option_value(asked, position) if position is not None else None
+        return chosen if chosen is not None else option_titled(asked, self.text)
+
     def has_hours_unit(self) -> bool:
         return any(v.kind == HOURS and v.explicit and not v.needs_context for v in self.values)
 
@@ -516,7 +554,7 @@ class _Message:
         if asked and self.lex.has("any_subject", self.words) and not subjects:
             return Answer("subject", ANY_SUBJECT)
         wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
-        wanted = wanted or self.choice_between_kinds()
+        wanted = wanted or self.choice_between_kinds() or self.lex.has("change_request", self.words)
         if subjects and (asked or self.snap.in_questions or self.about_oneself or wanted):
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
@@ -539,7 +577,7 @@ class _Message:
         says so ("actually", "sorry, I meant"), when it was just said back as a guess, when it is the
         question asked, after the recommendation, or when it comes with its unit ("10 hours a week")."""
         snap, asked, out = self.snap, self.snap.asked, []
-        correcting = self.lex.has("correction", self.words) or self.lex.has("challenge", self.words)
+        correcting = any(self.lex.has(cue, self.words) for cue in ("correction", "challenge", "change_request"))
         for act in self._answers:
             if not isinstance(act, Answer):
                 out.append(act)
@@ -595,7 +633,7 @@ class _Message:
     def query(self) -> Query:
         """The message's search terms: of its question when it tells something first about oneself."""
         text = self.question or self.text
-        start = self.text.rfind(text) if text != self.text else 0
+        start = self._parts[2] if self.question else 0
         if start > 0 and not self.lex.has("about_oneself", normalise(self.text[:start])):
             start, text = 0, self.text
         return build_query(
@@ -932,7 +970,10 @@ class _Message:
             return Ask("faq", topics=together, compared=intent_topic == "difference")
         topic = self.topic()
         if topic is None:
-            if asks_what_is_offered(text) or (self.query.subjects or self.query.institutions):
+            # Named only by the classifier: a search naming a subject or university is no FAQ question,
+            # but "is a micromasters worth it for a software engineer" is about any MicroMasters.
+            general = self.lex.has("any_of_a_kind", normalise(text)) and not self.query.institutions
+            if asks_what_is_offered(text) or ((self.query.subjects or self.query.institutions) and not general):
                 return None
             if not intent_topic or (not self.question and self._answers):
                 return None
@@ -977,6 +1018,12 @@ class _Message:
         if query.subjects or query.institutions:
             if self.snap.in_questions and self.snap.asked == "subject" and not self.question:
                 return None
+            programme_words = re.search(
+                r"\b(programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|options|ones|one|offer\w*|any)\b",
+                normalise(text),
+            )
+            if not (query.subjects or query.credential_types or programme_words or wants_search or intent == "inform"):
+                return None  # "a good pizza place near mit": a university named, nothing asked of the catalogue
             return Ask("search", query=query)
         missing = unknown_topic(self.kb, query, what_about=not wants_search) or field_named_alone(text)
         if missing:
@@ -1059,10 +1106,13 @@ class _Message:
 
     def supposed_changes(self) -> Tuple[Tuple[str, Any], ...]:
         """What a what-if imagines ("what if I had $5000?", "what if I had more time?"): answers not stored."""
-        found = self.lex.find("supposition", self.words)
-        rest = self.text[found.end() :] if found and self.text.lower().startswith(found.group(0)) else self.text
+        found = re.search(r"\b(if|suppose|supposing|say|imagine)\b\s*", self.text, re.IGNORECASE)
+        offset = found.end() if found else 0
+        rest = self.text[offset:].rstrip(" ?!.")
         imagined = _Message(rest, Nlu(entities=()), Snapshot(), self.kb, self.lex)
-        imagined.__dict__["values"] = tuple(v for v in self.values if v.start >= len(self.text) - len(rest))
+        imagined.__dict__["values"] = tuple(
+            replace(v, start=v.start - offset, end=v.end - offset) for v in self.values if v.start >= offset
+        )
         changes = {a.slot: a.value for a in imagined.stated_answers()}
         for cue, slot, value in (
             ("more_money", "budget", NO_BUDGET_LIMIT),
@@ -1204,6 +1254,6 @@ def read(
     if snapshot.asked:
         return Reading((message.missed() or Missed(snapshot.asked),))
     fallback = {"greet": "greet", "goodbye": "goodbye", "thank": "thanks", "affirm": "acknowledge", "deny": "acknowledge"}
-    if nlu.intent in fallback or nlu.intent == "stop":
+    if (nlu.intent in fallback or nlu.intent == "stop") and not message.question:
         return Reading((Courtesy(fallback.get(nlu.intent or "", "acknowledge")),))
     return Reading((NotUnderstood("out_of_scope" if nlu.intent == "out_of_scope" else "unclear"),))

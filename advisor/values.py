@@ -254,6 +254,9 @@ class _Reader:
         self.money(float(info.get("value") or 0), currency, start, max(end, named[1] if named else end))
 
     def number(self, amount: float, start: int, end: int) -> None:
+        if 1950 <= amount <= 2100 and amount == int(amount) and _before(self.text, start, self.lexicon.pattern("year_before")):
+            self.used.append((start, end))  # "since 2018", "in 2024": a year, not a figure
+            return
         unit = _after(self.text, end, self.lexicon.pattern("hours_unit"))
         if unit:
             self.hours(amount, start, end + unit.end())

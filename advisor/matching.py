@@ -95,6 +95,9 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
     """Canonical names whose name or alias occurs in ``text`` (typos tolerated)."""
     cleaned = normalise(text[:MAX_MATCH_CHARS])
     words = cleaned.split()
+    # A word window spelled exactly like a name is that name, not a typo of another:
+    # "product management" is not "project management" misspelled.
+    exact = {s for name, aliases in items for s in _spellings(name, tuple(aliases))}
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
         spellings = _spellings(name, tuple(aliases))
@@ -106,7 +109,7 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
                 if len(spelling) < 6:
                     continue
                 size = len(spelling.split())
-                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS)
+                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS and g not in exact)
                 if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in grams):
                     positions.append(len(cleaned))
                     break

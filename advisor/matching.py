@@ -511,6 +511,8 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     # "is a micromasters worth it for a software engineer": any MicroMasters, not the software development one.
     if default_lexicon().has("any_of_a_kind", normalise(query.text)) and not query.institutions:
         return ProgrammeMatch()
+    if other_institution_named(kb, query.text):  # "the stanford quantum one" is not Purdue's
+        return ProgrammeMatch()
     by_short_name = programme_by_short_name(kb, query.text)
     if by_short_name:  # "dedp cost"
         return ProgrammeMatch(programme=by_short_name)
@@ -617,6 +619,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
+    if other_institution_named(kb, query.text):  # "stanford quantum computing micromasters": not Purdue's
+        return ProgrammeMatch(nearest=tuple(relaxed_search(kb, query)[:3]))
     # A credential type alone ("the micromasters") names no single programme.
     candidates = search_programmes(kb, query) if query.subjects or query.institutions else []
     # "the MITx MicroMasters in Quantum Cooking": MIT's, but in a subject none of them has. The

@@ -505,9 +505,7 @@ def _check_research_fields(entry: _Entry, programme: Programme) -> None:
         entry.fail("course_list", "is missing: a course list needs the source and date it is reported by")
     if programme.course_list_source is not None:
         if programme.course_list_source not in programme.sources:
-            entry.fail(
-                "course_list.source", f"{programme.course_list_source!r} is not one of this programme's sources"
-            )
+            entry.fail("course_list.source", f"{programme.course_list_source!r} is not one of this programme's sources")
         if not programme.structure:
             entry.fail("structure", "is missing: course_list is given, so the structure must quote the course list")
         opening = programme.structure.split(":", 1)[0]
@@ -521,11 +519,15 @@ def _check_research_fields(entry: _Entry, programme: Programme) -> None:
     if programme.existence_only:
         for field in EXISTENCE_ONLY_EMPTY:
             if getattr(programme, field) is not None:
-                entry.fail(field, "must be null: the programme is existence_only (its sources show only that it exists)")
+                entry.fail(
+                    field, "must be null: the programme is existence_only (its sources show only that it exists)"
+                )
         if programme.course_list_source is not None:
             entry.fail("course_list", "must be left out: the programme is existence_only")
         if not programme.notes or not _ONLY_EXISTS.search(programme.notes):
-            entry.fail("notes", 'must say so for an existence_only programme ("... show only that this programme exists")')
+            entry.fail(
+                "notes", 'must say so for an existence_only programme ("... show only that this programme exists")'
+            )
 
 
 def _load_unverified(

@@ -380,9 +380,12 @@ def _fits(programme: Programme, query: Query) -> bool:
 
 
 def _order(programmes: Iterable[Programme], subjects: Tuple[str, ...] = ()) -> List[Programme]:
-    """Verified first; then those whose main subject is the one asked for."""
+    """Verified first; then those whose main subject is the one asked for; then the best-sourced."""
     rank = {"verified": 0, "uncertain": 1, "retired": 2}
-    return sorted(programmes, key=lambda p: (rank[p.status], p.subjects[0] not in subjects, p.title))
+    confidence = {"high": 0, "medium": 1, "low": 2}
+    return sorted(
+        programmes, key=lambda p: (rank[p.status], p.subjects[0] not in subjects, confidence[p.confidence], p.title)
+    )
 
 
 def search_programmes(kb: KnowledgeBase, query: Query) -> List[Programme]:
@@ -642,6 +645,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
         kinds = query.credential_types
         if len(found) == 1 and (len(kinds) > 1 or found[0].credential_type in kinds):
             return ProgrammeMatch(programme=found[0])
+        if len(kinds) > 1 and found:  # that university has several: its own, not another's in the background subject
+            return ProgrammeMatch(nearest=tuple(found[:3]))
     # Another university's programme, or another kind, is not the one named ("the Harvard MicroMasters in data
     # science" got MIT's, then HarvardX's Professional Certificate).
     one_kind = query.credential_types if len(query.credential_types) == 1 else ()

@@ -325,7 +325,9 @@ def test_no_text_a_user_sees_mentions_the_projects_own_founding_article():
 
 def test_no_knowledge_file_or_readme_points_outside_the_repository():
     """The project stands on its own: no comment names a machine's path or a file outside the repository."""
-    outside = re.compile(r"(?<![\w.])(?:\.\./|/work/|/home/|/tmp/|~/)|domain-facts|catalogue-additions|shared/(?:research|seed)")
+    outside = re.compile(
+        r"(?<![\w.])(?:\.\./|/work/|/home/|/tmp/|~/)|domain-facts|catalogue-additions|shared/(?:research|seed)"
+    )
     for path in [*sorted(Path("knowledge").glob("*.yml")), Path("README.md")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not outside.search(line), f"{path}:{number}: {line.strip()}"

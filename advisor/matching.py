@@ -380,11 +380,17 @@ def _fits(programme: Programme, query: Query) -> bool:
 
 
 def _order(programmes: Iterable[Programme], subjects: Tuple[str, ...] = ()) -> List[Programme]:
-    """Verified first; then those whose main subject is the one asked for; then the best-sourced."""
+    """Verified first; then those whose main subject is the one asked for; then the best-sourced, those
+    with the most known facts first (a course list alone from an aggregator says little)."""
     rank = {"verified": 0, "uncertain": 1, "retired": 2}
     confidence = {"high": 0, "medium": 1, "low": 2}
+
+    def known(p: Programme) -> int:
+        return sum(fact is not None for fact in (p.courses, p.duration, p.price, p.credit_pathway))
+
     return sorted(
-        programmes, key=lambda p: (rank[p.status], p.subjects[0] not in subjects, confidence[p.confidence], p.title)
+        programmes,
+        key=lambda p: (rank[p.status], p.subjects[0] not in subjects, confidence[p.confidence], -known(p), p.title),
     )
 
 

@@ -197,7 +197,9 @@ def build_query(
         return tuple(merged)
 
     return Query(
-        subjects=merge((resolve_subject(kb, v) for v in subjects), subjects_in(kb, text)),
+        subjects=merge(
+            (resolve_subject(kb, v) for v in subjects), subjects_in(kb, without_institution_names(kb, text))
+        ),
         institutions=merge((resolve_institution(kb, v) for v in institutions), institutions_in(kb, text)),
         credential_types=merge((resolve_credential_type(v) for v in credential_types), credential_types_in(text)),
         text=text,
@@ -223,6 +225,17 @@ _TOPIC_AFTER = re.compile(
 )
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hmm|well)\s+)*(?:what|how)\s+about\s+(?P<topic>[\w' ]+?)\s*$")
 _TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,5}}){_PROGRAMME_WORDS}\b")
+
+
+def without_institution_names(kb: KnowledgeBase, text: str) -> str:
+    """``text`` (normalised) without the institutions' names of several words: "the Linux Foundation" names no
+    Linux course, nor "Harvard School of Public Health" a healthcare programme, nor "tu" of "tu delft" a topic."""
+    words = normalise(text[:MAX_MATCH_CHARS])
+    for institution in kb.institutions:
+        for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
+            if " " in alias and _contains_phrase(words, alias):
+                words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
+    return words
 
 
 def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
@@ -254,10 +267,7 @@ def unknown_topic(
         return None
     words = normalise(query.text[:MAX_MATCH_CHARS])
     # An institution's name is no topic, not even a word of it ("tu" of "tu delft").
-    for institution in kb.institutions:
-        for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
-            if " " in alias and _contains_phrase(words, alias):
-                words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
+    words = without_institution_names(kb, words)
     patterns = (
         (_TOPIC_AFTER,) if named_after_only else (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ()))
     )

@@ -14,7 +14,6 @@ other side is asked only when it could change the outcome.
 from __future__ import annotations
 
 import abc
-
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker

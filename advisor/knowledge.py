@@ -68,6 +68,23 @@ FAQ_TOPICS: Tuple[str, ...] = (
 )
 SOURCE_KINDS = ("official", "press", "secondary", "academic")
 PROGRAMME_STATUSES = ("verified", "uncertain", "retired")
+# How far the research trusts a programme's row: high, the institution's or edX's own
+# page; medium, a learner record, blog, aggregator, press report or paper; low, the
+# programme's existence shown only by an address or one weak mention (docs/research.md).
+CONFIDENCE_LEVELS = ("high", "medium", "low")
+# A low-confidence programme is never presented as verified.
+_LOW_CONFIDENCE_STATUSES = ("uncertain", "retired")
+PROGRAMME_FIELDS = frozenset(
+    "id title institution credential_type subjects courses structure course_list duration price price_as_of "
+    "credit_pathway platform kind_label estimated_total status confidence existence_only notes sources as_of".split()
+)
+# The fields an existence-only programme leaves empty: its sources show only that it exists.
+EXISTENCE_ONLY_EMPTY = ("courses", "structure", "duration", "price", "credit_pathway")
+# The words an existence-only programme's notes say it with.
+_ONLY_EXISTS = re.compile(r"only that (?:this programme|it) exists", re.IGNORECASE)
+# A course list is quoted "As reported by <source>, <date>: ..." (or "..., undated: ..."),
+# where the date is its course_list's as_of.
+_REPORTED_BY = "As reported by "
 _AS_OF = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9_]+$")
 _ID_KEYED = {"sources", "programmes", "unverified"}
@@ -137,6 +154,14 @@ class Programme:
     # A whole-programme price in US dollars that the sources give only as an estimate (no published
     # total): HarvardX Data Science, 9 courses at the capstone's $149. Never said as a price.
     estimated_total: Optional[int] = None
+    # The research's confidence in the row: high | medium | low (CONFIDENCE_LEVELS).
+    confidence: str = "medium"
+    # Who reported the course list in ``structure``, and when ("unknown" when undated);
+    # ``structure`` opens with "As reported by <source>, <date>:" accordingly.
+    course_list_source: Optional[str] = None
+    course_list_as_of: Optional[str] = None
+    # The sources show only that the programme exists: no courses, length, price or pathway.
+    existence_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -275,6 +300,16 @@ class _Entry:
             self.fail(field, f"expected a mapping, got {type(value).__name__}")
         return value
 
+    def optional_flag(self, field: str) -> bool:
+        """A true/false field that may be left out (false)."""
+        return self.flag(field) if field in self.data else False
+
+    def only_fields(self, allowed: frozenset) -> None:
+        """Refuse a field the schema does not know ("confidance"), which would otherwise be ignored."""
+        for field in self.data:
+            if field not in allowed:
+                self.fail(str(field), f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+
 
 def _read_yaml(path: Path, top_key: str) -> Any:
     try:
@@ -401,7 +436,9 @@ def _load_programmes(
     institution_names = {i.name for i in institutions}
     programmes = []
     for entry in _entries(directory / "programmes.yml", "programmes"):
+        entry.only_fields(PROGRAMME_FIELDS)
         price = entry.text("price", optional=True)
+        course_list_source, course_list_as_of = _course_list(entry)
         programme = Programme(
             id=str(entry.text("id")),
             title=str(entry.text("title")),
@@ -421,8 +458,13 @@ def _load_programmes(
             as_of=str(entry.as_of()),
             kind_label=entry.text("kind_label", optional=True),
             estimated_total=entry.count("estimated_total", optional=True),
+            confidence=entry.choice("confidence", CONFIDENCE_LEVELS),
+            course_list_source=course_list_source,
+            course_list_as_of=course_list_as_of,
+            existence_only=entry.optional_flag("existence_only"),
         )
         _check_sources(entry, programme.sources, sources)
+        _check_research_fields(entry, programme)
         if programme.institution not in institution_names:
             entry.fail("institution", f"{programme.institution!r} is not in institutions.yml")
         for subject in programme.subjects:
@@ -430,6 +472,62 @@ def _load_programmes(
                 entry.fail("subjects", f"{subject!r} is not in subjects.yml")
         programmes.append(programme)
     return tuple(programmes)
+
+
+def _course_list(entry: _Entry) -> Tuple[Optional[str], Optional[str]]:
+    """The ``course_list`` mapping: the source id and date of the course list, or (None, None)."""
+    if "course_list" not in entry.data:
+        return None, None
+    course_list = _Entry(entry.file, entry.entry, entry.mapping("course_list"))
+    for field in course_list.data:
+        if field not in ("source", "as_of"):
+            entry.fail(f"course_list.{field}", "unknown field (expected source and as_of)")
+    if "source" not in course_list.data:
+        entry.fail("course_list.source", "is missing")
+    if "as_of" not in course_list.data:
+        entry.fail("course_list.as_of", "is missing")
+    source, as_of = course_list.data["source"], course_list.data["as_of"]
+    if not isinstance(source, str) or not source.strip():
+        entry.fail("course_list.source", f"expected a source id, got {source!r}")
+    if not isinstance(as_of, str) or not (_AS_OF.match(as_of) or as_of == "unknown"):
+        entry.fail("course_list.as_of", f'expected a quoted date like "2023-04-05" or "unknown", got {as_of!r}')
+    return source.strip(), as_of
+
+
+def _check_research_fields(entry: _Entry, programme: Programme) -> None:
+    """What the research's confidence, course-list dates and existence-only rows require of a programme."""
+    if programme.confidence == "low" and programme.status not in _LOW_CONFIDENCE_STATUSES:
+        entry.fail(
+            "status",
+            f"a low-confidence programme must be {' or '.join(_LOW_CONFIDENCE_STATUSES)}, got {programme.status!r}",
+        )
+    if programme.structure and programme.course_list_source is None:
+        entry.fail("course_list", "is missing: a course list needs the source and date it is reported by")
+    if programme.course_list_source is not None:
+        if programme.course_list_source not in programme.sources:
+            entry.fail("course_list.source", f"{programme.course_list_source!r} is not one of this programme's sources")
+        if not programme.structure:
+            entry.fail("structure", "is missing: course_list is given, so the structure must quote the course list")
+        opening = programme.structure.split(":", 1)[0]
+        when = "undated" if programme.course_list_as_of == "unknown" else programme.course_list_as_of
+        if not opening.startswith(_REPORTED_BY) or f", {when}" not in opening:
+            entry.fail(
+                "structure",
+                f'expected it to open with "{_REPORTED_BY}<source>, {when}:" (the course_list date), '
+                f"got {programme.structure[:60]!r}",
+            )
+    if programme.existence_only:
+        for field in EXISTENCE_ONLY_EMPTY:
+            if getattr(programme, field) is not None:
+                entry.fail(
+                    field, "must be null: the programme is existence_only (its sources show only that it exists)"
+                )
+        if programme.course_list_source is not None:
+            entry.fail("course_list", "must be left out: the programme is existence_only")
+        if not programme.notes or not _ONLY_EXISTS.search(programme.notes):
+            entry.fail(
+                "notes", 'must say so for an existence_only programme ("... show only that this programme exists")'
+            )
 
 
 def _load_unverified(

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from advisor.lexicon import default_lexicon
 from advisor.knowledge import (
     MICROMASTERS,
     PROFESSIONAL_CERTIFICATE,
@@ -24,6 +23,7 @@ from advisor.knowledge import (
     Programme,
     UnverifiedClaim,
 )
+from advisor.lexicon import default_lexicon
 
 CREDENTIAL_ALIASES = {
     MICROMASTERS: (
@@ -95,6 +95,9 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
     """Canonical names whose name or alias occurs in ``text`` (typos tolerated)."""
     cleaned = normalise(text[:MAX_MATCH_CHARS])
     words = cleaned.split()
+    # A word window spelled exactly like a name is that name, not a typo of another:
+    # "product management" is not "project management" misspelled.
+    exact = {s for name, aliases in items for s in _spellings(name, tuple(aliases))}
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
         spellings = _spellings(name, tuple(aliases))
@@ -106,7 +109,7 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
                 if len(spelling) < 6:
                     continue
                 size = len(spelling.split())
-                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS)
+                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS and g not in exact)
                 if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in grams):
                     positions.append(len(cleaned))
                     break
@@ -194,7 +197,9 @@ def build_query(
         return tuple(merged)
 
     return Query(
-        subjects=merge((resolve_subject(kb, v) for v in subjects), subjects_in(kb, text)),
+        subjects=merge(
+            (resolve_subject(kb, v) for v in subjects), subjects_in(kb, without_institution_names(kb, text))
+        ),
         institutions=merge((resolve_institution(kb, v) for v in institutions), institutions_in(kb, text)),
         credential_types=merge((resolve_credential_type(v) for v in credential_types), credential_types_in(text)),
         text=text,
@@ -220,6 +225,17 @@ _TOPIC_AFTER = re.compile(
 )
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hmm|well)\s+)*(?:what|how)\s+about\s+(?P<topic>[\w' ]+?)\s*$")
 _TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,5}}){_PROGRAMME_WORDS}\b")
+
+
+def without_institution_names(kb: KnowledgeBase, text: str) -> str:
+    """``text`` (normalised) without the institutions' names of several words: "the Linux Foundation" names no
+    Linux course, nor "Harvard School of Public Health" a healthcare programme, nor "tu" of "tu delft" a topic."""
+    words = normalise(text[:MAX_MATCH_CHARS])
+    for institution in kb.institutions:
+        for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
+            if " " in alias and _contains_phrase(words, alias):
+                words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
+    return words
 
 
 def subjects_partly_named(kb: KnowledgeBase, topic: str) -> Tuple[str, ...]:
@@ -251,10 +267,7 @@ def unknown_topic(
         return None
     words = normalise(query.text[:MAX_MATCH_CHARS])
     # An institution's name is no topic, not even a word of it ("tu" of "tu delft").
-    for institution in kb.institutions:
-        for alias in sorted((institution.name.lower(), *institution.aliases), key=len, reverse=True):
-            if " " in alias and _contains_phrase(words, alias):
-                words = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", " ", words)
+    words = without_institution_names(kb, words)
     patterns = (
         (_TOPIC_AFTER,) if named_after_only else (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ()))
     )
@@ -377,9 +390,18 @@ def _fits(programme: Programme, query: Query) -> bool:
 
 
 def _order(programmes: Iterable[Programme], subjects: Tuple[str, ...] = ()) -> List[Programme]:
-    """Verified first; then those whose main subject is the one asked for."""
+    """Verified first; then those whose main subject is the one asked for; then the best-sourced, those
+    with the most known facts first (a course list alone from an aggregator says little)."""
     rank = {"verified": 0, "uncertain": 1, "retired": 2}
-    return sorted(programmes, key=lambda p: (rank[p.status], p.subjects[0] not in subjects, p.title))
+    confidence = {"high": 0, "medium": 1, "low": 2}
+
+    def known(p: Programme) -> int:
+        return sum(fact is not None for fact in (p.courses, p.duration, p.price, p.credit_pathway))
+
+    return sorted(
+        programmes,
+        key=lambda p: (rank[p.status], p.subjects[0] not in subjects, confidence[p.confidence], -known(p), p.title),
+    )
 
 
 def search_programmes(kb: KnowledgeBase, query: Query) -> List[Programme]:
@@ -508,6 +530,8 @@ def programme_in_question(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     # "is a micromasters worth it for a software engineer": any MicroMasters, not the software development one.
     if default_lexicon().has("any_of_a_kind", normalise(query.text)) and not query.institutions:
         return ProgrammeMatch()
+    if other_institution_named(kb, query.text):  # "the stanford quantum one" is not Purdue's
+        return ProgrammeMatch()
     by_short_name = programme_by_short_name(kb, query.text)
     if by_short_name:  # "dedp cost"
         return ProgrammeMatch(programme=by_short_name)
@@ -614,6 +638,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
     claim = _named_claim(kb, query, by_keywords=True)
     if claim:
         return claim
+    if other_institution_named(kb, query.text):  # "stanford quantum computing micromasters": not Purdue's
+        return ProgrammeMatch(nearest=tuple(relaxed_search(kb, query)[:3]))
     # A credential type alone ("the micromasters") names no single programme.
     candidates = search_programmes(kb, query) if query.subjects or query.institutions else []
     # "the MITx MicroMasters in Quantum Cooking": MIT's, but in a subject none of them has. The
@@ -635,6 +661,8 @@ def find_programme(kb: KnowledgeBase, query: Query) -> ProgrammeMatch:
         kinds = query.credential_types
         if len(found) == 1 and (len(kinds) > 1 or found[0].credential_type in kinds):
             return ProgrammeMatch(programme=found[0])
+        if len(kinds) > 1 and found:  # that university has several: its own, not another's in the background subject
+            return ProgrammeMatch(nearest=tuple(found[:3]))
     # Another university's programme, or another kind, is not the one named ("the Harvard MicroMasters in data
     # science" got MIT's, then HarvardX's Professional Certificate).
     one_kind = query.credential_types if len(query.credential_types) == 1 else ()

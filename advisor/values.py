@@ -280,7 +280,7 @@ class _Reader:
                 masked[value.start : value.end] = " " * (value.end - value.start)
         text = "".join(masked)
         bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
-        for start, end in zip(bounds, bounds[1:]):
+        for start, end in zip(bounds, bounds[1:], strict=False):
             raw, clause = text[start:end], normalise(text[start:end])
             taken = {v.kind for v in self.values if start <= v.start < end and v.kind != NUMBER}
             for vague in self.lexicon.vague:

@@ -1,6 +1,7 @@
 """The knowledge base loads, is complete, and refuses broken files loudly."""
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,9 +11,11 @@ import yaml
 
 from advisor.knowledge import (
     ATTRIBUTES,
+    CONFIDENCE_LEVELS,
     CREDENTIAL_TYPES,
     DEFAULT_DIRECTORY,
     FAQ_TOPICS,
+    PROFESSIONAL_CERTIFICATE,
     KnowledgeError,
     load_knowledge,
 )
@@ -37,6 +40,47 @@ def test_every_faq_topic_is_answered_for_both_credentials(kb):
 def test_catalogue_has_at_least_25_real_programmes_of_both_types(kb):
     assert len(kb.programmes) >= 25
     assert {p.credential_type for p in kb.programmes} == set(CREDENTIAL_TYPES)
+
+
+# The subjects users ask about most (issue 21): each has a current programme, and
+# Professional Certificates are not only in one or two of them.
+ASKED_SUBJECTS = (
+    "python",
+    "software development",
+    "web development",
+    "data science",
+    "artificial intelligence",
+    "machine learning",
+    "cybersecurity",
+    "leadership",
+    "product management",
+    "project management",
+    "business management",
+)
+
+
+def test_catalogue_holds_what_people_ask_for(kb):
+    certificates = [p for p in kb.programmes if p.credential_type == PROFESSIONAL_CERTIFICATE]
+    assert len(kb.programmes) >= 60 and len(certificates) >= 25
+    current = [p for p in kb.programmes if p.status != "retired"]
+    for subject in ASKED_SUBJECTS:
+        assert any(subject in p.subjects for p in current), subject
+    with_certificates = {s for s in ASKED_SUBJECTS if any(s in p.subjects for p in certificates)}
+    assert len(with_certificates) >= len(ASKED_SUBJECTS) - 1, with_certificates
+
+
+def test_every_programme_carries_the_research_confidence_and_dated_course_lists(kb):
+    for programme in kb.programmes:
+        assert programme.confidence in CONFIDENCE_LEVELS, programme.id
+        if programme.confidence == "low":
+            assert programme.status != "verified", programme.id
+        if programme.structure:
+            assert programme.structure.startswith("As reported by "), programme.id
+            assert programme.course_list_source in programme.sources, programme.id
+        if programme.existence_only:
+            assert not (programme.courses or programme.structure or programme.price or programme.duration)
+            assert "only that this programme exists" in (programme.notes or ""), programme.id
+    assert any(p.existence_only for p in kb.programmes)
 
 
 def test_article_errors_are_corrected(kb):
@@ -129,6 +173,29 @@ def _estimate_as_text(data):
     data["programmes"][0]["estimated_total"] = "about 1000"
 
 
+def _programme(data, programme_id):
+    return next(p for p in data["programmes"] if p["id"] == programme_id)
+
+
+def _edit(programme_id, **fields):
+    """A change to one programme of programmes.yml: set fields, or drop those given as ``...``."""
+
+    def change(data):
+        entry = _programme(data, programme_id)
+        for field, value in fields.items():
+            if value is ...:
+                del entry[field]
+            else:
+                entry[field] = value
+
+    return change
+
+
+# mitx_scm quotes its course list from MIT's SCM FAQ (undated); ibm_data_science is existence-only.
+_SCM = r"programmes\.yml: entry 'mitx_scm': field "
+_IBM = r"programmes\.yml: entry 'ibm_data_science': field "
+
+
 @pytest.mark.parametrize(
     ("filename", "change", "message"),
     [
@@ -141,8 +208,77 @@ def _estimate_as_text(data):
         (
             "other_institutions.yml",
             _alias_inside_the_catalogue,
-            r"other_institutions\.yml: entry 'RWTH Aachen': field 'aliases'",
+            r"other_institutions\.yml: entry '[^']+': field 'aliases': 'mit' is an institution of the catalogue",
         ),
+        # The research's confidence level.
+        ("programmes.yml", _edit("mitx_scm", confidence=...), _SCM + r"'confidence': is missing"),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", confidence="certain"),
+            _SCM + r"'confidence': expected one of high, medium, low, got 'certain'",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", confidence="low"),
+            _SCM + r"'status': a low-confidence programme must be uncertain or retired, got 'verified'",
+        ),
+        # A course list names who reported it, and when.
+        ("programmes.yml", _edit("mitx_scm", course_list=...), _SCM + r"'course_list': is missing"),
+        ("programmes.yml", _edit("mitx_scm", course_list="MIT FAQ"), _SCM + r"'course_list': expected a mapping"),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", course_list={"as_of": "unknown"}),
+            _SCM + r"'course_list\.source': is missing",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", course_list={"source": "mit_scm_faq", "as_of": "unknown", "by": "MIT"}),
+            _SCM + r"'course_list\.by': unknown field",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", course_list={"source": "mit_scm_faq", "as_of": "April 2023"}),
+            _SCM + r"'course_list\.as_of': expected a quoted date",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", course_list={"source": "nexedx", "as_of": "unknown"}),
+            _SCM + r"'course_list\.source': 'nexedx' is not one of this programme's sources",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", course_list={"source": "mit_scm_faq", "as_of": "2019"}),
+            _SCM + r"'structure': expected it to open with \"As reported by <source>, 2019:\"",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", structure="5 courses: SC0x; SC1x; SC2x; SC3x; SC4x."),
+            _SCM + r"'structure': expected it to open with \"As reported by <source>, undated:\"",
+        ),
+        (
+            "programmes.yml",
+            _edit("mitx_scm", structure=None),
+            _SCM + r"'structure': is missing: course_list is given",
+        ),
+        # A row that shows only that the programme exists says so, and claims nothing more.
+        ("programmes.yml", _edit("ibm_data_science", existence_only="yes"), _IBM + r"'existence_only': expected true"),
+        (
+            "programmes.yml",
+            _edit("ibm_data_science", price="$99 a course", price_as_of="2023"),
+            _IBM + r"'price': must be null: the programme is existence_only",
+        ),
+        (
+            "programmes.yml",
+            _edit("ibm_data_science", courses=5),
+            _IBM + r"'courses': must be null: the programme is existence_only",
+        ),
+        (
+            "programmes.yml",
+            _edit("ibm_data_science", notes="An IBM programme on edX."),
+            _IBM + r"'notes': must say so for an existence_only programme",
+        ),
+        # A misspelt field is refused instead of silently ignored.
+        ("programmes.yml", _edit("mitx_scm", confidance="high"), _SCM + r"'confidance': unknown field"),
     ],
 )
 def test_newer_fields_are_validated_naming_file_entry_and_field(tmp_path, filename, change, message):
@@ -185,3 +321,13 @@ def test_no_text_a_user_sees_mentions_the_projects_own_founding_article():
     for path in sorted(Path("knowledge").glob("*.yml")):
         said = json.dumps(yaml.safe_load(path.read_text(encoding="utf-8"))).lower()
         assert "founding article" not in said, path
+
+
+def test_no_knowledge_file_or_readme_points_outside_the_repository():
+    """The project stands on its own: no comment names a machine's path or a file outside the repository."""
+    outside = re.compile(
+        r"(?<![\w.])(?:\.\./|/work/|/home/|/tmp/|~/)|domain-facts|catalogue-additions|shared/(?:research|seed)"
+    )
+    for path in [*sorted(Path("knowledge").glob("*.yml")), Path("README.md")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not outside.search(line), f"{path}:{number}: {line.strip()}"

@@ -19,6 +19,7 @@ from tests.turns import (
     compared,
     entity,
     form_turn,
+    found,
     just_described,
     picked_then,
     respond,
@@ -86,8 +87,8 @@ def test_how_long_at_my_pace_compares_my_hours_with_what_the_programme_asks(text
 
 def test_that_or_a_named_programme_ranks_the_two():
     """ "which is cheaper, that or the harvard one?" ranked only HarvardX: "Only one programme matches"."""
-    t = just_described("mitx_scm", "which is cheaper, that or the harvard one?", "ask_difference")
-    t.latest_message["entities"] = [entity("institution", "Harvard")]
+    t = just_described("mitx_scm", "which is cheaper, that or the harvard data science one?", "ask_difference")
+    t.latest_message["entities"] = [entity("institution", "Harvard"), entity("subject", "data science")]
     messages, slots = respond(t)
     text = messages[0]["text"]
     assert text.startswith("On price, the two:") and "Only one" not in text
@@ -189,9 +190,13 @@ def test_search_is_short_with_a_way_to_see_more():
     ],
 )
 def test_which_ones_are_micromasters_narrows_the_list_just_shown(action, intent):
-    t = after("data science programmes", "search_programs", "which ones are micromasters", intent)
-    messages, _ = respond(t)
-    assert messages[0]["text"].startswith("I found 4 MicroMasters programmes in data science")
+    t = after(
+        "data science programmes", "search_programs", "which ones are micromasters", intent
+    )
+    messages, _ = run(action, t)
+    assert messages[0]["text"].startswith(
+        f"I found {found('data science micromasters')} MicroMasters programmes in data science"
+    )
 
 
 def test_which_ones_are_micromasters_later_is_a_question_again():
@@ -238,17 +243,19 @@ def test_pointing_past_the_end_of_the_list_says_how_many_were_listed():
 def test_show_me_the_programmes_after_a_recommendation_lists_the_recommended_kind():
     slots = {"recommended_credential": "professional_certificate", "subject": "data science", "last_search": None}
     messages, _ = respond(tracker("show me the programmes", "show_more", slots=slots))
-    assert messages[0]["text"].startswith("I found 2 Professional Certificate programmes in data science")
+    n = found("data science professional certificates")
+    assert messages[0]["text"].startswith(f"I found {n} Professional Certificate programmes in data science")
 
 
 def test_a_search_for_a_subject_the_catalogue_lacks_says_so():
-    messages, slots = respond(tracker("are there any programs in healthcare", "search_programs"))
-    assert messages[0]["text"].startswith('I have no verified programmes in "healthcare" in my catalogue')
+    messages, slots = respond(tracker("are there any programs in nursing", "search_programs"))
+    assert messages[0]["text"].startswith('I have no verified programmes in "nursing" in my catalogue')
     assert "supply chain" in messages[0]["text"] and "last_search" not in slots
     # A university the catalogue lacks is named, with the universities it has.
     stanford, _ = respond(tracker("stanford programs", "search_programs"))
     assert stanford[0]["text"].startswith("I have no programmes from Stanford in my catalogue")
-    assert "The universities I do have: ANU, Columbia," in stanford[0]["text"]
+    assert "The universities I do have: " in stanford[0]["text"]
+    assert all(institution.name in stanford[0]["text"] for institution in KB.institutions)
 
 
 def test_search_by_subject_from_entity():
@@ -290,15 +297,15 @@ def test_program_info_makes_its_credential_the_context_for_follow_ups():
 
 
 def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing():
-    t = tracker("what about public health", "inform", [entity("subject", "public health")])
+    t = tracker("what about philosophy", "inform", [entity("subject", "philosophy")])
     messages, _ = respond(t)
-    assert messages[0]["text"].startswith('I have no verified programmes in "public health" in my catalogue')
+    assert messages[0]["text"].startswith('I have no verified programmes in "philosophy" in my catalogue')
 
 
 @pytest.mark.parametrize(
     ("text", "offered"),
     [
-        ("hello, I'm a nurse thinking about moving into healthcare data", True),
+        ("hello, I'm a nurse thinking about a career change", True),
         ("i only have weekends", True),
         ("about 5 hours a week", True),  # an answer to a question not yet asked
         ("a quick job skill", True),
@@ -395,7 +402,7 @@ def test_which_programmes_after_a_recommendation_lists_that_kind_of_programme():
     messages, _ = respond(tracker("so which programmes", "search_programs", slots=slots))
     assert messages[0]["text"].startswith("I found 1 MicroMasters programme in supply chain")
     everything, _ = respond(tracker("show me all programmes", "search_programs", slots=slots))
-    assert everything[0]["text"].startswith("My catalogue has 30 programmes")
+    assert everything[0]["text"].startswith(f"My catalogue has {len(KB.programmes)} programmes")
 
 
 def test_show_more_after_the_last_page_says_so():
@@ -467,9 +474,11 @@ def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answe
 
 
 def test_the_best_programmes_of_another_subject_right_after_a_list_are_a_new_search():
-    t = after("mit programmes", "search_programs", "best data science programs", "search_programs")
+    t = after(
+        "mit programmes", "search_programs", "best data science programs", "search_programs"
+    )
     messages, _ = respond(t)
-    assert messages[0]["text"].startswith("I found 6 programmes in data science:")
+    assert messages[0]["text"].startswith(f"I found {found('data science programmes')} programmes in data science:")
 
 
 def test_the_best_programmes_of_a_subject_are_listed_not_rated():
@@ -487,7 +496,7 @@ def test_the_quickest_programmes_of_a_subject_are_listed_with_their_lengths():
     messages, slots = respond(tracker("quickest data science programs?", "search_programs"))
     text = messages[0]["text"]
     assert text.startswith("On length, the programmes in data science I have:")
-    assert "That's the first 5 of 6" in text and "18-24 months" in text
+    assert f"That's the first 5 of {found('data science programmes')}" in text
     assert len(slots["listed_programmes"]) == 5
 
 
@@ -530,7 +539,10 @@ def test_a_micromasters_set_against_a_masters_degree_is_not_compared_with_a_cert
 
 def test_a_programmes_own_exams_and_pace_are_its_structure_and_length():
     exams, _ = respond(just_described("mitx_sds", "does it have exams?", "ask_level"))
-    assert "• Courses and exams: 4 courses plus a virtually proctored capstone exam" in exams[0]["text"]
+    assert (
+        "• Courses and exams: As reported by MIT's SDS FAQ, undated: 4 courses plus a virtually proctored capstone exam"
+        in exams[0]["text"]
+    )
     pace, _ = respond(just_described("mitx_sds", "is it self paced?", "ask_duration"))
     assert "• Length and effort: Instructor-paced" in pace[0]["text"]
 
@@ -550,29 +562,31 @@ def test_a_search_for_a_programme_the_sources_doubt_says_what_they_say(action, i
             None,
             "does edx have a python certificate",
             "ask_recognition",
-            'I have no verified Professional Certificate programmes in "python"',
+            f"I found {found('python professional certificates')} Professional Certificate programmes in python",
         ),
         (
             None,
             "is there a data science micromasters",
             "ask_program_info",
-            "I found 4 MicroMasters programmes in data science",
+            f"I found {found('data science micromasters')} MicroMasters programmes in data science",
         ),
     ],
 )
 def test_is_there_a_programme_is_answered_with_a_search(action, text, intent, expected):
     kind = "professional_certificate" if "certificate" in text else "micromasters"
-    messages, _ = respond(tracker(text, intent, [entity("credential_type", kind)]))
+    messages, _ = run(action, tracker(text, intent, [entity("credential_type", kind)]))
     assert messages[0]["text"].startswith(expected)
 
 
 @pytest.mark.parametrize(("action", "intent"), [(None, "ask_credit"), (None, "inform")])
 def test_which_universities_accept_it_lists_the_credit_pathways_in_the_catalogue(action, intent):
-    messages, slots = respond(tracker("which universities accept it", intent))
+    messages, slots = run(action, tracker("which universities accept it", intent))
     lines = messages[0]["text"].splitlines()
     assert lines[0].startswith("Credit for a MicroMasters usually comes from the university that offers it")
     assert lines[1].startswith("• MITx MicroMasters Program in Supply Chain Management (SCM): Credential holders can")
-    assert any(line.startswith("Also with a pathway in my sources: Georgia Tech, RIT,") for line in lines)
+    assert any(
+        line.startswith("Also with a pathway in my sources: ") and "Georgia Tech, RIT," in line for line in lines
+    )
     listed_ids = slots["listed_programmes"]
     assert len(listed_ids) == 5 and all(KB.programme(i).credit_pathway for i in listed_ids)  # "the second one"
 
@@ -585,7 +599,8 @@ def test_getting_into_the_masters_after_one_programme_is_its_own_pathway():
 
 def test_a_word_of_subject_names_searches_those_subjects():
     messages, _ = respond(tracker("are there any business programs", "search_programs"))
-    assert messages[0]["text"].startswith("I found 6 programmes in business analytics or business management:")
+    n = found("business analytics or business management programmes")
+    assert messages[0]["text"].startswith(f"I found {n} programmes in business analytics or business management:")
 
 
 @pytest.mark.parametrize(
@@ -671,8 +686,8 @@ def test_a_statement_ending_in_a_question_gets_the_question_answered_not_a_searc
 
 def test_what_about_a_subject_the_catalogue_lacks_says_so():
     # "ok what about psychology" got "OK. What else would you like to know?".
-    messages, _ = respond(tracker("ok what about psychology", "inform"))
-    assert messages[0]["text"].startswith('I have no verified programmes in "psychology"')
+    messages, _ = respond(tracker("ok what about philosophy", "inform"))
+    assert messages[0]["text"].startswith('I have no verified programmes in "philosophy"')
     messages, _ = respond(tracker("what about you", "inform"))
     assert [m["text"] for m in messages] == [ANYTHING_ELSE]
 
@@ -893,7 +908,7 @@ def test_the_rit_one_after_a_list_with_one_rit_programme_is_that_one():
     assert messages[0]["text"].startswith(KB.programme("ritx_project_management").title)
 
 
-@pytest.mark.parametrize("text", ["law", "nursing?", "marketing?"])
+@pytest.mark.parametrize("text", ["philosophy", "nursing?", "journalism?"])
 def test_a_field_named_alone_that_the_catalogue_lacks_is_said_to_be_missing(text):
     # It got "OK. What else would you like to know?".
     messages, _ = respond(tracker(text, "inform"))
@@ -956,7 +971,7 @@ def test_a_word_of_a_subject_name_lists_that_subject():
     # "something in data?" got 'I have no verified programmes in "data"'.
     text = "hi! im a teacher in kenya, i have maybe 2 hrs/day. something in data?"
     messages, _ = respond(tracker(text, "inform"))
-    assert messages[0]["text"].startswith("I found 6 programmes in data science")
+    assert messages[0]["text"].startswith(f"I found {found('data science programmes')} programmes in data science")
 
 
 def test_is_the_second_one_still_on_edx_points_into_the_list():
@@ -1030,7 +1045,8 @@ def test_how_many_programmes_edx_has_is_answered_with_the_history_not_my_catalog
     listed, _ = respond(
         tracker("list the micromasters", "search_programs", [entity("credential_type", "micromasters")]),
     )
-    assert listed[0]["text"].startswith("My catalogue has 25 MicroMasters programmes (only those I could verify")
+    n = found("micromasters")
+    assert listed[0]["text"].startswith(f"My catalogue has {n} MicroMasters programmes (only those I could verify")
 
 
 def test_is_it_on_edx_after_a_programme_that_moved_gives_its_platform():
@@ -1136,8 +1152,8 @@ def test_a_topic_no_programme_has_read_as_a_search_gets_its_answer():
         (
             None,
             "search_programs",
-            "What MicroMasters does Wageningen offer?",
-            "I have no programmes from Wageningen University",
+            "What MicroMasters does Galileo University offer?",
+            "I have no programmes from Galileo University",
         ),
         (
             None,
@@ -1149,7 +1165,7 @@ def test_a_topic_no_programme_has_read_as_a_search_gets_its_answer():
 )
 def test_a_university_my_catalogue_has_nothing_from_is_said_to_be_missing(action, intent, text, start):
     # The UBC programme was described as if it were Stanford's; NYU's question got MIT's SDS card.
-    messages, _ = respond(tracker(text, intent, [entity("credential_type", "micromasters")]))
+    messages, _ = run(action(), tracker(text, intent, [entity("credential_type", "micromasters")]))
     assert messages[0]["text"].startswith(start)
     assert "Stanford" not in text or "UBCx MicroMasters Program in Software Development" in messages[0]["text"]
 
@@ -1229,7 +1245,10 @@ def test_a_catalogued_university_named_beside_the_kinds_compared_is_found():
         entity("credential_type", "professional_certificate"),
     ]
     messages, _ = respond(tracker(text, "ask_program_info", named))
-    assert messages[0]["text"].startswith("IIMBx MicroMasters Program in Business Management")
+    # (IIM Bangalore has two MicroMasters since the catalogue additions: its own, not another's in "CS".)
+    lines = messages[0]["text"].splitlines()
+    assert "• IIMBx MicroMasters Program in Business Management (IIM Bangalore, MicroMasters)" in lines
+    assert all(line.startswith("• IIMBx") for line in lines if line.startswith("• "))
 
 
 def test_what_other_universities_accept_it_read_as_show_more_lists_the_pathways():

@@ -48,7 +48,8 @@ def test_tie_goes_to_the_smaller_commitment_unless_graduate_goal():
 def test_programmes_match_subject_and_type():
     result = recommend(KB, Profile("graduate", True, 10, NO_BUDGET_LIMIT, "supply chain"))
     assert result.credential_type == "micromasters"
-    assert [p.id for p in result.programmes] == ["mitx_scm"]
+    assert result.programmes[0].id == "mitx_scm"
+    assert all(p.credential_type == "micromasters" and "supply chain" in p.subjects for p in result.programmes)
     assert result.programmes_note is None
 
 
@@ -66,8 +67,10 @@ def test_any_subject_lists_up_to_three_current_programmes():
 
 
 def test_programmes_mainly_about_the_subject_come_first():
+    # (Not DEDP, whose data science comes after economics; of those mainly about it, the best-sourced first.)
     result = recommend(KB, Profile("graduate", None, 10, 1200, "data science"))
-    assert {p.id for p in result.programmes[:2]} == {"ucsd_data_science", "mitx_sds"}
+    assert result.programmes[0].id == "mitx_sds"
+    assert all(p.subjects[0] == "data science" for p in result.programmes)
 
 
 def test_a_tight_budget_is_told_about_financial_aid_with_its_source():

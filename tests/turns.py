@@ -17,6 +17,8 @@ from actions.common import SHOWN_BY_SLOT
 from actions.form import ValidateRecommendationForm
 from actions.recommendation import ActionRecommend
 from actions.router import ActionRespond
+from advisor.knowledge import default_knowledge
+from advisor.matching import build_query, search_programmes
 from components.duckling_extractor import duckling_entities
 
 DOMAIN: Dict[str, Any] = {
@@ -169,3 +171,13 @@ def form_turn(
 ) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
     """What the bot says to ``text`` said to the question for ``requested``, and the events."""
     return respond_events(in_questions(text, intent, requested, **answers))
+
+
+def found(text: str, current: bool = False) -> int:
+    """How many programmes the catalogue has for what ``text`` names: the count a search reply opens with.
+
+    Tests assert the behaviour ("I found <n> MicroMasters programmes in data science"), not the catalogue's
+    size at one time; ``current`` leaves out retired programmes, as suggestions do.
+    """
+    kb = default_knowledge()
+    return len([p for p in search_programmes(kb, build_query(kb, text)) if not (current and p.status == "retired")])

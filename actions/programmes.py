@@ -19,6 +19,7 @@ from advisor.replies import (
     NO_UNIVERSITY_RANKING,
     PAGE_SIZE,
     PROGRAMME_TOPICS,
+    SAME_ANSWER,
     Reply,
     claim_reply,
     describe_query,
@@ -52,6 +53,8 @@ def _stored(query: Query, offset: int) -> Dict[str, object]:
 def run_search(turn: Turn, query: Query, offset: int = 0, current: bool = False) -> List[EventType]:
     """The programmes ``query`` finds, a page from ``offset``; ``current``: retired ones left out."""
     results = [p for p in search_programmes(turn.kb, query) if not (current and p.status == "retired")]
+    if len(results) == 1 and not offset:  # "what about supply chain?" with one such programme: that one
+        return describe(turn, results[0]) + [SlotSet("last_search", None), listed(results)]
     if offset and offset >= len(results):
         turn.dispatcher.utter_message(text="That's all the programmes I have for that search.")
         return []
@@ -75,12 +78,17 @@ def programme(turn: Turn, ask: Ask) -> List[EventType]:
     if found is None:
         return turn.say(not_found_reply(turn.kb, []))
     topics = tuple(t for t in ask.topics if t)
+    snap = turn.snap
+    repeated = snap.current_shown and snap.current == found.id and snap.topic_shown and snap.last_topic in topics
+    if topics and repeated and len(topics) == 1:  # asked again on the same topic: the answer stands
+        turn.dispatcher.utter_message(text=SAME_ANSWER)
+        return [SlotSet("last_topic", topics[0]), *about(found)]
     if not topics:
         return describe(turn, found, _programmes(turn, ask.programmes))
     if topics == ("definition",):  # "what is DEDP?": the programme itself
         return describe(turn, found)
     own = all(topic in PROGRAMME_TOPICS for topic in topics) and ask.lead != "to_start"
-    if own and (topics != ("about_edx",)):
+    if own:
         pace = (ask.hours, ask.told) if ask.hours is not None else None
         reply = programme_topics_reply(turn.kb, found, topics, pace)
         if reply is not None:

@@ -48,7 +48,10 @@ class ActionRespond(Action):
                 events += ASK_HANDLERS[act.kind](turn, act)
             elif isinstance(act, NotUnderstood):
                 events += smalltalk.not_understood(turn, act)
-        understood = not any(isinstance(act, NotUnderstood) for act in reading.acts)
+        # Not understood or off-topic: what was just shown stays in context for the next message.
+        understood = not any(
+            isinstance(act, NotUnderstood) or (isinstance(act, Ask) and act.kind == "out_of_scope") for act in reading.acts
+        )
         if understood and not any(e.get("name") == "shown" for e in events):
             events.append(SlotSet("shown", shown_by(events)))
         if not any(e.get("name") == "said_back" for e in events):

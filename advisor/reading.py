@@ -266,7 +266,7 @@ class _Message:
                 break
             words = normalise(sentence)
             at = self.text.rfind(sentence, 0, start if start < len(self.text) else None)
-            if self.lex.has("about_oneself", words) and not self.lex.has("question_start", words):
+            if self.lex.has("wish", words) and not self.lex.has("question_start", words):
                 clause = re.split(r",\s*", sentence)[-1]
                 if clause != sentence and self.lex.has("question_start", normalise(clause)):
                     start = self.text.rfind(clause)
@@ -310,7 +310,12 @@ class _Message:
         if self.lex.has("thanks", self.words):
             found.append(Courtesy("thanks"))
         if self.lex.has("farewell", self.words) and not self.question:
-            found.append(Courtesy("goodbye"))
+            # "good day" both greets and says goodbye: as the first message, it greets.
+            greeting_too = found and found[0].kind == "greet"
+            if greeting_too and self.snap.first_message:
+                pass
+            else:
+                found = [c for c in found if c.kind != "greet"] + [Courtesy("goodbye")]
         if self.lex.whole("acknowledgement", self.words) and not found:
             found.append(Courtesy("acknowledge"))  # "ok", "got it": acknowledged, whatever it was read as
         topical = bool(topic_named(self.text) or self.question)
@@ -363,9 +368,13 @@ class _Message:
         return both and self.lex.has("choice", words) and not topic_named(words) and not ranking_topic(words)
 
     def asks_other_than_advice(self) -> bool:
-        """ "help me choose: how much is a micromasters?" asks a topic too; "which one fits me?" only advice."""
+        """ "help me choose: how much is a micromasters?" asks a topic too, "... something in business or
+        marketing?" a search; "which one fits me?" only advice."""
         words = normalise(self.question)
-        return bool(topic_named(words) and not self.lex.has("advice", words))
+        if not words or self.lex.has("advice", words) or self.choice_between_kinds():
+            return False
+        named = subjects_in(self.kb, words) or institutions_in(self.kb, words) or unknown_topic(self.kb, Query(text=self.question))
+        return bool(topic_named(words) or named)
 
     # -- answers ------------------------------------------------------------------------------------------
     def goal(self, text: str) -> Optional[str]:
@@ -438,8 +447,7 @@ class _Message:
     def figure(self, value: Value, slot: str) -> Optional[float]:
         """The value read for ``slot``: hours (the middle of a range, under a bound), dollars or months."""
         if slot == "weekly_hours":
-            amount = (value.amount + value.low) / 2 if value.low is not None else value.amount
-            return amount - 0.5 if value.bound == "at_most" and amount > 1 else amount
+            return (value.amount + value.low) / 2 if value.low is not None else value.amount
         return value.amount
 
     def number_slot(self, value: Value) -> Optional[str]:
@@ -797,6 +805,9 @@ class _Message:
         listed = snap.listed
         if listed:
             position = self.pointed_at()
+            pointable = position is not None and -len(listed) <= position < len(listed)
+            if pointable and not self.catalogued(listed[position]):
+                position = None  # an old conversation's programme the catalogue no longer has
             if position is not None and not (snap.in_questions and snap.asked and not self.lex.has("details", words) and len(words.split()) <= 3):
                 if not -len(listed) <= position < len(listed):
                     offset = snap.search_offset if snap.search_shown else 0
@@ -823,7 +834,7 @@ class _Message:
         topic = self.topic()
         if each and topic and (topic != "about_edx" or asks_where_it_runs(text)):
             return Ask("each_listed", topics=(topic,), programmes=tuple(each))
-        if snap.list_shown and re.search(r"\bthe (?:[\w.&-]+ ){1,3}(?:one|program|programme)\b", words) and not topic:
+        if listed and re.search(r"\bthe (?:[\w.&-]+ ){1,3}(?:one|program|programme)\b", words) and not topic:
             return self.named_in_list() or None
         return None
 
@@ -915,7 +926,12 @@ class _Message:
             return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest))
         programme = match.programme or self.programme_meant()
         if programme is None:
-            if self.names_a_programme(query):
+            # A programme asked about by name ("tell me about the MIT one"); with a topic ("is the columbia one
+            # legit?"), only one named without doubt, else the answer is about the kind in general.
+            if not topics and self.names_a_programme(query):
+                several = search_programmes(self.kb, query) if query.institutions and not query.subjects else []
+                if len(several) > 1 and not programme_by_short_name(self.kb, query.text):
+                    return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
                 if found.claim:
                     return Ask("claim", claim=found.claim.id, programmes=tuple(p.id for p in found.nearest))
@@ -943,9 +959,12 @@ class _Message:
         return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
 
     def names_a_programme(self, query: Query) -> bool:
-        """Whether the question names one programme (an institution, or a subject with a kind, or a short name)."""
+        """Whether the question names one programme (an institution, or a subject with a kind, or a short name);
+        "is there a data science micromasters?" asks what there is: a search."""
         if programme_by_short_name(self.kb, query.text):
             return True
+        if asks_what_is_offered(query.text):
+            return False
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
         if query.institutions and (query.subjects or query.credential_types or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
@@ -1002,10 +1021,11 @@ class _Message:
             if country:
                 lead, name = "country", country
         credential = None
+        several = re.search(r"\b(programs|programmes|ones|all|certificates|courses)\b", normalise(text))
         if topic != "difference":
             if len(named) == 1:
                 credential = named[0]
-            elif not named and not self.lex.has("refers_to_both", normalise(text)):
+            elif not named and not several and not self.lex.has("refers_to_both", normalise(text)):
                 credential = resolve_credential_type(self.snap.credential)
         return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name)
 

@@ -672,7 +672,7 @@ def test_a_situation_described_outside_the_form_starts_the_recommendation():
     text = "i have 10 hours a week and a budget of $1500, credit matters"
     messages, events = respond_events(tracker(text, "inform"))
     assert {"event": "followup", "timestamp": None, "name": "recommendation_form"} in events
-    assert messages[0]["response"] == "utter_start_recommendation"
+    assert messages[0]["text"] == STARTED
 
 
 @pytest.mark.parametrize(

@@ -181,3 +181,8 @@ def found(text: str, current: bool = False) -> int:
     """
     kb = default_knowledge()
     return len([p for p in search_programmes(kb, build_query(kb, text)) if not (current and p.status == "retired")])
+
+
+def questions_now(events: List[Dict[str, Any]]) -> Optional[str]:
+    """ "start" or "stop" when the turn starts or ends the recommendation's questions (the slot the rules follow)."""
+    return next((e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "questions"), None)

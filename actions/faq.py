@@ -54,7 +54,7 @@ def topics(turn: Turn, ask: Ask) -> List[EventType]:
     """The FAQ answer for each topic asked; "where is that from?" then lists the sources of all of them."""
     events: List[EventType] = []
     for topic in ask.topics:
-        events += answer_topic(turn, topic, None if len(ask.topics) > 1 else ask.credential, ask)
+        events += answer_topic(turn, topic, ask.credential, ask)
     cited = [c for e in events if e.get("name") == "last_citations" for c in e.get("value") or []]
     unique = [c for i, c in enumerate(cited) if c not in cited[:i]]
     return [e for e in events if e.get("name") != "last_citations"] + (

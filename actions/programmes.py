@@ -6,6 +6,7 @@ were already worked out from the words); never reads the message.
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Sequence
 
 from rasa_sdk.events import EventType, SlotSet
@@ -128,15 +129,16 @@ def search(turn: Turn, ask: Ask) -> List[EventType]:
     query = ask.query or Query()
     if ask.name:  # "healthcare programmes": a subject the catalogue lacks
         return turn.say(unknown_topic_reply(turn.kb, ask.name, query))
-    if ask.lead == "recommended":
-        query = with_recommendation(turn, query)
-    return run_search(turn, query, 0, current=ask.lead == "recommended")
+    suggested = with_recommendation(turn, query) if ask.lead == "recommended" else query
+    return run_search(turn, suggested, 0, current=suggested != query)
 
 
 def with_recommendation(turn: Turn, query: Query) -> Query:
     """A search naming nothing after a recommendation means its kind of programme in the learner's subject."""
     recommended = turn.snap.recommended
     if query.subjects or query.institutions or query.credential_types or not recommended:
+        return query
+    if re.search(r"\b(all|every|any)\b", query.text.lower()):  # "show me all programmes": all of them
         return query
     subject = turn.snap.answers.get("subject")
     subjects = (str(subject),) if subject and subject != ANY_SUBJECT else ()

@@ -39,15 +39,19 @@ class ActionRespond(Action):
         events: List[EventType] = []
         if courtesies:
             events += smalltalk.courtesies(turn, courtesies, alone=not (answers or rest))
-        if answers:
-            events += recommendation.answers(turn, answers, rest)
-        for act in rest:
+        # The question first, then how the answers given with it were taken; the questions start last.
+        for act in (*(a for a in rest if not isinstance(a, Control)), *(a for a in rest if isinstance(a, Control))):
             if isinstance(act, Control):
+                if answers:
+                    events += recommendation.answers(turn, answers, rest)
+                    answers = []
                 events += recommendation.control(turn, act)
             elif isinstance(act, Ask):
                 events += ASK_HANDLERS[act.kind](turn, act)
             elif isinstance(act, NotUnderstood):
                 events += smalltalk.not_understood(turn, act)
+        if answers:
+            events += recommendation.answers(turn, answers, rest)
         # Not understood or off-topic: what was just shown stays in context for the next message.
         understood = not any(
             isinstance(act, NotUnderstood) or (isinstance(act, Ask) and act.kind == "out_of_scope") for act in reading.acts

@@ -216,7 +216,8 @@ _NOT_TOPICS = _STOPWORDS | frozenset(
     "college colleges school schools masters master into if it's ok same question browse search run leaning "
     "honestly just only please so okay well but then now hey hi hello um uh like actually also even still "
     "maybe perhaps too very kinda let lets let's could would should will may might must need wanna "
-    "interested here where when who why how many much own".split()
+    "interested here where when who why how many much own switch switching change changing move moving "
+    "instead rather".split()
 )
 _PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options)"
 _JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})

@@ -273,8 +273,8 @@ class _Message:
                 break
             start = at
         question = self.text[start:].strip()
-        if question and self.choice_between_kinds():
-            return self.text, question, start
+        if question and (self.choice_between_kinds() or self.lex.has("advice", normalise(question))):
+            return self.text, question, start  # "which is better for getting a job fast?" tells the goal
         if question and self.lex.has("change_request", normalise(question)):
             return self.text, "", len(self.text)
         return self.text[:start], question, start
@@ -481,6 +481,9 @@ class _Message:
             return [Answer(str(asked), option)]
         told = self.told
         # A question about a topic asks; only what it tells answers ("deep knowledge. btw how much is it?").
+        # What was read or heard elsewhere ("I read they cost tens of thousands") tells nothing of oneself.
+        if self.lex.has("heard_elsewhere", normalise(told)):
+            told = ""
         statement = normalise(told)
         if statement and not (self.lex.has("supposition", statement)):
             goal = self.goal(told)
@@ -494,6 +497,8 @@ class _Message:
             if "goal" not in found and asked != "goal" and self.lex.has("not_graduate", statement):
                 found["goal"] = Answer("goal", GOAL_SKILLS)  # "no need for any degree": not the graduate route
         figures: Dict[str, List[Value]] = {}
+        if not told and self.lex.has("heard_elsewhere", self.words) and asked is None:
+            return list(found.values())
         asking_from = self._parts[2] if self.told != self.text else len(self.text)
         for value in self.values:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
@@ -699,7 +704,7 @@ class _Message:
         return position
 
     def topic(self) -> Optional[str]:
-        return topic_named(self.question or self.text)
+        return topic_named(self.question_text())
 
     def named_credentials(self) -> List[str]:
         named: List[str] = []
@@ -710,6 +715,10 @@ class _Message:
         return named
 
     def question_text(self) -> str:
+        """What the question is: its asking part, or all of a claim read elsewhere and checked ("I read they
+        cost tens of thousands. Is that right?")."""
+        if self.question and self.lex.has("heard_elsewhere", self.words):
+            return self.text
         return self.question or self.text
 
     # The question kinds, top wins. Each returns an Ask or None.
@@ -717,19 +726,19 @@ class _Message:
         return (
             self.about_the_bot,
             self.why,
+            self.whose,
             self.sources,
             self.still_offered,
-            self.whose,
             self.about_the_list,
             self.comparison,
             self.pathways,
+            self.after_recommendation,
             self.programme_topic,
             self.uncovered,
             self.faq_topics,
             self.search,
             self.details,
             self.show_more,
-            self.after_recommendation,
             self.credential_named,
             self.help,
             self.by_intent,
@@ -739,7 +748,7 @@ class _Message:
         words = normalise(self.question_text())
         if self.lex.has("who_made_me", words):
             return Ask("who_made_me")
-        heard = self.lex.has("heard_elsewhere", words)
+        heard = self.lex.has("heard_elsewhere", self.words)
         if self.lex.has("how_current", words) and not heard:
             return Ask("how_current")
         if self.lex.has("how_sure", words) and not heard:
@@ -751,17 +760,20 @@ class _Message:
         return None
 
     def why(self) -> Optional[Ask]:
+        """ "why?" (after a recommendation), "why do you need my budget?" (during the questions), "why not the
+        columbia one?" or "what about the MIT one?" (a programme named, after a recommendation)."""
         words = normalise(self.question_text())
-        if self.snap.in_questions and self.snap.asked and self.lex.has("what_it_means", words):
+        asked = self.snap.in_questions and self.snap.asked
+        if asked and self.lex.has("what_it_means", words):
             return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
-        if not self.lex.has("why", words) and not (self.snap.recommended and self.lex.has("why_not", words)):
-            return None
-        if self.snap.in_questions and self.snap.asked:
-            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
-        if self.lex.has("why_not", words) and self.snap.recommended:
+        if self.snap.recommended and self.lex.has("why_not", words):
             named = programme_in_question(self.kb, self.query).programme
             if named:
                 return Ask("why_not", programme=named.id)
+        if not self.lex.has("why", words):
+            return None
+        if asked:
+            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
         if topic_named(words) and not words.startswith("why"):
             return None
         return Ask("why") if self.snap.recommended or words.split()[0] in ("why", "how") else None
@@ -915,7 +927,7 @@ class _Message:
             return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
-        if not topics and intent_topic and intent_topic not in ("difference", "definition"):
+        if not topics and intent_topic and (intent_topic not in ("difference", "definition") or asks_about_the_masters(text)):
             topics = (intent_topic,)
         if "difference" in topics:
             return None
@@ -930,7 +942,8 @@ class _Message:
             # legit?"), only one named without doubt, else the answer is about the kind in general.
             if not topics and self.names_a_programme(query):
                 several = search_programmes(self.kb, query) if query.institutions and not query.subjects else []
-                if len(several) > 1 and not programme_by_short_name(self.kb, query.text):
+                one = re.search(r"\b(one|it|that)\b", normalise(query.text))
+                if one and len(several) > 1 and not programme_by_short_name(self.kb, query.text):
                     return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
                 if found.claim:
@@ -967,7 +980,7 @@ class _Message:
             return False
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
-        if query.institutions and (query.subjects or query.credential_types or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
+        if query.institutions and (query.subjects or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
             return not re.search(r"\b(ones|programs|programmes|courses|certs|certificates|options|all|any)\b", normalise(query.text))
         return self.nlu.intent == "ask_program_info" and bool(query.subjects or query.institutions) and not re.search(
             r"\b(ones|programs|programmes|options|all|any|list|which)\b", normalise(query.text)
@@ -985,8 +998,8 @@ class _Message:
         together = topics_asked_together(text)
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
         named = self.named_credentials()
-        if together:
-            return Ask("faq", topics=together, compared=intent_topic == "difference")
+        if together:  # "how long and how much?": each, for the credential named, else both side by side
+            return Ask("faq", topics=together, credential=named[0] if len(named) == 1 else None, compared=intent_topic == "difference")
         topic = self.topic()
         if topic is None:
             # Named only by the classifier: a search naming a subject or university is no FAQ question,

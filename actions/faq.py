@@ -42,7 +42,8 @@ def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) ->
         reply = in_particular(reply, f"recognition in {proper_name(ask.name)}")
     snap = turn.snap
     if snap.topic_shown and snap.last_topic == topic and snap.credential == credential and len(ask.topics) == 1:
-        turn.dispatcher.utter_message(text=SAME_ANSWER if not ask.compared else ALREADY_ANSWERED)
+        # Named again in words, it was understood: the answer stands; by the classifier alone, probably misread.
+        turn.dispatcher.utter_message(text=SAME_ANSWER if ask.by_words else ALREADY_ANSWERED)
         return [SlotSet("last_topic", topic)]
     lead = _lead(ask)
     if lead:

@@ -79,7 +79,7 @@ class ValidateRecommendationForm(FormValidationAction):
     def _extract(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         """The slot's act in the reading, kept whole until validation says how it was taken."""
         reading = self._answers(tracker)
-        acts = [act for act in reading.acts if getattr(act, "slot", None) == slot] if reading else []
+        acts = [a for a in reading.acts if getattr(a, "slot", None) == slot and not getattr(a, "repeated", False)] if reading else []
         return {slot: acts[0]} if acts else {}
 
     def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
@@ -91,7 +91,8 @@ class ValidateRecommendationForm(FormValidationAction):
         set_now = {event["name"]: event["value"] for event in taken.events}
         if isinstance(value, Answer) and taken.noted:  # "5 hours a week", said to the credit question
             dispatcher.utter_message(text=noted_reply(taken.noted))
-        return {slot: set_now.get(slot), **{k: v for k, v in set_now.items() if k != slot}, "said_back": None, "shown": []}
+        kept = set_now.get(slot, tracker.get_slot(slot))
+        return {slot: kept, **{k: v for k, v in set_now.items() if k != slot}, "said_back": None, "shown": []}
 
     def validate_goal(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._validate("goal", value, dispatcher, tracker)

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import Handler, Turn, kb, listed, replies_on_error, slot_values
 from advisor.questions import MOVING_ON, NO_RUSH, QUESTION_MID_WAY, QUESTIONS
 from advisor.reading import ANY_SUBJECT, SLOTS, UNSURE, Answer, Ask, Confirm, Control, Missed, Reading, Snapshot, Unsure
-from advisor.recommend import profile_of, recommend
+from advisor.recommend import profile_of, questions_to_ask, recommend
 from advisor.replies import (
     ALREADY_CHOOSING,
     BAD_HOURS,
@@ -69,12 +69,13 @@ def hint(missed: Missed) -> str:
         "hesitation": NO_RUSH,
         "meaning": question.why,
         "question": QUESTION_MID_WAY,
+        "choosing": ALREADY_CHOOSING,
     }.get(missed.why, question.hint)
 
 
 def missed_events(dispatcher: CollectingDispatcher, missed: Missed, misses: Dict[str, int]) -> List[EventType]:
     """An answer not caught: asked again with a hint; after a second miss, left out and the questions go on."""
-    count = int(misses.get(missed.slot, 0)) + (0 if missed.why in ("hesitation", "meaning") else 1)
+    count = int(misses.get(missed.slot, 0)) + (0 if missed.why in ("hesitation", "meaning", "choosing") else 1)
     misses = {**misses, missed.slot: count}
     if count >= 2:
         question = QUESTIONS[missed.slot]
@@ -157,12 +158,19 @@ def start(turn: Turn, control: Control) -> List[EventType]:
         events += [SlotSet("misses", None)]
         held = {}
     held.update({a.slot: a.value for a in turn.reading.of(Answer)})
+    # An answer left out before ("skip") is asked again now that the questions start again.
+    events += [SlotSet(slot, None) for slot, value in held.items() if value == UNSURE]
+    held = {slot: value for slot, value in held.items() if value != UNSURE}
+    if turn.snap.recommended:
+        events.append(SlotSet("recommended_credential", None))
+    if all(held.get(slot) is not None for slot in questions_to_ask(held)):
+        return events + [SlotSet("questions", "start")]  # every answer given: the recommendation, unannounced
     turn.dispatcher.utter_message(text=STARTED)
     said = {slot: value for slot, value in held.items() if value not in (None, UNSURE)}
-    if said and len(said) < len(QUESTIONS) - 1:
+    if said:
         turn.dispatcher.utter_message(text=carried_reply(said, before=False))
         events.append(SlotSet("said_back", sorted(said)))
-    return events + [SlotSet("recommended_credential", None), SlotSet("questions", "start")]
+    return events + [SlotSet("questions", "start")]
 
 
 def stop(turn: Turn, control: Control) -> List[EventType]:

@@ -195,6 +195,7 @@ class Ask:
     lead: Optional[str] = None  # job | employer | country | masters | to_start
     hours: Optional[float] = None
     told: bool = False  # the hours are the learner's own answer, not said in the question
+    by_words: bool = True  # the topic was named by the message's words, not only by the classifier
 
 
 @dataclass(frozen=True)
@@ -364,8 +365,10 @@ class _Message:
         micromasters": which of the two to take, not a fact about them ("which is cheaper, ...?")."""
         words = self.words
         named = {resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)}
-        both = len(named - {None}) == 2
-        return both and self.lex.has("choice", words) and not topic_named(words) and not ranking_topic(words)
+        if len(named - {None}) != 2 or topic_named(words) or ranking_topic(words):
+            return False
+        # A bare "mm vs pc" asks the difference; a subject, a goal or "which/better" makes it a choice.
+        return self.lex.has("choice", words) or bool(subjects_in(self.kb, words)) or self.goal(self.text) is not None
 
     def asks_other_than_advice(self) -> bool:
         """ "help me choose: how much is a micromasters?" asks a topic too, "... something in business or
@@ -419,6 +422,8 @@ class _Message:
             return True
         if not asked:
             return None
+        if self.lex.has("correction", words) and self.goal(text):
+            return None  # "no, I meant deep expertise": the "no" puts the goal right
         if self.lex.has("credit_no", words) or self.lex.has("say_no", words):
             return False
         if self.lex.has("say_yes", words) or self.lex.has("credit_yes", words):
@@ -504,7 +509,10 @@ class _Message:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
             if slot is None or value.rejected:
                 continue
-            if value.start >= asking_from and slot != asked and not (asked in TIME_SLOTS and slot in TIME_SLOTS):
+            in_question = value.start >= asking_from
+            if in_question and (value.needs_context or value.read_as and not value.explicit):
+                continue  # "cheap?" asks whether it is cheap
+            if in_question and slot != asked and not (asked in TIME_SLOTS and slot in TIME_SLOTS):
                 continue  # "how long at 10 hours a week?" asks; it answers only the question asked
             if slot == "horizon_months" and not self.horizon_meant(value):
                 continue
@@ -532,7 +540,7 @@ class _Message:
             found[slot] = Answer(slot, amount, value.read_as)
         if asked == "weekly_hours" and "horizon_months" in found:
             found.pop("weekly_hours", None) if "weekly_hours" in found and not self.has_hours_unit() else None
-        subject = self.subject_answer(told)
+        subject = self.subject_answer(told, situation=bool(found))
         if subject:
             found["subject"] = subject
         return list(found.values())
@@ -554,12 +562,15 @@ class _Message:
             return None
         position = listed_position(self.text) if len(self.words.split()) <= 4 else None
         chosen = option_value(asked, position) if position is not None else None
-        return chosen if chosen is not None else option_titled(asked, self.text)
+        chosen = chosen if chosen is not None else option_titled(asked, self.text)
+        return _typed(asked, chosen) if chosen is not None else None
 
     def has_hours_unit(self) -> bool:
         return any(v.kind == HOURS and v.explicit and not v.needs_context for v in self.values)
 
-    def subject_answer(self, told: str) -> Optional[Answer]:
+    def subject_answer(self, told: str, situation: bool = False) -> Optional[Answer]:
+        """The subject wanted: one named in answer to the subject question, or told with other answers or
+        with a wish ("I want to move into data science"); not a degree held, nor one turned down."""
         asked = self.snap.asked == "subject"
         text = told if not asked else self.text
         subjects = self.wanted_subjects(text)
@@ -567,12 +578,19 @@ class _Message:
         if asked and self.lex.has("any_subject", self.words) and not subjects:
             return Answer("subject", ANY_SUBJECT)
         wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
-        wanted = wanted or self.choice_between_kinds() or self.lex.has("change_request", self.words)
+        wanted = wanted or situation or self.choice_between_kinds() or self.lex.has("change_request", self.words)
         if subjects and (asked or self.snap.in_questions or self.about_oneself or wanted):
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
-        if asked and not self.question and 0 < len(self.words.split()) <= 4 and not self.stated_answers_of_figures():
+        controls = ("advice", "start_over", "stop", "verdict_now", "resume", "about_oneself", "hesitation")
+        if (
+            asked
+            and not self.question
+            and 0 < len(self.words.split()) <= 4
+            and not self.stated_answers_of_figures()
+            and not any(self.lex.has(cue, self.words) for cue in controls)
+        ):
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
             lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
@@ -631,6 +649,8 @@ class _Message:
         asked, words = self.snap.asked, self.words
         if asked is None:
             return None
+        if self.lex.has("advice", words):
+            return Missed(asked, "choosing")  # "help me choose" said mid-way: that is what these questions do
         if self.lex.whole("hesitation", words):
             return Missed(asked, "hesitation")
         if self.lex.has("what_it_means", words):
@@ -998,6 +1018,7 @@ class _Message:
         together = topics_asked_together(text)
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
         named = self.named_credentials()
+        by_words = True
         if together:  # "how long and how much?": each, for the credential named, else both side by side
             return Ask("faq", topics=together, credential=named[0] if len(named) == 1 else None, compared=intent_topic == "difference")
         topic = self.topic()
@@ -1011,7 +1032,7 @@ class _Message:
                 return None
             if intent_topic == "definition" and not named and not self.question:
                 return None
-            topic = intent_topic
+            topic, by_words = intent_topic, False
         elif intent_topic == "difference" and not (topic in WORD_ONLY_TOPICS and len(named) == 1):
             return Ask("faq", topics=(topic,), compared=True)
         if topic in ("how_many", "other_credentials", "courses") or topic in WORD_ONLY_TOPICS:
@@ -1040,7 +1061,7 @@ class _Message:
                 credential = named[0]
             elif not named and not several and not self.lex.has("refers_to_both", normalise(text)):
                 credential = resolve_credential_type(self.snap.credential)
-        return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name)
+        return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name, by_words=by_words)
 
     def search(self) -> Optional[Ask]:
         text, query = self.question_text(), self.query

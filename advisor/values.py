@@ -293,7 +293,9 @@ class _Reader:
                     v for v in self.values if not (v.kind == NUMBER and v.start < at[1] and v.end > at[0])
                 ]
                 amount = {"no_limit": NO_BUDGET_LIMIT, "low": LOW_BUDGET, "nothing": 0.0}.get(str(vague.value), vague.value)
-                self.values.append(Value(vague.slot, float(amount), *at, vague.read_as, needs_context=not vague.alone))
+                self.values.append(
+                    Value(vague.slot, float(amount), *at, vague.read_as, explicit=False, needs_context=not vague.alone)
+                )
 
     def ranges(self) -> None:
         """Two figures of one kind joined as a range ("$500 to $1,500"): one value, the high end."""

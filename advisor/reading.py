@@ -431,7 +431,8 @@ class _Message:
             return True
         if self.lex.has("not_graduate", words):
             return False
-        if self.nlu.intent in ("affirm", "deny") and len(words.split()) <= 4:
+        quiet = any(self.lex.whole(cue, words) for cue in ("hesitation", "acknowledgement", "unsure"))
+        if self.nlu.intent in ("affirm", "deny") and len(words.split()) <= 4 and not quiet:
             return self.nlu.intent == "affirm"
         return None
 
@@ -589,7 +590,7 @@ class _Message:
             return Answer("subject", ANY_SUBJECT)
         wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
         wanted = wanted or situation or self.choice_between_kinds() or self.lex.has("change_request", self.words)
-        if subjects and (asked or self.snap.in_questions or self.about_oneself or wanted):
+        if subjects and (asked or self.snap.in_questions or wanted):
             return Answer("subject", subjects[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
@@ -960,7 +961,7 @@ class _Message:
         if other:
             return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
-        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
+        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
         if not topics and intent_topic and (intent_topic not in ("difference", "definition") or asks_about_the_masters(text)):
             topics = (intent_topic,)
         if "difference" in topics:
@@ -1030,12 +1031,14 @@ class _Message:
     def faq_topics(self) -> Optional[Ask]:
         text = self.question_text()
         together = topics_asked_together(text)
-        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "")
+        intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
         named = self.named_credentials()
         by_words = True
         if together:  # "how long and how much?": each, for the credential named, else both side by side
             return Ask("faq", topics=together, credential=named[0] if len(named) == 1 else None, compared=intent_topic == "difference")
         topic = self.topic()
+        if topic is None and len(set(named)) == 2 and self.lex.has("compares", normalise(text)):
+            return Ask("faq", topics=("difference",))  # "mm vs pc"
         if topic is None:
             # Named only by the classifier: a search naming a subject or university is no FAQ question,
             # but "is a micromasters worth it for a software engineer" is about any MicroMasters.
@@ -1194,11 +1197,17 @@ class _Message:
                 changes[slot] = value
         return tuple((slot, value) for slot, value in changes.items() if not _same(self.snap.answers.get(slot), value))
 
+    @property
+    def intent_asks(self) -> bool:
+        """Whether the classifier's intent may stand for a question: not when the message is said to one of my
+        questions without asking anything ("zzzz" read as ask_cost is a missed answer, not a cost question)."""
+        return not (self.snap.asked and not self.question)
+
     def asked_question(self) -> Optional[Ask]:
         """The first question kind, in precedence order, that the message asks. Said to one of my questions
         without asking anything ("zzzz"), the intent alone is no question: the answer was not caught."""
         kinds = self.question_kinds()
-        if self.snap.asked and not self.question:
+        if not self.intent_asks:
             kinds = tuple(kind for kind in kinds if kind != self.by_intent)
         for kind in kinds:
             found = kind()

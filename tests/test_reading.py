@@ -1,0 +1,327 @@
+"""The reading of a message, from a table: each row is read under several plausible intents, and must read
+the same under each, since what a message means is in its words, not in the classifier's guess."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+
+from advisor.reading import (
+    ANY_SUBJECT,
+    UNSURE,
+    Answer,
+    Ask,
+    Confirm,
+    Control,
+    Courtesy,
+    Missed,
+    Nlu,
+    NotUnderstood,
+    Reading,
+    Snapshot,
+    Unsure,
+    read,
+)
+from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
+from components.duckling_extractor import duckling_entities
+
+# The intents a classifier could plausibly give any message: the reading must not depend on which.
+ANY_INTENT = ("inform", "nlu_fallback")
+
+
+def reading(text: str, intent: str = "inform", **snapshot: Any) -> Reading:
+    return read(text, Nlu(intent, tuple(duckling_entities(text))), Snapshot(**snapshot))
+
+
+def summary(found: Reading) -> List[str]:
+    """A short line per act: "answer budget=1500", "ask faq cost micromasters", "courtesy thanks"."""
+    lines = []
+    for act in found.acts:
+        if isinstance(act, Answer):
+            value = round(act.value) if isinstance(act.value, float) and act.value == int(act.value) else act.value
+            lines.append(f"{'change' if act.previous is not None else 'answer'} {act.slot}={value}")
+        elif isinstance(act, Unsure):
+            lines.append(f"unsure {act.slot}")
+        elif isinstance(act, Missed):
+            lines.append(f"missed {act.slot} {act.why}")
+        elif isinstance(act, Confirm):
+            lines.append("confirm")
+        elif isinstance(act, Courtesy):
+            lines.append(f"courtesy {act.kind}")
+        elif isinstance(act, Control):
+            lines.append(f"control {act.kind}")
+        elif isinstance(act, NotUnderstood):
+            lines.append(f"not understood {act.reason}")
+        elif isinstance(act, Ask):
+            about = [*act.topics, act.credential or "", act.programme or "", act.name or "", act.claim or ""]
+            lines.append(" ".join(["ask", act.kind, *[part for part in about if part]]))
+    return lines
+
+
+def answers(found: Reading) -> Dict[str, Any]:
+    return {act.slot: act.value for act in found.acts if isinstance(act, (Answer,))} | {
+        act.slot: UNSURE for act in found.acts if isinstance(act, Unsure)
+    }
+
+
+# -------------------------------------------------------------------------------------------------------
+# Answers to the question just asked, in people's own words: (text, question asked, other intent, answer).
+# The answer is the value read for the question asked; None: no answer to it.
+# -------------------------------------------------------------------------------------------------------
+ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
+    # goal
+    ("I want a quick job skill", "goal", "request_recommendation", "skills"),
+    ("whatever gets me hired", "goal", "ask_worth", "skills"),
+    ("something practical I can use at work soon", "goal", "ask_duration", "skills"),
+    ("deep expertise, maybe a master's later", "goal", "ask_credit", "graduate"),
+    ("the deeper one, I suppose", "goal", "affirm", "graduate"),
+    ("i want to go to grad school eventually", "goal", "ask_admission", "graduate"),
+    ("I don't want a masters, just skills for my job", "goal", "deny", "skills"),
+    ("both really but mostly skills", "goal", "affirm", "skills"),
+    ("both really", "goal", "affirm", UNSURE),
+    ("idk just want a better job tbh", "goal", "out_of_scope", "skills"),
+    ("Just for interest really", "goal", "out_of_scope", UNSURE),
+    ("the first one", "goal", "ask_program_info", "skills"),
+    ("2nd option", "goal", "affirm", "graduate"),
+    ("hello there", "goal", "greet", None),
+    # credit
+    ("not important", "wants_credit", "deny", False),
+    ("would be nice but its not a must", "wants_credit", "affirm", False),
+    ("credit would be nice but not essential", "wants_credit", "affirm", False),
+    ("credit? meh, maybe later", "wants_credit", "ask_credit", False),
+    ("i do need the credit", "wants_credit", "ask_credit", True),
+    ("the credit part is kind of irrelevant to me", "wants_credit", "ask_credit", False),
+    ("yes definitely", "wants_credit", "affirm", True),
+    ("affirmative", "wants_credit", "deny", True),
+    ("nah", "wants_credit", "deny", False),
+    ("not sure, maybe later a masters", "wants_credit", "ask_credit", UNSURE),
+    ("yes or no?", "wants_credit", "affirm", None),
+    ("would credit help me get a promotion?", "wants_credit", "ask_credit", None),
+    ("hmm", "wants_credit", "affirm", None),
+    ("ok", "wants_credit", "affirm", None),
+    # time: hours a week, or how long one can give it
+    ("about 5 hours a week", "weekly_hours", "ask_duration", 5.0),
+    ("10ish hours a week", "weekly_hours", "ask_duration", 10.0),
+    ("10h/week", "weekly_hours", "inform", 10.0),
+    ("maybe 8-12 hrs weekly", "weekly_hours", "ask_duration", 10.0),
+    ("two hours a day", "weekly_hours", "ask_duration", 14.0),
+    ("an hour a day", "weekly_hours", "ask_duration", 7.0),
+    ("2 hrs/day", "weekly_hours", "inform", 14.0),
+    ("5-10", "weekly_hours", "inform", 7.5),
+    ("7", "weekly_hours", "inform", 7.0),
+    ("weekends only", "weekly_hours", "inform", 6.0),
+    ("i can study full time", "weekly_hours", "inform", 20.0),
+    ("i work full time but can do 6 hours", "weekly_hours", "inform", 6.0),
+    ("I work 12 hour shifts so like maybe 6-8 hrs/wk tops", "weekly_hours", "inform", 7.0),
+    ("500 hours a week", "weekly_hours", "inform", None),
+    ("about a year", "weekly_hours", "ask_duration", None),  # a horizon: see TIME_ROWS
+    # budget
+    ("1500 is fine", "budget", "ask_cost", 1500.0),
+    ("under $500", "budget", "ask_cost", 500.0),
+    ("around 1,000 dollars", "budget", "ask_cost", 1000.0),
+    ("budget is 2k", "budget", "inform", 2000.0),
+    ("around 1k", "budget", "inform", 1000.0),
+    ("$500 to $1,500", "budget", "ask_cost", 1500.0),
+    ("between 500 and 2000", "budget", "inform", 2000.0),
+    ("several thousand is ok", "budget", "ask_cost", 3000.0),
+    ("a couple hundred", "budget", "inform", 300.0),
+    ("flexible", "budget", "inform", NO_BUDGET_LIMIT),
+    ("money's no object", "budget", "ask_cost", NO_BUDGET_LIMIT),
+    ("my employer pays", "budget", "ask_cost", NO_BUDGET_LIMIT),
+    ("cost isnt an issue, my employer pays", "budget", "ask_cost", NO_BUDGET_LIMIT),
+    ("doesn't matter", "budget", "inform", NO_BUDGET_LIMIT),
+    ("as cheap as possible", "budget", "ask_cost", LOW_BUDGET),
+    ("not much", "budget", "inform", LOW_BUDGET),
+    ("nothing", "budget", "inform", 0.0),
+    ("idk maybe 300?", "budget", "inform", 300.0),
+    ("teacher salary lol. 700 max", "budget", "inform", 700.0),
+    ("maybe 300 dolar", "budget", "inform", 300.0),
+    ("1000 euro", "budget", "ask_cost", 1039.0),
+    ("£800", "budget", "ask_cost", 1002.0),
+    ("maybe 12", "budget", "inform", None),  # too little for dollars: asked about
+    ("around 400k naira", "budget", "inform", None),  # no rate: asked for in dollars
+    # subject
+    ("data science", "subject", "inform", "data science"),
+    ("DS", "subject", "greet", "data science"),
+    ("I have a bachelors in economics, I want data science", "subject", "inform", "data science"),
+    ("not sure yet", "subject", "inform", UNSURE),  # any subject
+    ("option 3", "subject", "nlu_fallback", "artificial intelligence"),
+    ("😀", "subject", "inform", None),
+]
+
+
+@pytest.mark.parametrize(("text", "asked", "other", "expected"), ANSWER_ROWS)
+def test_an_answer_to_the_question_asked_is_read_whatever_the_intent(text, asked, other, expected):
+    for intent in (*ANY_INTENT, other):
+        found = reading(text, intent, asked=asked, in_questions=True)
+        got = answers(found).get(asked)
+        if isinstance(expected, float) and got is not None:
+            assert abs(float(got) - expected) <= 1.0, (intent, summary(found))
+        else:
+            assert got == expected, (intent, summary(found))
+
+
+# A time horizon answers the time question too: (text, months).
+TIME_ROWS = [
+    ("about a year", 12.0),
+    ("a couple months hopefully", 2.0),
+    ("two or three months at most", 3.0),
+    ("6 to 12 months", 12.0),
+    ("1 year and a half", 18.0),
+    ("half a year", 6.0),
+    ("asap", 2.0),
+    ("no rush", 24.0),
+]
+
+
+@pytest.mark.parametrize(("text", "months"), TIME_ROWS)
+def test_how_long_one_can_give_it_answers_the_time_question(text, months):
+    for intent in (*ANY_INTENT, "ask_duration"):
+        found = reading(text, intent, asked="weekly_hours", in_questions=True)
+        assert answers(found).get("horizon_months") == months, (intent, summary(found))
+        assert "weekly_hours" not in answers(found)
+
+
+# Answers given unasked, in a statement: (text, the answers read). A question asks; a figure unasked needs its unit.
+TOLD_ROWS: List[Tuple[str, Dict[str, Any]]] = [
+    (
+        "i want to get into supply chain and maybe do a masters later, 10 hours a week, budget 1500 dollars, "
+        "credit matters",
+        {"goal": "graduate", "wants_credit": True, "weekly_hours": 10.0, "budget": 1500.0, "subject": "supply chain"},
+    ),
+    (
+        "I'm a 34yo accountant, want to move into data science, have maybe 5 hrs a week and ~$400, dont care about "
+        "a degree",
+        {"goal": "skills", "wants_credit": False, "weekly_hours": 5.0, "budget": 400.0, "subject": "data science"},
+    ),
+    ("10 hours a week and about $1,500, credit matters", {"weekly_hours": 10.0, "budget": 1500.0, "wants_credit": True}),
+    ("i have like 2 hrs a week and no money", {"weekly_hours": 2.0, "budget": 0.0}),
+    ("my company pays up to 2000 dollars", {"budget": 2000.0}),
+    ("under 500", {"budget": 500.0}),
+    ("id like whatever i do now to like count towards it??", {"wants_credit": True}),
+    (
+        "I'd love to get into MIT's supply chain master's one day",
+        {"goal": "graduate", "wants_credit": True, "subject": "supply chain"},
+    ),
+    ("no need for any degree", {"goal": "skills", "wants_credit": False}),
+    ("I already have a master's in engineering", {}),
+    ("I work 40 hours a week", {}),
+    ("I've run construction projects for 10 years", {}),
+    ("prices have gone up a lot since 2018", {}),
+    ("under 5", {}),
+    ("800", {}),
+    ("how long would it take me at 10 hours a week?", {}),
+    ("do certificates give credit?", {}),
+    ("which one is cheaper?", {}),
+    ("I read that a MicroMasters costs tens of thousands of dollars. Is that right?", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOLD_ROWS)
+def test_answers_told_unasked_are_read_and_nothing_else(text, expected):
+    for intent in (*ANY_INTENT, "ask_cost"):
+        found = reading(text, intent)
+        assert answers(found) == expected, (intent, summary(found))
+
+
+# Corrections and answers held: (text, answers held, the question asked or None, what changes).
+CHANGE_ROWS: List[Tuple[str, Dict[str, Any], Optional[str], Dict[str, Any]]] = [
+    ("oh wait sorry not 15, per week its more like 5", {"weekly_hours": 15.0}, "budget", {"weekly_hours": 5.0}),
+    ("sorry typo, i meant 500 not 5000", {"budget": 5000.0}, "subject", {"budget": 500.0}),
+    ("actually credit doesnt matter", {"wants_credit": True}, "budget", {"wants_credit": False}),
+    ("actually i meant a quick job skill", {"goal": "graduate"}, "weekly_hours", {"goal": "skills"}),
+    ("no, I meant deep expertise actually", {"goal": "skills"}, "wants_credit", {"goal": "graduate"}),
+    ("can you change the subject to data science instead of AI", {"subject": "artificial intelligence"}, None,
+     {"subject": "data science"}),
+    ("8 hours a week", {"weekly_hours": 4.0}, "wants_credit", {"weekly_hours": 8.0}),  # a figure with its unit
+    # Without a word of change, a stray word does not overturn an answer held.
+    ("a quick job skill", {"goal": "graduate"}, "weekly_hours", {}),
+    ("I said nothing academic", {"goal": "skills"}, "wants_credit", {}),
+    ("i told you, 4 hours", {"weekly_hours": 4.0}, "budget", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "held", "asked", "changed"), CHANGE_ROWS)
+def test_an_answer_held_changes_only_when_the_message_changes_it(text, held, asked, changed):
+    for intent in (*ANY_INTENT, "deny"):
+        found = reading(text, intent, answers=held, asked=asked, in_questions=asked is not None)
+        got = {a.slot: a.value for a in found.acts if isinstance(a, Answer) and a.previous is not None}
+        assert got == changed, (intent, summary(found))
+
+
+def test_an_answer_just_said_back_as_a_guess_is_changed_by_a_different_one():
+    found = reading("deep expertise i think", answers={"goal": "skills"}, asked="wants_credit", in_questions=True,
+                    said_back=("goal",))
+    assert summary(found) == ["change goal=graduate"]
+
+
+# Every other act: (text, snapshot, the acts). The list is the reading's order: courtesies, answers, control,
+# the question.
+PROGRAMMES = ("mitx_scm", "mitx_sds", "mitx_finance")
+ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
+    ("help me choose", {}, ["control start"]),
+    ("need advice, cert vs micromasters", {}, ["control start"]),
+    ("which one fits me?", {}, ["control start"]),
+    ("hey, business analytics: pro cert or micromasters?", {}, ["courtesy greet", "answer subject=business analytics",
+                                                                 "control start"]),
+    ("which is better for getting a job fast", {}, ["answer goal=skills", "control start"]),
+    ("I'm a teacher moving into data science. Help?", {}, ["answer goal=skills", "answer subject=data science",
+                                                           "control start"]),
+    ("mm vs pc", {}, ["ask faq difference"]),
+    ("start over", {"in_questions": True, "asked": "goal"}, ["control start_over"]),
+    ("stop", {"in_questions": True, "asked": "goal"}, ["control stop"]),
+    ("just decide for me", {"in_questions": True, "asked": "budget"}, ["control verdict_now"]),
+    ("ok continue", {"answers": {"goal": "skills"}}, ["control resume"]),
+    ("spot on", {"in_questions": True, "asked": "wants_credit", "said_back": ("goal",)}, ["confirm"]),
+    ("thanks, bye", {}, ["courtesy thanks", "courtesy goodbye"]),
+    ("much obliged", {}, ["courtesy thanks"]),
+    ("ta", {"in_questions": True, "asked": "goal"}, ["courtesy thanks"]),
+    ("good day", {"first_message": True}, ["courtesy greet"]),
+    ("good day", {}, ["courtesy goodbye"]),
+    ("you're useless", {}, ["courtesy complaint"]),
+    ("ok", {}, ["courtesy acknowledge"]),
+    ("are you sure?", {}, ["ask how_sure"]),
+    ("is that still correct today?", {}, ["ask how_current"]),
+    ("who made you?", {}, ["ask who_made_me"]),
+    ("where is that from?", {}, ["ask sources"]),
+    ("how much does a micromasters cost?", {}, ["ask faq cost micromasters"]),
+    ("which one is cheaper?", {}, ["ask faq cost"]),
+    ("how long does it take and how much does it cost?", {}, ["ask faq duration cost"]),
+    ("can i do it in spanish?", {}, ["ask uncovered languages"]),
+    ("tell me about the second one", {"listed": PROGRAMMES, "list_shown": True}, ["ask programme mitx_sds"]),
+    ("the fifth one", {"listed": PROGRAMMES, "list_shown": True}, ["ask not_in_list"]),
+    ("which is cheapest?", {"listed": PROGRAMMES, "list_shown": True}, ["ask rank cost listed"]),
+    ("how long is it?", {"current": "mitx_scm", "current_shown": True}, ["ask programme duration mitx_scm"]),
+    ("is there a fintech micromasters?", {}, ["ask claim fintech_micromasters"]),
+    ("how much is the stanford micromasters in AI", {}, ["ask other_institution Stanford"]),
+    ("deep knowledge in supply chain. btw how much is the MIT supply chain micromasters?",
+     {"in_questions": True, "asked": "goal"}, ["answer goal=graduate", "answer subject=supply chain",
+                                                "ask programme cost mitx_scm"]),
+    ("yes. do i need a bachelors degree to enroll?", {"in_questions": True, "asked": "wants_credit"},
+     ["answer wants_credit=True", "ask faq admission"]),
+    ("what if I had $5000?", {"recommended": "professional_certificate", "answers": {"budget": 400.0}},
+     ["ask what_if"]),
+    ("where did I say I want a skill quickly?", {"recommended": "professional_certificate",
+                                                  "answers": {"goal": "skills"}}, ["ask pushback"]),
+    ("why?", {"recommended": "micromasters"}, ["ask why"]),
+    ("why do you need my budget?", {"in_questions": True, "asked": "goal"}, ["ask why_asked"]),
+    ("blorp", {"in_questions": True, "asked": "goal"}, ["missed goal unclear"]),
+    ("hmm", {"in_questions": True, "asked": "goal"}, ["missed goal hesitation"]),
+    ("hola, cuanto cuesta un micromasters?", {}, ["not understood other_language"]),
+    ("SELECT * FROM users;", {}, ["not understood not_words"]),
+]
+
+
+@pytest.mark.parametrize(("text", "snapshot", "expected"), ACT_ROWS)
+def test_every_act_of_a_message_is_read_in_order_whatever_the_intent(text, snapshot, expected):
+    for intent in (*ANY_INTENT, "ask_cost", "affirm"):
+        found = reading(text, intent, **snapshot)
+        assert summary(found) == expected, intent
+
+
+def test_a_button_payload_is_its_answer():
+    found = read('/inform{"goal":"skills"}', Nlu("inform", ({"entity": "goal", "value": "skills"},)), Snapshot())
+    assert summary(found) == ["answer goal=skills"]
+    credit = read("/affirm", Nlu("affirm"), Snapshot(asked="wants_credit", in_questions=True))
+    assert summary(credit) == ["answer wants_credit=True"]

@@ -794,13 +794,18 @@ class _Message:
             return Ask("yes_or_no")
         return None
 
+    def question_named(self, words: str) -> Optional[str]:
+        """The one question of mine the words name ("why do you need my budget?"), or None."""
+        named = [slot for slot in SLOTS if self.lex.has(f"names_{slot}", words)]
+        return named[0] if len(named) == 1 else None
+
     def why(self) -> Optional[Ask]:
         """ "why?" (after a recommendation), "why do you need my budget?" (during the questions), "why not the
         columbia one?" or "what about the MIT one?" (a programme named, after a recommendation)."""
         words = normalise(self.question_text())
         asked = self.snap.in_questions and self.snap.asked
         if asked and self.lex.has("what_it_means", words):
-            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
+            return Ask("why_asked", slot=self.question_named(words) or self.snap.asked)
         if self.snap.recommended and self.lex.has("why_not", words):
             named = programme_in_question(self.kb, self.query).programme
             if named:
@@ -808,7 +813,7 @@ class _Message:
         if not self.lex.has("why", words):
             return None
         if asked:
-            return Ask("why_asked", slot=_question_named(words) or self.snap.asked)
+            return Ask("why_asked", slot=self.question_named(words) or self.snap.asked)
         if topic_named(words) and not words.startswith("why"):
             return None
         return Ask("why") if self.snap.recommended or words.split()[0] in ("why", "how") else None
@@ -1221,20 +1226,6 @@ def _same(held: Any, told: Any) -> bool:
         return abs(float(held) - float(told)) < 1e-6
     except (TypeError, ValueError):
         return held == told
-
-
-_QUESTION_WORDS = {
-    "goal": r"goal|goals|aim",
-    "wants_credit": r"credit|credits",
-    "weekly_hours": r"hours|hour|time|week",
-    "budget": r"budget|money|dollars|spend|afford|cost|price",
-    "subject": r"subject|subjects|field|topic",
-}
-
-
-def _question_named(words: str) -> Optional[str]:
-    named = [slot for slot, pattern in _QUESTION_WORDS.items() if re.search(rf"\b({pattern})\b", words)]
-    return named[0] if len(named) == 1 else None
 
 
 def _payload(text: str, nlu: Nlu, snapshot: Snapshot) -> Reading:

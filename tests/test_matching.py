@@ -7,11 +7,11 @@ import pytest
 import yaml
 
 from advisor.knowledge import default_knowledge
+from advisor.lexicon import default_lexicon
 from advisor.matching import (
     Query,
-    asks_about_each_listed,
-    asks_for_details,
     build_query,
+    compared,
     employer_named,
     find_programme,
     listed_pair,
@@ -22,7 +22,6 @@ from advisor.matching import (
     normalise,
     other_institution_named,
     programme_in_question,
-    programmes_compared,
     relaxed_search,
     resolve_credential_type,
     resolve_institution,
@@ -275,7 +274,7 @@ def test_a_question_names_one_programme_or_none(text, programme, claim):
     ],
 )
 def test_asking_for_details(text, expected):
-    assert asks_for_details(text) is expected
+    assert default_lexicon().has("details", normalise(text)) is expected
 
 
 @pytest.mark.parametrize(
@@ -299,7 +298,7 @@ def test_asking_for_details(text, expected):
     ],
 )
 def test_two_programmes_compared_by_name(text, expected):
-    pair = programmes_compared(KB, text)
+    pair = compared(KB, text).pair
     assert (tuple(p.id for p in pair) if pair else None) == expected
 
 
@@ -357,7 +356,7 @@ def test_a_comparison_points_at_two_listed_programmes(text, listed, pair):
     ],
 )
 def test_a_question_about_each_programme_just_shown_is_told_apart(text, each):
-    assert asks_about_each_listed(text) is each
+    assert default_lexicon().has("each_listed", normalise(text)) is each
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 import pytest
 
-from advisor.questions import QUESTIONS, option_titled, option_value, question_named
+from advisor.questions import QUESTIONS, option_titled, option_value
+from advisor.reading import Ask
+from test_reading import ANY_INTENT, reading
 
 
 @pytest.mark.parametrize(
@@ -49,12 +51,15 @@ def test_a_buttons_title_typed_gives_that_buttons_answer(slot, typed, value):
         ("why do you need my budget?", "budget"),
         ("why do you ask about credit", "wants_credit"),
         ("why do you need to know my hours", "weekly_hours"),
-        ("why do you ask?", None),
-        ("why credit and budget?", None),  # two named: the question asked is meant
+        ("why do you need a deadline", "horizon_months"),
+        ("why do you ask?", "goal"),  # none named: the question asked is meant
+        ("why credit and budget?", "goal"),  # two named: the question asked is meant
     ],
 )
 def test_why_do_you_ask_names_its_question(text, slot):
-    assert question_named(text) == slot
+    for intent in (*ANY_INTENT, "ask_why"):
+        acts = reading(text, intent, asked="goal", in_questions=True).acts
+        assert [(a.kind, a.slot) for a in acts if isinstance(a, Ask)] == [("why_asked", slot)], intent
 
 
 def test_every_question_says_why_it_is_asked():

@@ -1,7 +1,8 @@
 """Recommendation rules: each answer moves the decision the way a learner expects."""
 
 from advisor.knowledge import default_knowledge
-from advisor.profile import ANY_SUBJECT, LOW_BUDGET, NO_BUDGET_LIMIT
+from advisor.reading import ANY_SUBJECT
+from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.recommend import Profile, choose_credential, describe_hours, recommend, weekly_effort
 from advisor.replies import explain_reply, recommendation_reply
 

@@ -1,43 +1,39 @@
-"""Small talk read from the words: thanks with a goodbye closes the conversation; "who made you?"."""
+"""Small talk read from the words, under any intent: thanks with a goodbye closes the conversation, a
+complaint is not thanks, "who made you?" is about me and "who created the berkeley one?" is not."""
+
+from typing import List
 
 import pytest
 
-from advisor.smalltalk import (
-    COMPLAINT_REPLY,
-    GOODBYE_REPLY,
-    THANKS_AND_GOODBYE_REPLY,
-    THANKS_REPLY,
-    asks_how_sure,
-    asks_if_current,
-    asks_who_made_me,
-    complains,
-    compliments,
-    goodbye_reply,
-    says_goodbye,
-    thanks_reply,
-)
+from test_reading import ANY_INTENT, reading, summary
+
+INTENTS = (*ANY_INTENT, "thank", "goodbye")
+
+
+def kinds(text: str, intent: str) -> List[str]:
+    return summary(reading(text, intent))
 
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "thanks, bye",
-        "Thank you so much. Goodbye!",
-        "cheers, see you",
-        "ty gtg",
-        "thanks, that’s all",
-        "thx, good  night",
-    ],
+    ["thanks, bye", "Thank you so much. Goodbye!", "cheers, see you", "ty gtg", "thanks, that’s all", "thx, good  night",
+     "much obliged, take care"],
 )
 def test_thanks_with_a_farewell_closes_the_conversation(text):
-    assert says_goodbye(text)
-    assert thanks_reply(text) == THANKS_AND_GOODBYE_REPLY
+    for intent in INTENTS:
+        assert kinds(text, intent) == ["courtesy thanks", "courtesy goodbye"], intent
 
 
-@pytest.mark.parametrize("text", ["thanks", "thank you, that helps", "thanks! what about the byelaws", "ta", ""])
-def test_plain_thanks_asks_what_else(text):
-    assert not says_goodbye(text)
-    assert thanks_reply(text) == THANKS_REPLY
+@pytest.mark.parametrize("text", ["thanks", "thank you, that helps", "ta", "cheers, you've been great"])
+def test_plain_thanks_is_thanks_only(text):
+    for intent in INTENTS:
+        assert kinds(text, intent) == ["courtesy thanks"], intent
+
+
+@pytest.mark.parametrize("text", ["bye for now", "happy thanksgiving, bye"])
+def test_a_farewell_without_thanks_is_a_goodbye(text):
+    for intent in INTENTS:
+        assert kinds(text, intent) == ["courtesy goodbye"], intent
 
 
 @pytest.mark.parametrize(
@@ -54,32 +50,31 @@ def test_plain_thanks_asks_what_else(text):
     ],
 )
 def test_who_made_me_is_told_from_questions_about_programmes(text, about_me):
-    assert asks_who_made_me(text) is about_me
-
-
-@pytest.mark.parametrize("text", ["you're useless", "worst bot ever", "that didn't help at all", "this bot sucks"])
-def test_a_complaint_read_as_thanks_gets_an_apology(text):
-    assert complains(text)
-    assert thanks_reply(text) == COMPLAINT_REPLY
-
-
-@pytest.mark.parametrize("text", ["thanks, that helps", "thank you, very helpful", "cheers, you've been great"])
-def test_thanks_are_not_taken_for_complaints(text):
-    assert not complains(text)
+    for intent in (*ANY_INTENT, "bot_challenge", "ask_program_info"):
+        assert ("ask who_made_me" in kinds(text, intent)) is about_me, intent
 
 
 @pytest.mark.parametrize(
-    ("text", "praise"),
+    ("text", "expected"),
     [
-        ("lol ur actually pretty good", True),
-        ("nice bot", True),
-        ("you're very helpful", True),
-        ("is a micromasters good for a career change?", False),
-        ("that's a good question", False),
+        ("you're useless", "courtesy complaint"),
+        ("worst bot ever", "courtesy complaint"),
+        ("that didn't help at all", "courtesy complaint"),
+        ("this bot sucks", "courtesy complaint"),
+        ("lol ur actually pretty good", "courtesy compliment"),
+        ("nice bot", "courtesy compliment"),
+        ("you're very helpful", "courtesy compliment"),
     ],
 )
-def test_praise_of_the_bot_is_told_apart(text, praise):
-    assert compliments(text) is praise
+def test_complaints_and_praise_are_told_apart_from_thanks(text, expected):
+    for intent in INTENTS:
+        assert kinds(text, intent) == [expected], intent
+
+
+@pytest.mark.parametrize("text", ["is a micromasters good for a career change?", "that's a good question, how long is it"])
+def test_a_question_with_kind_words_is_a_question(text):
+    for intent in ANY_INTENT:
+        assert not any(kind.startswith("courtesy") for kind in kinds(text, intent)), intent
 
 
 @pytest.mark.parametrize(
@@ -87,13 +82,13 @@ def test_praise_of_the_bot_is_told_apart(text, praise):
     [
         ("are you sure?", True),
         ("how confident are you in the $1,350 price", True),
-        ("is this info still up to date?", True),
         ("I'm not sure which to pick", False),
         ("are you a bot?", False),
     ],
 )
 def test_asking_how_sure_the_bot_is(text, asks):
-    assert asks_how_sure(text) is asks
+    for intent in ANY_INTENT:
+        assert ("ask how_sure" in kinds(text, intent)) is asks, intent
 
 
 @pytest.mark.parametrize(
@@ -103,6 +98,7 @@ def test_asking_how_sure_the_bot_is(text, asks):
         ("your prices are from 2018, that's old", True),
         ("is the $1,350 still correct today?", True),
         ("is ur info up to date?", True),
+        ("is this info still up to date?", True),
         ("when was your information last checked?", True),
         ("are these prices still valid", True),
         ("how old is this info", True),
@@ -114,18 +110,5 @@ def test_asking_how_sure_the_bot_is(text, asks):
     ],
 )
 def test_asking_whether_my_facts_are_current(text, asks):
-    assert asks_if_current(text) is asks
-
-
-@pytest.mark.parametrize(
-    ("text", "reply"),
-    [
-        ("thanks, bye", THANKS_AND_GOODBYE_REPLY),
-        ("ty, gtg", THANKS_AND_GOODBYE_REPLY),
-        ("much obliged, take care", THANKS_AND_GOODBYE_REPLY),
-        ("bye for now", GOODBYE_REPLY),
-        ("happy thanksgiving, bye", GOODBYE_REPLY),
-    ],
-)
-def test_a_farewell_that_thanks_gets_the_thanks_too(text, reply):
-    assert goodbye_reply(text) == reply
+    for intent in ANY_INTENT:
+        assert ("ask how_current" in kinds(text, intent)) is asks, intent

@@ -43,7 +43,7 @@ from advisor.replies import (
     why_not_reply,
 )
 
-STARTED = "Let's find the right fit. I'll ask up to five quick questions, skipping what you've already told me; say \"stop\" at any time, or ask me something in between."
+STARTED = "Let's find the right fit. I'll ask a few quick questions, skipping what you've already told me; say \"stop\" at any time, or ask me something in between."
 
 
 def recommend_events(dispatcher: CollectingDispatcher, answers: Dict[str, Any]) -> List[EventType]:
@@ -167,14 +167,16 @@ def start(turn: Turn, control: Control) -> List[EventType]:
     held = {slot: value for slot, value in held.items() if value != UNSURE}
     if turn.snap.recommended:
         events.append(SlotSet("recommended_credential", None))
+    # Asked again while the questions run ("start over"), the form is already there to go on.
+    begin = [] if turn.snap.in_questions else [SlotSet("questions", "start")]
     if all(held.get(slot) is not None for slot in questions_to_ask(held)):
-        return events + [SlotSet("questions", "start")]  # every answer given: the recommendation, unannounced
+        return events + begin  # every answer given: the recommendation, unannounced
     turn.dispatcher.utter_message(text=STARTED)
     said = {slot: value for slot, value in held.items() if value not in (None, UNSURE)}
     if said:
         turn.dispatcher.utter_message(text=carried_reply(said, before=False))
         events.append(SlotSet("said_back", sorted(said)))
-    return events + [SlotSet("questions", "start")]
+    return events + begin
 
 
 def stop(turn: Turn, control: Control) -> List[EventType]:
@@ -222,7 +224,7 @@ def control(turn: Turn, act: Control) -> List[EventType]:
 def why(turn: Turn, ask: Ask) -> List[EventType]:
     if not turn.snap.recommended:
         turn.dispatcher.utter_message(
-            text="I haven't made a recommendation yet. Say \"help me choose\" and I'll ask you five quick questions."
+            text="I haven't made a recommendation yet. Say \"help me choose\" and I'll ask you a few quick questions."
         )
         return []
     profile = profile_of(turn.snap.answers)

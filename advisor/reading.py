@@ -251,7 +251,25 @@ class _Message:
         question of mine is waiting for an answer ("would be nice but not a must" answers one)."""
         if text.rstrip().endswith("?"):
             return True
-        return self.snap.asked is None and self.lex.has("question_start", normalise(text))
+        if not self.lex.has("question_start", normalise(text)):
+            return False
+        return self.snap.asked is None or not self.answers_asked(text)
+
+    def answers_asked(self, text: str) -> bool:
+        """Whether ``text`` (part of the message) answers the question just asked: "would be nice but not a
+        must" answers the credit question, "what programs in economics are there" asks, unless the subject was."""
+        asked, words = self.snap.asked, normalise(text)
+        if any(self.lex.whole(cue, words) for cue in ("unsure", "say_yes", "say_no")):
+            return True
+        if asked == "goal":
+            return self.goal(text) is not None
+        if asked == "wants_credit":
+            return self.credit(text, True) is not None
+        if asked == "subject":
+            named = self.wanted_subjects(text) or unknown_topic(self.kb, Query(text=text), what_about=True)
+            return bool(named) or self.lex.has("any_subject", words)
+        start = self.text.find(text)
+        return start >= 0 and any(start <= v.start < start + len(text) for v in self.values)
 
     @cached_property
     def _parts(self) -> Tuple[str, str, int]:
@@ -367,6 +385,8 @@ class _Message:
         named = {resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)}
         if len(named - {None}) != 2 or topic_named(words) or ranking_topic(words):
             return False
+        if compared(self.kb, self.text).pair:
+            return False  # two programmes named ("the mitx scm micromasters vs the harvard certificate"): compared
         # A bare "mm vs pc" asks the difference; a subject, a goal or "which/better" makes it a choice.
         return self.lex.has("choice", words) or bool(subjects_in(self.kb, words)) or self.goal(self.text) is not None
 
@@ -409,7 +429,7 @@ class _Message:
         if self.lex.has("what_it_means", words) or self.lex.has("yes_or_no", words):
             return None
         mention = self.lex.find("credit_topic", words)
-        if mention and not (self.asks(text) and not asked and not self.lex.has("about_oneself", words)):
+        if mention and not (not asked and self.asks(text) and not self.lex.has("about_oneself", words)):
             clause = next((normalise(c) for c in _CLAUSES.split(text.lower()) if self.lex.has("credit_topic", normalise(c))), words)
             after = words[mention.start() : mention.end() + 25]  # "credit? meh, maybe later"
             if self.lex.has("credit_no", clause) or self.lex.has("not_graduate", clause) or self.lex.has("credit_no", after):
@@ -967,7 +987,9 @@ class _Message:
             return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
-        if not topics and intent_topic and (intent_topic not in ("difference", "definition") or asks_about_the_masters(text)):
+        if not topics and intent_topic and not asks_what_is_offered(text) and (
+            intent_topic not in ("difference", "definition") or asks_about_the_masters(text)
+        ):
             topics = (intent_topic,)
         if "difference" in topics:
             return None

@@ -161,8 +161,8 @@ HELP = Reply(
 # A statement about oneself outside the questions ("i'm a nurse moving into data"):
 # the recommendation is what it is useful for.
 OFFER_TO_CHOOSE = Reply(
-    'Thanks for telling me. I can suggest which credential fits you: say "help me choose" and I will ask up to '
-    "five quick questions. Or ask me about cost, length, credit or programmes.",
+    'Thanks for telling me. I can suggest which credential fits you: say "help me choose" and I will ask a few '
+    "quick questions. Or ask me about cost, length, credit or programmes.",
     buttons=(("Help me choose", "/request_recommendation"),),
 )
 # "which of these is the best / most respected?": the sources rate no programme.
@@ -283,7 +283,7 @@ def faq_reply(
         hint = (
             'Ask "why?" for the reasons behind my recommendation, or say "start over".'
             if recommended
-            else 'Not sure which fits you? Say "help me choose" and I\'ll ask five quick questions.'
+            else 'Not sure which fits you? Say "help me choose" and I\'ll ask a few quick questions.'
         )
     return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
 

@@ -32,5 +32,5 @@ BOT_IDENTITY = (
 YES_OR_NO_REPLY = (
     "I can't honestly give one yes or no for everyone: it depends on whether you'd use the credit toward a "
     "master's, and on your goal, time and budget. Say \"help me choose\" and I'll give you a straight "
-    "recommendation after five quick questions."
+    "recommendation after a few quick questions."
 )

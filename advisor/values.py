@@ -261,6 +261,9 @@ class _Reader:
         if unit:
             self.hours(amount, start, end + unit.end())
             return
+        if self.text[start:end].lower() == "one" and _before(self.text, start, self.lexicon.pattern("pronoun_one_before")):
+            self.used.append((start, end))  # "the blue one": a pronoun
+            return
         named = _currency(self.text, start, end, self.lexicon)
         if named:
             self.money(amount, named[0], start, max(end, named[1]))

@@ -269,6 +269,15 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("I'm a teacher moving into data science. Help?", {}, ["answer goal=skills", "answer subject=data science",
                                                            "control start"]),
     ("mm vs pc", {}, ["ask faq difference"]),
+    # Two programmes named side by side are compared, not a choice between the two kinds.
+    ("compare the mitx supply chain micromasters with the harvard data science certificate", {}, ["ask compare"]),
+    # A question without "?" during the questions asks, unless it answers the question asked.
+    ("what programs in economics are there", {"in_questions": True, "asked": "weekly_hours"}, ["ask search"]),
+    ("how about 5 hours", {"in_questions": True, "asked": "weekly_hours"}, ["answer weekly_hours=5"]),
+    ("what about data science", {"in_questions": True, "asked": "subject"}, ["answer subject=data science"]),
+    # "one" as a pronoun is no figure.
+    ("the blue one i guess", {"in_questions": True, "asked": "budget"}, ["missed budget unclear"]),
+    ("that one", {"in_questions": True, "asked": "weekly_hours"}, ["missed weekly_hours unclear"]),
     ("start over", {"in_questions": True, "asked": "goal"}, ["control start_over"]),
     ("stop", {"in_questions": True, "asked": "goal"}, ["control stop"]),
     ("just decide for me", {"in_questions": True, "asked": "budget"}, ["control verdict_now"]),

@@ -67,7 +67,7 @@ def test_shell_greeting_faq_and_recommendation(terminal):
     terminal.keys("Enter")  # "A job skill, quickly"
     terminal.wait_for("Does academic credit")
     terminal.keys("Down", "Enter")  # "No, not really"
-    terminal.wait_for("hours a week can you study")
+    terminal.wait_for("How much time can you give it")
     terminal.keys("Enter")  # "Under 5 hours"
     terminal.wait_for("your budget")
     terminal.keys("Enter")  # "Under $500"

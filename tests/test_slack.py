@@ -17,6 +17,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
+from advisor.questions import QUESTIONS
 from channels.slack import AdvisorSlackInput, to_mrkdwn
 from scripts.credentials import effective_credentials
 from scripts.stack import BIN, ROOT, action_server, free_port, rasa_server
@@ -250,7 +251,7 @@ def test_help_me_choose_sends_block_kit_buttons_and_a_click_continues(slack):
     buttons = {b["text"]["text"]: b for b in credit["blocks"][1]["elements"]}
     assert {b["value"] for b in buttons.values()} == {"/affirm", "/deny"}
     click("No, not really", credit)
-    assert fake.wait_for_posts(channel, 4)[3]["text"] == "About how many hours a week can you study?"
+    assert fake.wait_for_posts(channel, 4)[3]["text"] == QUESTIONS["weekly_hours"].text
 
 
 @servers

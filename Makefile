@@ -94,8 +94,8 @@ bench-cv: install
 	$(BIN)/python -m scripts.bench_cv --classifier logreg
 
 lint: install
-	$(BIN)/ruff check advisor actions channels components scripts tests
-	$(BIN)/ruff format --check advisor actions channels components scripts tests
+	$(BIN)/ruff check advisor actions channels components scripts serving tests
+	$(BIN)/ruff format --check advisor actions channels components scripts serving tests
 
 clean:
 	rm -rf models build results .pytest_cache

@@ -1,0 +1,133 @@
+"""Rasa's SQL tracker store and Redis lock store, refusing to start without their database.
+
+Rasa 3.6's ``SQLTrackerStore`` logs "Could not create tables" and starts anyway when the
+database is down (every conversation then silently falls back to memory), and with
+``login_db`` it retries forever. These subclasses try for ``connect_timeout`` seconds
+(default 10) and then stop the server with an error that names the database::
+
+    tracker_store:
+      type: serving.stores.CheckedSQLTrackerStore
+      dialect: postgresql
+      ...
+    lock_store:
+      type: serving.stores.CheckedRedisLockStore
+      url: 127.0.0.1
+      ...
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable, Dict, Optional
+
+import sqlalchemy as sa
+from rasa.core.lock_store import RedisLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.utils.endpoints import EndpointConfig
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CONNECT_TIMEOUT = 10.0
+
+
+class StoreUnavailable(SystemExit):
+    """The database a store needs cannot be reached: the server stops with this message.
+
+    A ``SystemExit``, because Rasa turns ordinary exceptions from a store into a
+    fallback to memory or a warning, and the server would run without its database.
+    """
+
+    def __init__(self, message: str) -> None:
+        logger.critical(message)
+        super().__init__(message)
+
+
+def _retry(check: Callable[[], None], what: str, timeout: float) -> None:
+    """Run ``check`` until it succeeds or ``timeout`` seconds pass; then raise StoreUnavailable."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            check()
+            return
+        except Exception as error:  # noqa: BLE001 - any failure to connect is reported the same way
+            if time.monotonic() >= deadline:
+                reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise StoreUnavailable(
+                    f"{what} is unavailable after {timeout:.0f} s: {reason}. Start it (or fix the "
+                    f"tracker_store/lock_store settings in the endpoints file) and start the server again."
+                ) from error
+            time.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+
+
+def describe_sql(dialect: str, host: Optional[str], port: Optional[int], db: str) -> str:
+    """A human name for the database, without credentials."""
+    if dialect == "sqlite":
+        return f"SQLite tracker store '{db}'"
+    name = {"postgresql": "PostgreSQL"}.get(dialect, dialect)
+    return f"{name} tracker store at {host or 'localhost'}:{port or 'default port'} (database '{db}')"
+
+
+class CheckedSQLTrackerStore(SQLTrackerStore):
+    """``SQLTrackerStore`` that fails fast, naming the database, when it cannot be reached."""
+
+    def __init__(
+        self,
+        domain: Any = None,
+        dialect: str = "sqlite",
+        host: Optional[str] = None,
+        port: Optional[int] = None,
+        db: str = "rasa.db",
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        event_broker: Any = None,
+        login_db: Optional[str] = None,
+        query: Optional[Dict] = None,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        **kwargs: Any,
+    ) -> None:
+        """Check the database, then let Rasa's store create its tables."""
+        port = int(port) if port not in (None, "") else None
+        what = describe_sql(dialect, host, port, db)
+        if dialect == "sqlite":
+            folder = Path(db).resolve().parent
+            folder.mkdir(parents=True, exist_ok=True)
+            if not os.access(folder, os.W_OK):
+                raise StoreUnavailable(f"{what} cannot be written: {folder} is not writable.")
+        else:
+            url = self.get_db_url(dialect, host, port, login_db or db, username, password, None, query)
+            connect_args = {"connect_timeout": 3} if dialect == "postgresql" else {}
+            engine = sa.create_engine(url, connect_args=connect_args, poolclass=sa.pool.NullPool)
+
+            def connect() -> None:
+                with engine.connect() as connection:
+                    connection.execute(sa.text("SELECT 1"))
+
+            try:
+                _retry(connect, what, float(connect_timeout))
+            finally:
+                engine.dispose()
+        super().__init__(domain, dialect, host, port, db, username, password, event_broker, login_db, query, **kwargs)
+        logger.info("Conversations are stored in the %s.", what)
+
+
+class CheckedRedisLockStore(RedisLockStore):
+    """Rasa's ``RedisLockStore`` (same settings) that checks Redis answers before the server starts."""
+
+    def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **kwargs: Any) -> None:
+        """Accept Rasa's custom-store call (``endpoint_config=``) as well as keyword settings."""
+        settings: Dict[str, Any] = dict(kwargs)
+        if endpoint_config is not None:
+            settings = {"host": endpoint_config.url or "localhost", **endpoint_config.kwargs}
+        timeout = float(settings.pop("connect_timeout", DEFAULT_CONNECT_TIMEOUT))
+        settings.pop("type", None)
+        if "port" in settings:
+            settings["port"] = int(settings["port"])
+        if "db" in settings:
+            settings["db"] = int(settings["db"])
+        super().__init__(**settings)
+        what = f"Redis lock store at {settings.get('host', 'localhost')}:{settings.get('port', 6379)}"
+        _retry(self.red.ping, what, timeout)
+        logger.info("Conversation locks are held in the %s.", what)

@@ -134,6 +134,52 @@ def action_server(
         stop(process)
 
 
+def rasa_command(
+    port: int,
+    directory: Path,
+    action_port: int = 0,
+    extra_args: Optional[List[str]] = None,
+    enable_api: bool = True,
+    env: Optional[Dict[str, str]] = None,
+    command: Optional[List[str]] = None,
+    tracker_store: Optional[Dict[str, Any]] = None,
+    api_token: Optional[str] = None,
+    endpoints: Optional[Path] = None,
+    credentials: Optional[Path] = None,
+) -> List[str]:
+    """The `rasa run` command line; its endpoints and credentials files are written into ``directory``.
+
+    ``env`` is what the server will run with (it decides whether Slack is enabled);
+    ``command`` replaces the ``rasa`` executable (the Slack tests' entry point);
+    ``tracker_store`` is where conversations are kept (default: in memory);
+    ``endpoints`` replaces the generated endpoints file, ``credentials`` credentials.yml.
+    With ``enable_api`` the HTTP API requires ``api_token`` (or $RASA_AUTH_TOKEN).
+    """
+    if enable_api:
+        api_token = api_token or os.environ.get(API_TOKEN_VARIABLE)
+        if not api_token:
+            raise ValueError(f"Rasa's HTTP API needs a token: set {API_TOKEN_VARIABLE}")
+    return [
+        *(command or [str(BIN / "rasa")]),
+        "run",
+        "--model",
+        str(MODEL),
+        "--port",
+        str(port),
+        *(["--enable-api", "--auth-token", str(api_token)] if enable_api else []),
+        "--endpoints",
+        str(endpoints or endpoints_file(action_port, directory, tracker_store)),
+        "--credentials",
+        str(effective_credentials(credentials or ROOT / "credentials.yml", directory, environment(env))),
+        *(extra_args or []),
+    ]
+
+
+def start(args: List[str], log: IO[bytes], env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    """Start a server process in the project folder, in its own session, logging to ``log``."""
+    return _start(args, log, env)
+
+
 @contextmanager
 def rasa_server(
     port: int,
@@ -146,35 +192,23 @@ def rasa_server(
     tracker_store: Optional[Dict[str, Any]] = None,
     api_token: Optional[str] = None,
     endpoints: Optional[Path] = None,
+    credentials: Optional[Path] = None,
 ) -> Iterator[subprocess.Popen]:
-    """Rasa server on ``port``; ready when the REST channel (always configured) answers.
-
-    ``env`` adds to the server's environment (and decides whether Slack is enabled);
-    ``command`` replaces the ``rasa`` executable (the Slack tests' entry point);
-    ``tracker_store`` is where conversations are kept (default: in memory);
-    ``endpoints`` replaces the generated endpoints file (the cluster's).
-    With ``enable_api`` the HTTP API requires ``api_token`` (or $RASA_AUTH_TOKEN).
-    """
-    if enable_api:
-        api_token = api_token or os.environ.get(API_TOKEN_VARIABLE)
-        if not api_token:
-            raise ValueError(f"Rasa's HTTP API needs a token: set {API_TOKEN_VARIABLE}")
+    """Rasa server on ``port`` (see :func:`rasa_command`); ready when the REST channel answers."""
     with tempfile.TemporaryDirectory() as tmp:
-        server_env = environment(env)
-        args = [
-            *(command or [str(BIN / "rasa")]),
-            "run",
-            "--model",
-            str(MODEL),
-            "--port",
-            str(port),
-            *(["--enable-api", "--auth-token", str(api_token)] if enable_api else []),
-            "--endpoints",
-            str(endpoints or endpoints_file(action_port, Path(tmp), tracker_store)),
-            "--credentials",
-            str(effective_credentials(ROOT / "credentials.yml", Path(tmp), server_env)),
-            *(extra_args or []),
-        ]
+        args = rasa_command(
+            port,
+            Path(tmp),
+            action_port,
+            extra_args,
+            enable_api,
+            env,
+            command,
+            tracker_store,
+            api_token,
+            endpoints,
+            credentials,
+        )
         process = _start(args, log, env)
         try:
             wait_for(f"http://127.0.0.1:{port}/webhooks/rest/", process)

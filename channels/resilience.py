@@ -4,8 +4,11 @@ Rasa 3.6 waits up to 5 minutes for the action server and, when a custom action f
 (server stopped, slow or broken), logs the error and sends nothing. Every channel of the
 advisor wraps its message handler with :func:`resilient`:
 
-- the action server's calls get a time limit (``ADVISOR_ACTION_TIMEOUT`` seconds, default 4)
+- the action server's calls get a time limit (``ADVISOR_ACTION_TIMEOUT`` seconds, default 5)
   and share one pooled HTTP session (Rasa opens a new one for every call);
+- a message longer than ``ADVISOR_MAX_MESSAGE_CHARS`` (default 2,000) is read as its first
+  2,000 characters: reading 20,000 took over 4 s of the server's single thread, during which
+  every other conversation waited;
 - a turn that sent no message (the action failed, timed out, or Rasa raised) gets
   :data:`APOLOGY`, so the user hears something within a few seconds. The conversation is
   not changed: once the action server is back, the next message is answered as usual.
@@ -29,16 +32,27 @@ APOLOGY = (
     "Sorry, I can't answer that right now: part of me is not responding. "
     "Please try again in a moment; what you told me so far is kept."
 )
-DEFAULT_ACTION_TIMEOUT = 4.0
+DEFAULT_ACTION_TIMEOUT = 5.0
 ACTION_TIMEOUT_VARIABLE = "ADVISOR_ACTION_TIMEOUT"
+DEFAULT_MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS_VARIABLE = "ADVISOR_MAX_MESSAGE_CHARS"
+
+
+def _number(variable: str, default: float, minimum: float) -> float:
+    try:
+        return max(minimum, float(os.environ.get(variable, default)))
+    except ValueError:
+        return default
 
 
 def action_timeout() -> float:
-    """Seconds to wait for the action server (``ADVISOR_ACTION_TIMEOUT``, default 4)."""
-    try:
-        return max(0.1, float(os.environ.get(ACTION_TIMEOUT_VARIABLE, DEFAULT_ACTION_TIMEOUT)))
-    except ValueError:
-        return DEFAULT_ACTION_TIMEOUT
+    """Seconds to wait for the action server (``ADVISOR_ACTION_TIMEOUT``, default 5)."""
+    return _number(ACTION_TIMEOUT_VARIABLE, DEFAULT_ACTION_TIMEOUT, 0.1)
+
+
+def max_message_chars() -> int:
+    """How much of a message is read (``ADVISOR_MAX_MESSAGE_CHARS``, default 2,000)."""
+    return int(_number(MAX_MESSAGE_CHARS_VARIABLE, DEFAULT_MAX_MESSAGE_CHARS, 1))
 
 
 class _Borrowed:
@@ -139,6 +153,12 @@ def resilient(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callab
         agent = _current_agent()
         if agent is not None:
             limit_action_calls(agent)
+        limit = max_message_chars()
+        if isinstance(message.text, str) and len(message.text) > limit:
+            logger.info(
+                "A %d-character message from %s is read as its first %d.", len(message.text), message.sender_id, limit
+            )
+            message.text = message.text[:limit]
         inner = message.output_channel
         counting = CountingOutput(inner)
         message.output_channel = counting

@@ -34,7 +34,7 @@ from tests.test_web import Chat, sync_playwright
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
 LOGS = ARTIFACTS / "logs"
-APOLOGY_WITHIN_SECONDS = 8.0  # the action call's limit is 4 s; the rest is margin for a busy machine
+APOLOGY_WITHIN_SECONDS = 9.0  # the action call's limit is 5 s; the rest is margin for a busy machine
 
 
 class Survivor:

@@ -29,7 +29,7 @@ import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Dict, Iterator, List, Optional
+from typing import IO, Any, Dict, Iterator, List, Optional
 
 from scripts.stack import ROOT, action_server, free_port, rasa_command, start, stop, wait_for
 
@@ -75,9 +75,9 @@ def _postgres_bin() -> Path:
     return Path(found[-1]).parent
 
 
-def _as_postgres(args: List[str]) -> List[str]:
-    """PostgreSQL refuses to run as root: run it as Debian's postgres user then."""
-    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else args
+def _as_postgres() -> Dict[str, Any]:
+    """PostgreSQL refuses to run as root: run it as Debian's postgres user then (Popen's user/group)."""
+    return {"user": "postgres", "group": "postgres", "extra_groups": []} if os.geteuid() == 0 else {}
 
 
 def _wait_port(port: int, process: subprocess.Popen, what: str, timeout: float = 60.0) -> None:
@@ -120,38 +120,40 @@ def postgres(data: Path, log: IO[bytes], port: Optional[int] = None) -> Iterator
     cluster = data / "pgdata"
     if not (cluster / "PG_VERSION").exists():
         subprocess.run(
-            _as_postgres([str(bin_dir / "initdb"), "-D", str(cluster), "-U", "postgres", "--auth-local=trust",
-                          "--auth-host=scram-sha-256", "-E", "UTF8"]),
-            check=True, stdout=log, stderr=subprocess.STDOUT,
+            [str(bin_dir / "initdb"), "-D", str(cluster), "-U", "postgres", "--auth-local=trust",
+             "--auth-host=scram-sha-256", "-E", "UTF8"],
+            check=True, stdout=log, stderr=subprocess.STDOUT, cwd="/", **_as_postgres(),
         )  # fmt: skip
     sockets = data / "run"
     sockets.mkdir(exist_ok=True)
     if os.geteuid() == 0:
         shutil.chown(sockets, "postgres", "postgres")
     process = subprocess.Popen(
-        _as_postgres([str(bin_dir / "postgres"), "-D", str(cluster), "-p", str(port), "-k", str(sockets),
-                      "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100"]),
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [str(bin_dir / "postgres"), "-D", str(cluster), "-p", str(port), "-k", str(sockets),
+         "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=100"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd="/", **_as_postgres(),
     )  # fmt: skip
     try:
         _wait_port(port, process, "PostgreSQL")
-        psql = _as_postgres([str(bin_dir / "psql"), "-h", str(sockets), "-p", str(port), "-U", "postgres", "-qtA"])
+        psql = [str(bin_dir / "psql"), "-h", str(sockets), "-p", str(port), "-U", "postgres", "-qtA"]
+        as_postgres = {"cwd": "/", **_as_postgres()}
         for _ in range(50):  # accepting TCP before it accepts logins
-            if subprocess.run([*psql, "-c", "SELECT 1"], capture_output=True).returncode == 0:
+            if subprocess.run([*psql, "-c", "SELECT 1"], capture_output=True, **as_postgres).returncode == 0:
                 break
             time.sleep(0.2)
         if not password_file.exists():
             password_file.write_text(os.urandom(12).hex())
             password_file.chmod(0o600)
         password = password_file.read_text().strip()
-        exists = subprocess.run([*psql, "-c", f"SELECT 1 FROM pg_roles WHERE rolname = '{DB_USER}'"],
-                                capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
-        verb = "ALTER" if exists else "CREATE"
-        subprocess.run([*psql, "-c", f"{verb} ROLE {DB_USER} LOGIN PASSWORD '{password}'"], check=True, stdout=log)
-        has_db = subprocess.run([*psql, "-c", f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"],
-                                capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
-        if not has_db:
-            subprocess.run([*psql, "-c", f"CREATE DATABASE {DB_NAME} OWNER {DB_USER}"], check=True, stdout=log)
+
+        def sql(statement: str) -> str:
+            done = subprocess.run([*psql, "-c", statement], capture_output=True, text=True, check=True, **as_postgres)
+            return done.stdout.strip()
+
+        verb = "ALTER" if sql(f"SELECT 1 FROM pg_roles WHERE rolname = '{DB_USER}'") else "CREATE"
+        sql(f"{verb} ROLE {DB_USER} LOGIN PASSWORD '{password}'")
+        if not sql(f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"):
+            sql(f"CREATE DATABASE {DB_NAME} OWNER {DB_USER}")
         yield Database("127.0.0.1", port, DB_NAME, DB_USER, password)
     finally:
         if process.poll() is None:
@@ -241,9 +243,18 @@ def server_environment(database: Database, redis_port: int, actions_url: str) ->
 
 @contextmanager
 def cluster(
-    log_dir: Path, data: Optional[Path] = None, chat_port: Optional[int] = None, servers: int = 2
+    log_dir: Path,
+    data: Optional[Path] = None,
+    chat_port: Optional[int] = None,
+    servers: int = 2,
+    env: Optional[Dict[str, str]] = None,
+    command: Optional[List[str]] = None,
 ) -> Iterator[Cluster]:
-    """Start PostgreSQL, Redis, the action servers, the Rasa servers and HAProxy; stop them all on exit."""
+    """Start PostgreSQL, Redis, the action servers, the Rasa servers and HAProxy; stop them all on exit.
+
+    ``env`` adds to the Rasa servers' environment (Slack's secrets); ``command`` replaces
+    their ``rasa`` executable (the tests' Slack entry point).
+    """
     ensure_packages()
     log_dir.mkdir(parents=True, exist_ok=True)
     with ExitStack() as exits:
@@ -260,7 +271,7 @@ def cluster(
         chat_port, actions_lb = chat_port or free_port(), free_port()
         rasa_ports = [free_port() for _ in range(servers)]
         action_ports = [free_port() for _ in range(servers)]
-        env = server_environment(database, redis_port, f"http://127.0.0.1:{actions_lb}/webhook")
+        env = {**server_environment(database, redis_port, f"http://127.0.0.1:{actions_lb}/webhook"), **(env or {})}
         actions = [
             exits.enter_context(action_server(port, log(f"actions{number}")))
             for number, port in enumerate(action_ports, 1)
@@ -271,7 +282,7 @@ def cluster(
             folder.mkdir()
             args = rasa_command(
                 port, folder, extra_args=["--interface", "127.0.0.1"], enable_api=False, env=env,
-                endpoints=ENDPOINTS, credentials=CREDENTIALS,
+                command=command, endpoints=ENDPOINTS, credentials=CREDENTIALS,
             )  # fmt: skip
             process = start(args, log(f"rasa{number}"), env)
             exits.callback(stop, process)

@@ -3,7 +3,17 @@
 Rasa 3.6's ``SQLTrackerStore`` logs "Could not create tables" and starts anyway when the
 database is down (every conversation then silently falls back to memory), and with
 ``login_db`` it retries forever. These subclasses try for ``connect_timeout`` seconds
-(default 10) and then stop the server with an error that names the database::
+(default 10) and then stop the server with an error that names the database.
+
+Two more fixes for several servers sharing the stores:
+
+- Rasa's ``RedisLockStore`` changes a conversation's ticket lock with a plain GET then SET,
+  so two servers handling the same conversation at once overwrite each other's tickets: a
+  finished ticket comes back and blocks the conversation until it expires (60 s), or two
+  messages are handled at the same time. ``CheckedRedisLockStore`` makes every change one
+  Redis transaction (WATCH/MULTI/EXEC, retried on conflict).
+- Servers starting together race to create the tables; here they take turns (a PostgreSQL
+  advisory lock) instead of failing and retrying after 5 s.
 
     tracker_store:
       type: serving.stores.CheckedSQLTrackerStore
@@ -17,14 +27,16 @@ database is down (every conversation then silently falls back to memory), and wi
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import sqlalchemy as sa
-from rasa.core.lock_store import RedisLockStore
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.utils.endpoints import EndpointConfig
 
@@ -107,6 +119,13 @@ class CheckedSQLTrackerStore(SQLTrackerStore):
 
             try:
                 _retry(connect, what, float(connect_timeout))
+                if dialect == "postgresql" and not login_db:
+                    with engine.connect() as connection:  # one server at a time creates the tables
+                        connection.execute(sa.text("SELECT pg_advisory_lock(2205)"))
+                        try:
+                            self.Base.metadata.create_all(connection)
+                        finally:
+                            connection.execute(sa.text("SELECT pg_advisory_unlock(2205)"))
             finally:
                 engine.dispose()
         super().__init__(domain, dialect, host, port, db, username, password, event_broker, login_db, query, **kwargs)
@@ -131,3 +150,75 @@ class CheckedRedisLockStore(RedisLockStore):
         what = f"Redis lock store at {settings.get('host', 'localhost')}:{settings.get('port', 6379)}"
         _retry(self.red.ping, what, timeout)
         logger.info("Conversation locks are held in the %s.", what)
+
+    def _atomically(
+        self,
+        conversation_id: str,
+        change: Callable[[Optional[TicketLock]], Tuple[str, Any]],
+        create: bool = False,
+        lifetime: float = LOCK_LIFETIME,
+    ) -> Any:
+        """Read the lock, ``change`` it and write it back as one transaction (retried on conflict).
+
+        ``change`` returns ("set", result), ("delete", result) or ("keep", result). With
+        ``create`` the change is issuing a ticket (the lock is created if missing).
+        """
+        key = self.key_prefix + conversation_id
+        outcome: List[Any] = [None]
+
+        def transaction(pipe: Any) -> None:
+            raw = pipe.get(key)
+            lock = TicketLock.from_dict(json.loads(raw)) if raw else None
+            if create:
+                lock = lock or self.create_lock(conversation_id)
+                action, outcome[0] = "set", lock.issue_ticket(lifetime)
+            else:
+                action, outcome[0] = change(lock)
+            pipe.multi()
+            if action == "set" and lock is not None:
+                pipe.set(key, lock.dumps())
+            elif action == "delete":
+                pipe.delete(key)
+
+        self.red.transaction(transaction, key)
+        return outcome[0]
+
+    def issue_ticket(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        """A new ticket in the conversation's queue (the lock is created if none exists)."""
+        try:
+            return int(self._atomically(conversation_id, lambda _: ("keep", 0), create=True, lifetime=lock_lifetime))
+        except Exception as error:  # noqa: BLE001 - Rasa's contract: a LockError
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+
+    def update_lock(self, conversation_id: str) -> None:
+        """Drop expired tickets."""
+
+        def change(lock: Optional[TicketLock]) -> Tuple[str, None]:
+            if lock is None:
+                return "keep", None
+            lock.remove_expired_tickets()
+            return "set", None
+
+        self._atomically(conversation_id, change)
+
+    def finish_serving(self, conversation_id: str, ticket_number: int) -> None:
+        """Remove a served ticket."""
+
+        def change(lock: Optional[TicketLock]) -> Tuple[str, None]:
+            if lock is None:
+                return "keep", None
+            lock.remove_ticket_for(ticket_number)
+            return "set", None
+
+        self._atomically(conversation_id, change)
+
+    def cleanup(self, conversation_id: str, ticket_number: int) -> None:
+        """Remove a served ticket, and the lock once nobody waits: in one transaction."""
+
+        def change(lock: Optional[TicketLock]) -> Tuple[str, None]:
+            if lock is None:
+                return "keep", None
+            lock.remove_ticket_for(ticket_number)
+            return ("set" if lock.is_someone_waiting() else "delete"), None
+
+        self._atomically(conversation_id, change)

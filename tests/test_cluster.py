@@ -18,7 +18,11 @@ import pytest
 
 from scripts.cluster import Cluster, cluster
 from scripts.conversations import SCRIPTS, Script, reply_text, send
+from scripts.stack import BIN
 from tests.conftest import ARTIFACTS
+from tests.fake_slack import FakeSlack
+from tests.test_slack import BOT_TOKEN, SIGNING_SECRET, barrier, event, ids
+from tests.test_slack import send as send_slack
 
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
@@ -28,8 +32,17 @@ PAIR_ROUNDS = 3
 
 
 @pytest.fixture(scope="module")
-def running() -> Iterator[Cluster]:
-    with cluster(ARTIFACTS / "logs") as started:
+def fake() -> Iterator[FakeSlack]:
+    with FakeSlack(BOT_TOKEN) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def running(fake: FakeSlack) -> Iterator[Cluster]:
+    """The cluster with Slack enabled (its secrets in the environment), calling the fake Slack API."""
+    secrets = {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET}
+    entry = [str(BIN / "python"), "-m", "tests.slack_server"]
+    with cluster(ARTIFACTS / "logs", env={**secrets, "FAKE_SLACK_API_URL": fake.base_url}, command=entry) as started:
         yield started
 
 
@@ -121,3 +134,24 @@ def test_two_messages_at_once_on_different_servers_are_handled_one_after_the_oth
         users = [data.get("text") for _, t, _, data in events[sender] if t == "user"]
         assert sorted(users) == sorted(list(questions) * PAIR_ROUNDS)
         check_stored_once_and_in_order(events[sender], users)
+
+
+def test_a_slack_retry_reaching_the_other_server_is_not_answered_twice(running: Cluster, fake: FakeSlack) -> None:
+    first, second = running.rasa_ports
+    user, channel = ids()
+    original = event("how much does a professional certificate cost?", user, channel)
+    assert send_slack(first, original)[0] == 200
+    assert fake.wait_for_posts(channel, 1)[0]["text"].startswith("Professional Certificate program:")
+    retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    status, headers, _ = send_slack(second, original, headers=retry)  # Slack's retry, landing on the other server
+    assert status == 200 and headers.get("X-Slack-No-Retry") == "1"
+    assert len(barrier(second, fake, user, channel, 1)) == 2  # the original answer and the barrier's, nothing else
+
+
+def test_no_log_line_holds_a_secret(running: Cluster, fake: FakeSlack) -> None:
+    secrets = [BOT_TOKEN, SIGNING_SECRET, running.database.password]
+    logs = sorted((ARTIFACTS / "logs").glob("cluster-*.log"))
+    assert len(logs) >= 7
+    for log in logs:
+        for number, line in enumerate(log.read_text(errors="replace").splitlines(), 1):
+            assert not any(secret in line for secret in secrets), f"{log.name}:{number} holds a secret"

@@ -26,6 +26,8 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.utils.endpoints import EndpointConfig
 from sanic import Sanic
 
+from serving import speedups
+
 logger = logging.getLogger(__name__)
 
 APOLOGY = (
@@ -100,7 +102,11 @@ class TimedEndpointConfig(EndpointConfig):
 
 
 def limit_action_calls(agent: Any, timeout: Optional[float] = None) -> None:
-    """Give ``agent``'s action endpoint (and its processor's) the time limit; idempotent."""
+    """Give ``agent``'s action endpoint (and its processor's) the time limit; idempotent.
+
+    Also checks the action server's replies with a validator built once (serving/speedups.py).
+    """
+    speedups.install()
     endpoint = getattr(agent, "action_endpoint", None)
     if endpoint is None or isinstance(endpoint, TimedEndpointConfig):
         return

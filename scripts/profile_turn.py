@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List
 
 from scripts.conversations import SCRIPTS
-from scripts.stack import MODEL, ROOT, action_server, environment, free_port, sqlite_store
+from scripts.stack import MODEL, ROOT, SERVING_THREADS, action_server, environment, free_port, sqlite_store
 
 TIMINGS: Dict[str, List[float]] = defaultdict(list)
 
@@ -71,9 +71,16 @@ def instrument() -> None:
 
 async def run(rounds: int, action_port: int, database: Path) -> int:
     """Load the agent and send the scripted conversations ``rounds`` times; return the turns timed."""
+    import logging
+
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
+    from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.endpoints import EndpointConfig
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_logging_and_warnings(logging.INFO)  # as `rasa run` logs: no debug lines
+    configure_structlog(logging.INFO)
 
     from channels.resilience import limit_action_calls
 
@@ -110,7 +117,9 @@ def main(argv: List[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=6)
     args = parser.parse_args(argv)
-    os.environ.update({key: value for key, value in environment().items() if key not in os.environ})
+    # The server's environment, its one-thread settings included (set before NumPy and TensorFlow load).
+    served = {**SERVING_THREADS, **environment()}
+    os.environ.update({key: value for key, value in served.items() if key not in os.environ})
     instrument()
     logs = ROOT / "results" / "logs"
     logs.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,19 @@ LOCK_STORE_CLASS = "serving.stores.CheckedRedisLockStore"
 API_TOKEN_VARIABLE = "RASA_AUTH_TOKEN"
 
 
+# Serving processes run NumPy's BLAS and TensorFlow on one thread each: a turn's matrices are
+# small, and with requests (or servers) running side by side on 2 cores, more threads only
+# contend (the sentence encoder took 21.6 ms a message with OpenBLAS's 2 threads on a busy
+# machine, 10.7 ms with one; docs/benchmarks.md). Set any of them to override.
+SERVING_THREADS = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+    "TF_INTER_OP_PARALLELISM_THREADS": "1",
+}
+
+
 def sqlite_store(path: Path) -> Dict[str, Any]:
     """The tracker store settings for Rasa's SQL store on a SQLite file."""
     return {"type": TRACKER_STORE_CLASS, "dialect": "sqlite", "db": str(path)}
@@ -83,9 +96,11 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 180.0) -> Non
 
 
 def _start(args: List[str], log: IO[bytes], env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+    threads = {name: value for name, value in SERVING_THREADS.items() if name not in os.environ}
     return subprocess.Popen(
-        args, cwd=ROOT, env=environment(env), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+        args, cwd=ROOT, env=environment({**threads, **(env or {})}), stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
 
 
 def stop(process: subprocess.Popen) -> None:

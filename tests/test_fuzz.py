@@ -8,6 +8,7 @@ conversation in the middle of the questions, next to the flood, must go on unaff
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import json
 import urllib.error
@@ -79,7 +80,8 @@ def answered(status: int, body: bytes) -> bool:
 def test_any_unicode_text_gets_a_reply(stack: Stack, bystander: RestClient, message: str) -> None:
     status, body = post_raw(stack.rasa_port, json.dumps({"sender": "fuzz-text", "message": message}).encode())
     assert status == 200, body[:300]
-    assert isinstance(json.loads(body), list)
+    replies = json.loads(body)
+    assert isinstance(replies, list) and replies, "no reply"
 
 
 @WEBHOOK_SETTINGS
@@ -202,6 +204,80 @@ def test_queries_built_from_any_text_find_programmes_without_raising(text: str, 
     matching.listed_pair(text, 5)
     for programme in KB.programmes[:3]:
         matching.mentions(programme, text)
+
+
+# advisor/reading.py's ``read``: any text, under any intent the classifier might give, with any
+# entities (Duckling's figures included), at any point of a conversation.
+def _domain() -> Dict[str, Any]:
+    import yaml
+
+    from scripts.stack import ROOT
+
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+DOMAIN = _domain()
+INTENTS = [name if isinstance(name, str) else next(iter(name)) for name in DOMAIN.get("intents", [])]
+ENTITIES = [name if isinstance(name, str) else next(iter(name)) for name in DOMAIN.get("entities", [])]
+QUESTION_SLOTS = ["goal", "wants_credit", "weekly_hours", "horizon_months", "budget", "subject"]
+PROGRAMMES = [programme.id for programme in KB.programmes]
+
+entity_values = st.one_of(any_text, st.integers(-(10**6), 10**9), st.floats(allow_nan=False, allow_infinity=False))
+# Entities as Rasa hands them over: always a start and an end. Any value: a typed button payload
+# ('/inform{"amount-of-money": "abc"}') sets whatever the user wrote.
+entity_spans = st.tuples(st.integers(0, 400), st.integers(0, 40)).map(lambda span: (span[0], span[0] + span[1]))
+entities = st.lists(
+    st.builds(
+        lambda entity, value, span, extra: {
+            "entity": entity,
+            "value": value,
+            "start": span[0],
+            "end": span[1],
+            **extra,
+        },
+        st.sampled_from(ENTITIES),
+        entity_values,
+        entity_spans,
+        st.fixed_dictionaries({}, optional={"additional_info": st.dictionaries(any_text, entity_values, max_size=3)}),
+    ),
+    max_size=4,
+)
+held_answers = st.dictionaries(
+    st.sampled_from(QUESTION_SLOTS),
+    st.one_of(st.sampled_from(["skills", "graduate", "unsure", "data science", "any"]), st.booleans(),
+              st.integers(0, 100_000), st.floats(0, 1e6)),
+    max_size=6,
+)  # fmt: skip
+
+
+def snapshots() -> Any:
+    reading = importlib.import_module("advisor.reading")
+    return st.builds(
+        reading.Snapshot,
+        answers=held_answers,
+        asked=st.one_of(st.none(), st.sampled_from(QUESTION_SLOTS)),
+        in_questions=st.booleans(),
+        recommended=st.sampled_from([None, "micromasters", "professional_certificate"]),
+        listed=st.lists(st.sampled_from(PROGRAMMES), max_size=5, unique=True).map(tuple),
+        list_shown=st.booleans(),
+        current=st.one_of(st.none(), st.sampled_from(PROGRAMMES)),
+        current_shown=st.booleans(),
+        credential=st.sampled_from([None, "micromasters", "professional_certificate"]),
+        last_topic=st.one_of(st.none(), st.sampled_from(["cost", "duration", "credit", "recognition"])),
+        first_message=st.booleans(),
+    )
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("advisor.reading") is None, reason="advisor/reading.py is not there yet (issue 20)"
+)
+@FUNCTION_SETTINGS
+@given(data=st.data(), text=messy_text, intent=st.one_of(st.none(), st.sampled_from(INTENTS)), found=entities)
+def test_reading_any_message_in_any_state_gives_a_reading(data: Any, text: str, intent: Any, found: Any) -> None:
+    reading = importlib.import_module("advisor.reading")
+    snapshot = data.draw(snapshots())
+    result = reading.read(text, reading.Nlu(intent, tuple(found)), snapshot, KB)
+    assert isinstance(result, reading.Reading)
 
 
 def test_the_reading_hook_finds_the_matching_functions() -> None:

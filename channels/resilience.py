@@ -9,6 +9,9 @@ advisor wraps its message handler with :func:`resilient`:
 - a message longer than ``ADVISOR_MAX_MESSAGE_CHARS`` (default 2,000) is read as its first
   2,000 characters: reading 20,000 took over 4 s of the server's single thread, during which
   every other conversation waited;
+- control characters (other than tab and line breaks) are dropped before the message is read:
+  a NUL made Duckling's native code panic, which no ``except Exception`` catches, and the
+  request was dropped without a reply;
 - a turn that sent no message (the action failed, timed out, or Rasa raised) gets
   :data:`APOLOGY`, so the user hears something within a few seconds. The conversation is
   not changed: once the action server is back, the next message is answered as usual.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 import aiohttp
@@ -36,6 +40,7 @@ APOLOGY = (
 )
 DEFAULT_ACTION_TIMEOUT = 5.0
 ACTION_TIMEOUT_VARIABLE = "ADVISOR_ACTION_TIMEOUT"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 DEFAULT_MAX_MESSAGE_CHARS = 2000
 MAX_MESSAGE_CHARS_VARIABLE = "ADVISOR_MAX_MESSAGE_CHARS"
 
@@ -159,6 +164,8 @@ def resilient(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callab
         agent = _current_agent()
         if agent is not None:
             limit_action_calls(agent)
+        if isinstance(message.text, str):
+            message.text = _CONTROL.sub("", message.text)
         limit = max_message_chars()
         if isinstance(message.text, str) and len(message.text) > limit:
             logger.info(
@@ -170,9 +177,9 @@ def resilient(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callab
         message.output_channel = counting
         try:
             result = await on_new_message(message)
-        except asyncio.CancelledError:
+        except (asyncio.CancelledError, KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
-        except Exception:  # noqa: BLE001 - logged with its traceback, answered with the apology
+        except BaseException:  # noqa: BLE001 - a native library's panic too; logged, answered with the apology
             logger.exception("Handling a message from %s failed.", message.sender_id)
             result = None
         if counting.sent == 0:

@@ -50,3 +50,17 @@ def test_action_replies_are_still_checked_against_rasas_schema() -> None:
     assert validate_action_result(action, {"events": [], "responses": [{"text": "hi"}]})
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         validate_action_result(action, {"events": "not a list"})
+
+
+def test_control_characters_are_dropped_and_a_native_panic_gets_the_apology() -> None:
+    seen: List[str] = []
+
+    class Panic(BaseException):
+        """What pyo3 raises when Rust code panics: not an Exception."""
+
+    async def fragile(message: UserMessage) -> None:
+        seen.append(message.text or "")
+        raise Panic("CString::new failed")
+
+    assert run_turn(fragile, "hi\x00 there\x07\nyes") == [APOLOGY]
+    assert seen == ["hi there\nyes"]

@@ -80,7 +80,7 @@ bench-dialogue: train
 	$(BIN)/python -m scripts.bench_dialogue
 
 # Load: this advisor, Rasa's stock `rasa init` bot (trained in build/) and the
-# cluster at 1, 8, 32 and 64 concurrent conversations (about 15 minutes; docs/benchmarks.md).
+# cluster at 1, 8, 32 and 64 concurrent conversations (about 5 minutes; docs/benchmarks.md).
 bench-load: system-deps train
 	$(BIN)/python -m scripts.bench_load
 

@@ -14,10 +14,11 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
-TEST_APT_PACKAGES := tmux chromium
+# Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat),
+# PostgreSQL, Redis and HAProxy (the cluster: make run-cluster, its test and benchmark).
+TEST_APT_PACKAGES := tmux chromium postgresql redis-server haproxy
 
-.PHONY: install system-deps train run run-actions shell chat test bench bench-dialogue bench-seeds bench-dev bench-gate bench-cv lint validate clean
+.PHONY: install system-deps train run run-cluster run-actions shell chat test bench bench-dialogue bench-load bench-profile bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors
 
@@ -44,8 +45,14 @@ train: install $(MODEL)
 run: train
 	$(BIN)/python -m scripts.web
 
+# Two Rasa servers and two action servers behind HAProxy, on PostgreSQL and Redis
+# (installed with apt-get if missing): http://localhost:8000/ (docs/deployment.md).
+run-cluster: train
+	$(BIN)/python -m scripts.cluster
+
+# The action server, on 127.0.0.1 only (SANIC_HOST): only the Rasa server calls it.
 run-actions: install
-	$(BIN)/rasa run actions --port $(ACTION_PORT)
+	SANIC_HOST=127.0.0.1 $(BIN)/rasa run actions --port $(ACTION_PORT)
 
 shell: train
 	$(BIN)/python -m scripts.chat
@@ -53,7 +60,7 @@ shell: train
 chat: shell
 
 system-deps:
-	@missing=""; for p in $(TEST_APT_PACKAGES); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=""; for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "Installing$$missing with apt-get"; \
 	$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
 
@@ -71,6 +78,15 @@ bench: system-deps train
 # right credential, messages, questions asked again, loops, answers lost (docs/benchmarks.md).
 bench-dialogue: train
 	$(BIN)/python -m scripts.bench_dialogue
+
+# Load: this advisor, Rasa's stock `rasa init` bot (trained in build/) and the
+# cluster at 1, 8, 32 and 64 concurrent conversations (about 5 minutes; docs/benchmarks.md).
+bench-load: system-deps train
+	$(BIN)/python -m scripts.bench_load
+
+# Where one turn's time goes (NLU components, policies, action call, tracker store).
+bench-profile: train
+	$(BIN)/python -m scripts.profile_turn
 
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install
@@ -94,8 +110,8 @@ bench-cv: install
 	$(BIN)/python -m scripts.bench_cv --classifier logreg
 
 lint: install
-	$(BIN)/ruff check advisor actions channels components scripts tests
-	$(BIN)/ruff format --check advisor actions channels components scripts tests
+	$(BIN)/ruff check advisor actions channels components scripts serving tests
+	$(BIN)/ruff format --check advisor actions channels components scripts serving tests
 
 clean:
 	rm -rf models build results .pytest_cache

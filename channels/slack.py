@@ -3,6 +3,11 @@
 Used from credentials.yml as ``channels.slack.AdvisorSlackInput``. Rasa's signature check
 (HMAC of the body with the signing secret, 300 s replay window) runs first on every request,
 exactly as in ``SlackInput``. ``name()`` stays "slack", so the webhook is /webhooks/slack/webhook.
+
+Retried events are recognised by their event id (and channel + timestamp). One server keeps them
+in memory; several servers share them through Redis when the credentials name it
+(``dedup_redis_url: ${ADVISOR_DEDUP_REDIS_URL}``, e.g. ``redis://127.0.0.1:6379/2``), so a retry
+that reaches another server is not answered twice.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
-from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from channels.resilience import resilient
 
 logger = logging.getLogger(__name__)
 
@@ -82,24 +89,70 @@ class AdvisorSlackBot(SlackBot):
         await self._post_message(self.slack_channel or recipient_id, text=mrkdwn, blocks=blocks)
 
 
-class AdvisorSlackInput(SlackInput):
-    """SlackInput that answers each Slack event once and replies in Slack's formatting."""
+class SeenEvents:
+    """Event keys already received, in this process (a bounded LRU)."""
 
-    seen_capacity = 2048  # event ids (and message keys) remembered per process
+    capacity = 2048
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
         self._seen: OrderedDict[str, None] = OrderedDict()
 
-    def _already_seen(self, keys: List[str]) -> bool:
-        """Remember ``keys``; True if any was seen before (bounded LRU)."""
+    async def check_and_add(self, keys: List[str]) -> bool:
+        """Remember ``keys``; True if any was seen before."""
         seen = any(key in self._seen for key in keys)
         for key in keys:
             self._seen[key] = None
             self._seen.move_to_end(key)
-        while len(self._seen) > self.seen_capacity:
+        while len(self._seen) > self.capacity:
             self._seen.popitem(last=False)
         return seen
+
+
+class RedisSeenEvents(SeenEvents):
+    """Event keys already received by any server, shared through Redis (kept for a day)."""
+
+    ttl_seconds = 24 * 3600
+    prefix = "advisor:slack:seen:"
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        import redis.asyncio
+
+        self.redis = redis.asyncio.from_url(url, socket_timeout=2)
+
+    async def check_and_add(self, keys: List[str]) -> bool:
+        """SET NX each key: a key that already existed was received before (by any server)."""
+        pipe = self.redis.pipeline(transaction=False)
+        for key in keys:
+            pipe.set(self.prefix + key, "1", nx=True, ex=self.ttl_seconds)
+        results = await pipe.execute()
+        return not all(results)
+
+
+class AdvisorSlackInput(SlackInput):
+    """SlackInput that answers each Slack event once and replies in Slack's formatting."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._seen: SeenEvents = SeenEvents()
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        """Rasa's Slack settings, plus ``dedup_redis_url`` to share seen events between servers."""
+        channel = super().from_credentials(credentials)
+        assert isinstance(channel, AdvisorSlackInput)
+        url = (credentials or {}).get("dedup_redis_url")
+        if url:
+            channel._seen = RedisSeenEvents(str(url))
+        return channel
+
+    async def _already_seen(self, keys: List[str]) -> bool:
+        """Remember ``keys``; True if any was seen before (here, or by another server sharing Redis)."""
+        try:
+            return await self._seen.check_and_add(keys)
+        except Exception:  # noqa: BLE001 - Redis down: answer rather than drop the event
+            logger.exception("Could not check Slack event %s against Redis; handling it.", keys[0])
+            return False
 
     @staticmethod
     def _event_keys(request: Request) -> List[str]:
@@ -123,7 +176,7 @@ class AdvisorSlackInput(SlackInput):
     ) -> Any:
         """Acknowledge a repeated event (any Slack retry, any reason) without handling it again."""
         keys = self._event_keys(request)
-        if keys and self._already_seen(keys):
+        if keys and await self._already_seen(keys):
             logger.info(
                 "Slack event %s already received (retry #%s, reason %s): acknowledged, not processed.",
                 keys[0],
@@ -135,7 +188,7 @@ class AdvisorSlackInput(SlackInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Rasa's blueprint, answering Slack's URL check with the documented {"challenge": ...} body."""
-        slack_webhook = super().blueprint(on_new_message)
+        slack_webhook = super().blueprint(resilient(on_new_message))
 
         @slack_webhook.middleware("request")
         async def url_verification(request: Request) -> Optional[HTTPResponse]:

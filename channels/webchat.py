@@ -15,6 +15,10 @@ Enable it in a credentials file::
       user_message_evt: user_uttered
       bot_message_evt: bot_uttered
       session_persistence: true
+      # allowed_origins: ["https://example.org"]   # default: only the page's own origin
+
+Both the socket and the REST channel answer a turn that fails with an apology
+(channels/resilience.py) instead of silence.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from channels.resilience import resilient
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 ASSET_SUFFIXES = {".css", ".js", ".svg", ".png", ".ico", ".webp", ".woff2"}
@@ -89,17 +95,23 @@ class WebChatInput(SocketIOInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
-        """Same settings as Rasa's ``socketio`` channel, plus an optional ``web_dir``."""
+        """Same settings as Rasa's ``socketio`` channel, plus ``web_dir`` and ``allowed_origins``.
+
+        ``allowed_origins``: the origins whose pages may open the socket (a list, or "*" for
+        any). By default only the page's own origin (scheme and host the request was made to).
+        """
         credentials = credentials or {}
         channel = super().from_credentials(credentials)
         assert isinstance(channel, WebChatInput)
         channel.web_dir = Path(credentials.get("web_dir") or WEB_DIR)
+        channel.allowed_origins = credentials.get("allowed_origins")
         return channel
 
     def __init__(self, *args: Any, web_dir: Optional[Path] = None, **kwargs: Any) -> None:
         """Create the channel; ``web_dir`` holds index.html and the assets."""
         super().__init__(*args, **kwargs)
         self.web_dir = web_dir or WEB_DIR
+        self.allowed_origins: Optional[Any] = None
 
     def url_prefix(self) -> str:
         """An absolute prefix: Rasa mounts the blueprint at the root, not under /webhooks/."""
@@ -107,8 +119,12 @@ class WebChatInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Socket.IO handlers from Rasa's channel, and routes for the page and assets."""
-        super().blueprint(on_new_message)  # creates self.sio and registers Rasa's Socket.IO handlers
+        # Creates self.sio and registers Rasa's Socket.IO handlers (around the resilient handler).
+        super().blueprint(resilient(on_new_message))
         assert self.sio is not None
+        # Rasa's channel accepts every origin (cors_allowed_origins=[] turns the check off);
+        # None is Engine.IO's same-origin check.
+        self.sio.eio.cors_allowed_origins = self.allowed_origins
         web = WebChatBlueprint(self.sio, self.socketio_path or "/socket.io", "webchat", __name__)
         index = self.web_dir / "index.html"
         if not index.is_file():

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from scripts.evaluate_nlu import evaluate
-from scripts.stack import BIN, ROOT, environment, full_stack
+from scripts.stack import BIN, ROOT, environment, fresh_db, full_stack
 
 FAQ_MESSAGES = [
     "how much does a micromasters cost?",
@@ -116,7 +116,7 @@ def main() -> int:
         "entity_exact_per_message": round(scores.entity_accuracy, 4),
     }
     print(f"held-out NLU: {json.dumps(results['nlu'])}", flush=True)
-    with full_stack(ROOT / "results" / "logs") as stack:
+    with full_stack(ROOT / "results" / "logs", conversations=fresh_db("bench")) as stack:
         results["rest_faq_latency"] = rest_latency(stack.rasa_port)
     print(f"REST FAQ reply latency: {json.dumps(results['rest_faq_latency'])}", flush=True)
     write_results("bench", results)

@@ -20,7 +20,7 @@ from typing import Any, Dict, List
 
 from scripts.bench import FAQ_MESSAGES as REST_FAQ_MESSAGES
 from scripts.bench import percentile, write_results
-from scripts.stack import ROOT, full_stack
+from scripts.stack import ROOT, fresh_db, full_stack
 from scripts.web import CHROMIUM, CHROMIUM_ARGS
 
 # The REST benchmark's questions, and a few more.
@@ -104,7 +104,7 @@ def main() -> int:
         print(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium", file=sys.stderr)
         return 1
     print("Starting the stack ...", flush=True)
-    with full_stack(ROOT / "results" / "logs", log_prefix="web-") as stack:
+    with full_stack(ROOT / "results" / "logs", log_prefix="web-", conversations=fresh_db("bench-web")) as stack:
         print(f"Timing {args.messages} FAQ questions in the browser at {stack.url} ...", flush=True)
         results = measure(stack.url, args.messages)
     print(

@@ -1,4 +1,7 @@
-"""Start the action server in the background and chat in the terminal (rasa shell)."""
+"""Start the action server in the background and chat in the terminal (rasa shell).
+
+Conversations are stored in state/conversations.sqlite, as with `make run`.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,17 @@ import tempfile
 from pathlib import Path
 
 from scripts.credentials import effective_credentials
-from scripts.stack import BIN, MODEL, ROOT, action_server, endpoints_file, environment, free_port
+from scripts.stack import (
+    BIN,
+    CONVERSATIONS_DB,
+    MODEL,
+    ROOT,
+    action_server,
+    endpoints_file,
+    environment,
+    free_port,
+    sqlite_store,
+)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -34,7 +47,7 @@ def main() -> int:
             "--port",
             str(free_port()),
             "--endpoints",
-            str(endpoints_file(port, Path(tmp))),
+            str(endpoints_file(port, Path(tmp), sqlite_store(CONVERSATIONS_DB))),
             "--credentials",
             str(effective_credentials(ROOT / "credentials.yml", Path(tmp))),
         ]

@@ -3,11 +3,15 @@
 Starts the action server and the Rasa server with the web chat channel
 (channels/webchat.py: the page at "/", Socket.IO at /socket.io) and prints the
 URL. Ctrl-C (or SIGTERM) stops both servers. Logs go to logs/web-*.log.
+Conversations are kept in state/conversations.sqlite, so a restart loses none.
+The action server listens on 127.0.0.1 only; Rasa's HTTP API is off unless
+--enable-api is given, and then it requires the token in $RASA_AUTH_TOKEN.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import socket
 import sys
@@ -16,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Optional
 
-from scripts.stack import ROOT, full_stack
+from scripts.stack import API_TOKEN_VARIABLE, CONVERSATIONS_DB, ROOT, full_stack
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
@@ -65,10 +69,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     """Run until Ctrl-C; return 1 if a server dies or the port is taken."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port of the chat page (default 8000)")
+    parser.add_argument("--host", default=DEFAULT_HOST, help="interface of the chat page (default 127.0.0.1)")
     parser.add_argument(
-        "--host", default=DEFAULT_HOST, help="interface (default 127.0.0.1; 0.0.0.0 also exposes Rasa's HTTP API)"
+        "--enable-api",
+        action="store_true",
+        help=f"also serve Rasa's HTTP API on the chat port; requires the token in ${API_TOKEN_VARIABLE}",
     )
     args = parser.parse_args(argv)
+    if args.enable_api and not os.environ.get(API_TOKEN_VARIABLE, "").strip():
+        print(f"--enable-api needs a token: set {API_TOKEN_VARIABLE} (e.g. $(openssl rand -hex 16)).", file=sys.stderr)
+        return 1
     if not port_is_free(args.port, args.host):
         print(f"Port {args.port} is already in use; stop what runs there or pass --port.", file=sys.stderr)
         return 1
@@ -78,8 +88,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     logs = f"{log_dir.relative_to(ROOT)}/web-*.log"
     print(f"Starting the action server and the Rasa server (logs: {logs}) ...", flush=True)
     try:
-        with full_stack(log_dir, args.port, args.host, enable_api=False, log_prefix="web-") as stack:
-            print(f"\nChat with the advisor at {stack.url}\nPress Ctrl-C to stop.\n", flush=True)
+        with full_stack(
+            log_dir, args.port, args.host, enable_api=args.enable_api, log_prefix="web-", conversations=CONVERSATIONS_DB
+        ) as stack:
+            stored = CONVERSATIONS_DB.relative_to(ROOT)
+            print(f"\nChat with the advisor at {stack.url}\nConversations are kept in {stored}.", flush=True)
+            print("Press Ctrl-C to stop.\n", flush=True)
             while (dead := stack.dead()) is None:
                 time.sleep(1)
             print(f"The {dead} stopped unexpectedly; see {logs}", file=sys.stderr)

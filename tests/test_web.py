@@ -151,7 +151,7 @@ def chat(context: BrowserContext, webstack: Stack) -> Chat:
 
 def tracker_events(webstack: Stack, session_id: str) -> List[Dict[str, Any]]:
     """The conversation's events as Rasa stores them (HTTP API)."""
-    url = f"http://127.0.0.1:{webstack.rasa_port}/conversations/{session_id}/tracker"
+    url = f"http://127.0.0.1:{webstack.rasa_port}/conversations/{session_id}/tracker?token={webstack.api_token}"
     with urllib.request.urlopen(url, timeout=30) as response:
         return list(json.loads(response.read())["events"])
 

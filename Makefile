@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages the tests drive: tmux (rasa shell smoke test), chromium (web chat).
 TEST_APT_PACKAGES := tmux chromium
 
-.PHONY: install system-deps train run run-actions shell chat test bench bench-dialogue bench-seeds bench-dev bench-gate bench-cv lint validate clean
+.PHONY: install system-deps train run run-actions shell chat test bench bench-dialogue bench-answers bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors
 
@@ -71,6 +71,12 @@ bench: system-deps train
 # right credential, messages, questions asked again, loops, answers lost (docs/benchmarks.md).
 bench-dialogue: train
 	$(BIN)/python -m scripts.bench_dialogue
+
+# Questions in users' words (tests/answers/) sent to the real servers; replies scored on key facts:
+# correct, partly, off-target, wrong; length; sources named (docs/benchmarks.md).
+# BENCH_ARGS passes options, e.g. make bench-answers BENCH_ARGS="--half dev --transcripts".
+bench-answers: train
+	$(BIN)/python -m scripts.bench_answers $(BENCH_ARGS)
 
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install

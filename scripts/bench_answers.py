@@ -170,9 +170,8 @@ class Conversation:
 
     def say(self, text: str) -> str:
         body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-        )
+        url = f"http://127.0.0.1:{self.port}/webhooks/rest/webhook"
+        request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=120) as response:
             replies = [m["text"] for m in json.loads(response.read()) if m.get("text")]
         self.transcript += [f"You: {text}", *(f"Bot: {reply}" for reply in replies)]

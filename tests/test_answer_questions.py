@@ -35,7 +35,7 @@ def test_verdicts():
 
 
 def test_sources_named_on_the_source_line_are_counted():
-    line = '(As of 2018. Source: Kyoto University (2018); NexEdX on costs, undated and 3 more. Ask "where is that from?")'
+    line = "(As of 2018. Source: Kyoto University (2018); NexEdX, undated and 3 more. Ask for links.)"
     assert count_sources(f"It cost about $1,000.\n{line}") == 5
     assert count_sources("(Date unknown. Source: edX help centre: Can I get a refund? (older versions).)") == 1
     assert count_sources("Hi! What would you like to know?") is None

@@ -18,7 +18,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # PostgreSQL, Redis and HAProxy (the cluster: make run-cluster, its test and benchmark).
 TEST_APT_PACKAGES := tmux chromium postgresql redis-server haproxy
 
-.PHONY: install system-deps train run run-cluster run-actions shell chat test bench bench-dialogue bench-load bench-profile bench-seeds bench-dev bench-gate bench-cv lint validate clean
+.PHONY: install system-deps train run run-cluster run-actions shell chat test bench bench-dialogue bench-answers bench-load bench-profile bench-seeds bench-dev bench-gate bench-cv lint validate clean
 
 install: $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors
 
@@ -87,6 +87,12 @@ bench-load: system-deps train
 # Where one turn's time goes (NLU components, policies, action call, tracker store).
 bench-profile: train
 	$(BIN)/python -m scripts.profile_turn
+
+# Questions in users' words (tests/answers/) sent to the real servers; replies scored on key facts:
+# correct, partly, off-target, wrong; length; sources named (docs/benchmarks.md).
+# BENCH_ARGS passes options, e.g. make bench-answers BENCH_ARGS="--half dev --transcripts".
+bench-answers: train
+	$(BIN)/python -m scripts.bench_answers $(BENCH_ARGS)
 
 # Held-out NLU accuracy over five training seeds (about 10 minutes).
 bench-seeds: install

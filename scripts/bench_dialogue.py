@@ -23,7 +23,6 @@ import statistics
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
@@ -83,9 +82,8 @@ class Conversation:
 
     def say(self, text: str) -> List[str]:
         body = json.dumps({"sender": self.sender, "message": text}).encode()
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/webhooks/rest/webhook", data=body, headers={"Content-Type": "application/json"}
-        )
+        url = f"http://127.0.0.1:{self.port}/webhooks/rest/webhook"
+        request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=60) as response:
             replies = [m.get("text", "") for m in json.loads(response.read()) if m.get("text")]
         self.transcript += [f"You: {text}", *(f"Bot: {reply}" for reply in replies)]

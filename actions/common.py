@@ -27,7 +27,12 @@ Run = TypeVar("Run", bound=Callable[..., Awaitable[List[EventType]]])
 FORM = "recommendation_form"
 # What the reply just given showed, kept in the slot ``shown``: "how long is it?" means the programme
 # only right after it was shown, "the second one" the list only right after it.
-SHOWN_BY_SLOT = {"listed_programmes": "list", "current_programme": "programme", "last_topic": "topic", "last_search": "search"}
+SHOWN_BY_SLOT = {
+    "listed_programmes": "list",
+    "current_programme": "programme",
+    "last_topic": "topic",
+    "last_search": "search",
+}
 
 
 def kb() -> KnowledgeBase:
@@ -142,7 +147,9 @@ def about(programme: Programme) -> List[EventType]:
 
 def shown_by(events: Sequence[EventType]) -> List[str]:
     """What the events of one reply showed: a list, a programme, a topic's answer, a search."""
-    return sorted({SHOWN_BY_SLOT[e["name"]] for e in events if e.get("event") == "slot" and e.get("name") in SHOWN_BY_SLOT})
+    return sorted(
+        {SHOWN_BY_SLOT[e["name"]] for e in events if e.get("event") == "slot" and e.get("name") in SHOWN_BY_SLOT}
+    )
 
 
 def replies_on_error(run: Run) -> Run:

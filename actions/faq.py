@@ -34,7 +34,11 @@ def _lead(ask: Ask) -> Optional[str]:
 def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) -> List[EventType]:
     """One topic's answer for ``credential`` (None: both side by side); said once, not twice in a row."""
     reply = faq_reply(
-        turn.kb, topic, credential, compared=ask.compared or len(ask.topics) > 1, recommended=bool(turn.snap.recommended)
+        turn.kb,
+        topic,
+        credential,
+        compared=ask.compared or len(ask.topics) > 1,
+        recommended=bool(turn.snap.recommended),
     )
     if ask.lead == "employer" and ask.name:  # "can I get a job at Google with this?"
         reply = in_particular(reply, f"hiring at {proper_name(ask.name)}")

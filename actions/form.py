@@ -52,7 +52,9 @@ class ValidateRecommendationForm(FormValidationAction):
         needed = questions_to_ask(held)
         return needed + [slot for slot in answered if slot not in needed]
 
-    async def extract_goal(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    async def extract_goal(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._extract("goal", tracker)
 
     async def extract_wants_credit(
@@ -70,16 +72,24 @@ class ValidateRecommendationForm(FormValidationAction):
     ) -> Dict[str, Any]:
         return self._extract("horizon_months", tracker)
 
-    async def extract_budget(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    async def extract_budget(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._extract("budget", tracker)
 
-    async def extract_subject(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    async def extract_subject(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._extract("subject", tracker)
 
     def _extract(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         """The slot's act in the reading, kept whole until validation says how it was taken."""
         reading = self._answers(tracker)
-        acts = [a for a in reading.acts if getattr(a, "slot", None) == slot and not getattr(a, "repeated", False)] if reading else []
+        acts = (
+            [a for a in reading.acts if getattr(a, "slot", None) == slot and not getattr(a, "repeated", False)]
+            if reading
+            else []
+        )
         return {slot: acts[0]} if acts else {}
 
     def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
@@ -94,7 +104,9 @@ class ValidateRecommendationForm(FormValidationAction):
         kept = set_now.get(slot, tracker.get_slot(slot))
         return {slot: kept, **{k: v for k, v in set_now.items() if k != slot}, "said_back": None, "shown": []}
 
-    def validate_goal(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    def validate_goal(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._validate("goal", value, dispatcher, tracker)
 
     def validate_wants_credit(
@@ -112,10 +124,14 @@ class ValidateRecommendationForm(FormValidationAction):
     ) -> Dict[str, Any]:
         return self._validate("horizon_months", value, dispatcher, tracker)
 
-    def validate_budget(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    def validate_budget(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._validate("budget", value, dispatcher, tracker)
 
-    def validate_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+    def validate_subject(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         return self._validate("subject", value, dispatcher, tracker)
 
 

@@ -152,7 +152,9 @@ def more(turn: Turn, ask: Ask) -> List[EventType]:
     query = with_recommendation(turn, Query())
     if not query.is_empty:
         return run_search(turn, query, 0)
-    turn.dispatcher.utter_message(text='There is nothing to show more of yet. Try "which data science programmes are there?"')
+    turn.dispatcher.utter_message(
+        text='There is nothing to show more of yet. Try "which data science programmes are there?"'
+    )
     return []
 
 

@@ -96,7 +96,9 @@ class Taken:
     noted: Dict[str, Any] = field(default_factory=dict)
 
 
-def take_answers(dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: Optional[str], misses: Dict[str, int]) -> Taken:
+def take_answers(
+    dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: Optional[str], misses: Dict[str, int]
+) -> Taken:
     """Keep the answers a message gives and say how they were taken: the figure read ("1000 euro, about
     $1,039 ..."), what changed, what was already held; those given unasked are returned to be noted."""
     taken, repeated, readings = Taken(), {}, []
@@ -275,7 +277,9 @@ def other_credential(turn: Turn, ask: Ask) -> List[EventType]:
     recommended = str(turn.snap.recommended)
     other = next(kind for kind in turn.kb.credentials if kind != recommended)
     names = turn.kb.credentials[other].name, turn.kb.credentials[recommended].name
-    turn.dispatcher.utter_message(text=f'The other option is a {names[0]}. Ask "why?" for why I recommended a {names[1]}.')
+    turn.dispatcher.utter_message(
+        text=f'The other option is a {names[0]}. Ask "why?" for why I recommended a {names[1]}.'
+    )
     return turn.say(faq_reply(turn.kb, "definition", other)) + [
         SlotSet("credential_type", other),
         SlotSet("last_topic", "definition"),
@@ -302,4 +306,3 @@ class ActionRecommend(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         answers = {slot: value for slot, value in slot_values(tracker).items() if value is not None}
         return recommend_events(dispatcher, answers) + [SlotSet("said_back", None), SlotSet("misses", None)]
-

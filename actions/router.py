@@ -32,7 +32,9 @@ class ActionRespond(Action):
     @replies_on_error
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         reading = reading_of(tracker)
-        turn = Turn(dispatcher, reading, snapshot(tracker), citations_from(tracker), dict(tracker.get_slot("misses") or {}))
+        turn = Turn(
+            dispatcher, reading, snapshot(tracker), citations_from(tracker), dict(tracker.get_slot("misses") or {})
+        )
         courtesies = reading.of(Courtesy)
         answers = [act for act in reading.acts if isinstance(act, _ANSWERS)]
         rest = [act for act in reading.acts if not isinstance(act, (Courtesy, *_ANSWERS))]
@@ -54,7 +56,8 @@ class ActionRespond(Action):
             events += recommendation.answers(turn, answers, rest)
         # Not understood or off-topic: what was just shown stays in context for the next message.
         understood = not any(
-            isinstance(act, NotUnderstood) or (isinstance(act, Ask) and act.kind == "out_of_scope") for act in reading.acts
+            isinstance(act, NotUnderstood) or (isinstance(act, Ask) and act.kind == "out_of_scope")
+            for act in reading.acts
         )
         if understood and not any(e.get("name") == "shown" for e in events):
             events.append(SlotSet("shown", shown_by(events)))

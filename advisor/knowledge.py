@@ -591,14 +591,16 @@ def _load_other_institutions(
 
 
 def _load_exchange_rates(directory: Path, sources: Mapping[str, Source]) -> ExchangeRates:
-    entry = _Entry("exchange_rates.yml", "exchange_rates", _read_yaml(directory / "exchange_rates.yml", "exchange_rates"))
+    entry = _Entry(
+        "exchange_rates.yml", "exchange_rates", _read_yaml(directory / "exchange_rates.yml", "exchange_rates")
+    )
     ids = entry.texts("sources")
     _check_sources(entry, ids, sources)
     rates = entry.mapping("per_euro")
     for code, rate in rates.items():
         if not re.fullmatch(r"[A-Z]{3}", str(code)):
             entry.fail("per_euro", f"expected three-letter currency codes, got {code!r}")
-        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+        if isinstance(rate, bool) or not isinstance(rate, int | float) or rate <= 0:
             entry.fail("per_euro", f"expected a positive rate for {code}, got {rate!r}")
     if "USD" not in rates:
         entry.fail("per_euro", "needs USD, the currency budgets are read in")

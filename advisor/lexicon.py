@@ -109,7 +109,7 @@ def _vague(file: str, slot: str, entries: Any) -> List[Vague]:
             if field not in item:
                 raise LexiconError(f"{where}: field '{field}' is missing")
         value = item["value"]
-        if not (isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0) and (
+        if not (isinstance(value, int | float) and not isinstance(value, bool) and value >= 0) and (
             value not in VAGUE_WORDS
         ):
             raise LexiconError(f"{where}: field 'value': expected a number or one of {', '.join(VAGUE_WORDS)}")
@@ -118,7 +118,7 @@ def _vague(file: str, slot: str, entries: Any) -> List[Vague]:
         if not isinstance(item.get("alone", False), bool):
             raise LexiconError(f"{where}: field 'alone': expected true or false")
         pattern = _alternatives(file, f"vague.{slot} item {index} words", item["words"])
-        number = float(value) if isinstance(value, (int, float)) else value
+        number = float(value) if isinstance(value, int | float) else value
         found.append(Vague(slot, pattern, number, item["read_as"], bool(item.get("alone", False))))
     return found
 

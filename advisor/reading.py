@@ -224,7 +224,7 @@ class Reading:
     @property
     def only_answers(self) -> bool:
         """Answers (or "not sure", or a miss) and nothing the form cannot carry out itself."""
-        return bool(self.acts) and all(isinstance(a, (Answer, Unsure, Missed, Confirm)) for a in self.acts)
+        return bool(self.acts) and all(isinstance(a, Answer | Unsure | Missed | Confirm) for a in self.acts)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -324,7 +324,9 @@ class _Message:
     def courtesies(self) -> List[Courtesy]:
         found: List[Courtesy] = []
         lead = " ".join(self.words.split()[:3])
-        if self.lex.has("greeting", lead) and (len(self.words.split()) <= 4 or self.lex.find("greeting", self.words).start() == 0):
+        if self.lex.has("greeting", lead) and (
+            len(self.words.split()) <= 4 or self.lex.find("greeting", self.words).start() == 0
+        ):
             found.append(Courtesy("greet"))
         if self.lex.has("thanks", self.words):
             found.append(Courtesy("thanks"))
@@ -382,7 +384,9 @@ class _Message:
         """ "cert vs micromasters for blockchain?", "which is better for learning programming fast, cert or
         micromasters": which of the two to take, not a fact about them ("which is cheaper, ...?")."""
         words = self.words
-        named = {resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)}
+        named = {
+            resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)
+        }
         if len(named - {None}) != 2 or topic_named(words) or ranking_topic(words):
             return False
         if compared(self.kb, self.text).pair:
@@ -396,14 +400,22 @@ class _Message:
         words = normalise(self.question)
         if not words or self.lex.has("advice", words) or self.choice_between_kinds():
             return False
-        named = subjects_in(self.kb, words) or institutions_in(self.kb, words) or unknown_topic(self.kb, Query(text=self.question))
+        named = (
+            subjects_in(self.kb, words)
+            or institutions_in(self.kb, words)
+            or unknown_topic(self.kb, Query(text=self.question))
+        )
         return bool(topic_named(words) or named)
 
     # -- answers ------------------------------------------------------------------------------------------
     def goal(self, text: str) -> Optional[str]:
         words = normalise(text)
         words = self.lex.pattern("degree_held").sub(" ", words)
-        words = self.lex.pattern("job_hours_before").sub(" ", words) if re.search(r"\bwork(s|ing)? (full|part) time\b", words) else words
+        words = (
+            self.lex.pattern("job_hours_before").sub(" ", words)
+            if re.search(r"\bwork(s|ing)? (full|part) time\b", words)
+            else words
+        )
         graduate = sum(1 for _ in self.lex.every("goal_graduate", words))
         skills = sum(1 for _ in self.lex.every("goal_skills", words))
         if self.lex.has("not_graduate", words):
@@ -430,13 +442,20 @@ class _Message:
             return None
         mention = self.lex.find("credit_topic", words)
         if mention and not (not asked and self.asks(text) and not self.lex.has("about_oneself", words)):
-            clause = next((normalise(c) for c in _CLAUSES.split(text.lower()) if self.lex.has("credit_topic", normalise(c))), words)
+            clause = next(
+                (normalise(c) for c in _CLAUSES.split(text.lower()) if self.lex.has("credit_topic", normalise(c))),
+                words,
+            )
             after = words[mention.start() : mention.end() + 25]  # "credit? meh, maybe later"
-            if self.lex.has("credit_no", clause) or self.lex.has("not_graduate", clause) or self.lex.has("credit_no", after):
-                return False
-            if re.search(r"\b(no|not|don'?t|dont|never|without|isn'?t|wouldn'?t|won'?t)\b", clause) and not self.lex.has(
-                "credit_yes", clause
+            if (
+                self.lex.has("credit_no", clause)
+                or self.lex.has("not_graduate", clause)
+                or self.lex.has("credit_no", after)
             ):
+                return False
+            if re.search(
+                r"\b(no|not|don'?t|dont|never|without|isn'?t|wouldn'?t|won'?t)\b", clause
+            ) and not self.lex.has("credit_yes", clause):
                 return False
             if self.lex.has("question_start", clause) and not asked and not self.lex.has("credit_yes", clause):
                 return None  # "would credit help me get a promotion?" asks
@@ -482,7 +501,7 @@ class _Message:
         else what its clause says ("per week", "budget"), else the question asked."""
         for slot in ("weekly_hours", "budget", "horizon_months"):
             held = self.snap.answers.get(slot)
-            if isinstance(held, (int, float)) and any(v.rejected and _same(held, v.amount) for v in self.values):
+            if isinstance(held, int | float) and any(v.rejected and _same(held, v.amount) for v in self.values):
                 return slot
         asked = self.snap.asked
         if asked in ("weekly_hours", "budget", "horizon_months"):
@@ -615,8 +634,16 @@ class _Message:
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
         controls = (
-            "advice", "start_over", "stop", "verdict_now", "resume", "about_oneself", "hesitation", "acknowledgement",
-            "say_yes", "say_no",
+            "advice",
+            "start_over",
+            "stop",
+            "verdict_now",
+            "resume",
+            "about_oneself",
+            "hesitation",
+            "acknowledgement",
+            "say_yes",
+            "say_no",
         )
         if (
             asked
@@ -632,7 +659,11 @@ class _Message:
         return None
 
     def stated_answers_of_figures(self) -> bool:
-        return any(v.kind != NUMBER for v in self.values) or bool(self.goal(self.text)) or self.lex.whole("unsure", self.words)
+        return (
+            any(v.kind != NUMBER for v in self.values)
+            or bool(self.goal(self.text))
+            or self.lex.whole("unsure", self.words)
+        )
 
     def stated_answers(self) -> List[Answer]:
         """The answers the message states of itself (figures with units, goal or credit in words)."""
@@ -674,7 +705,7 @@ class _Message:
             return []
         for slot in ("weekly_hours", "budget", "horizon_months"):
             held = self.snap.answers.get(slot)
-            if isinstance(held, (int, float)) and any(abs(float(held) - v.amount) < 1e-6 for v in rejected):
+            if isinstance(held, int | float) and any(abs(float(held) - v.amount) < 1e-6 for v in rejected):
                 amount = self.figure(replacement[-1], slot)
                 return [Answer(slot, amount, previous=held)] if amount is not None and not _same(held, amount) else []
         return []
@@ -840,20 +871,32 @@ class _Message:
 
     def sources(self) -> Optional[Ask]:
         words = normalise(self.question_text())
-        if re.search(r"\b(where (is|does|did) (that|this|it|the info|this info|that info) (from|come from)|sources?|links?|references?|cite|citations?|where did you (get|find|read) (that|this|it))\b", words) and not (
-            self.snap.in_questions and self.snap.asked and not self.question
-        ):
+        if re.search(
+            r"\b(where (is|does|did) (that|this|it|the info|this info|that info) (from|come from)|sources?|links?|references?|cite|citations?|where did you (get|find|read) (that|this|it))\b",
+            words,
+        ) and not (self.snap.in_questions and self.snap.asked and not self.question):
             if re.search(r"\b(which|any|all) of (them|those|these)\b", words):
                 return None
             return Ask("sources")
-        return Ask("sources") if self.nlu.intent == "ask_source" and not self.query.subjects and not self.query.institutions and not self.pointed_at() else None
+        return (
+            Ask("sources")
+            if self.nlu.intent == "ask_source"
+            and not self.query.subjects
+            and not self.query.institutions
+            and not self.pointed_at()
+            else None
+        )
 
     def still_offered(self) -> Optional[Ask]:
         if not asks_if_still_offered(self.question_text()):
             return None
         named = programme_in_question(self.kb, self.query).programme
         position = self.pointed_at()
-        pointed = self.catalogued(self.snap.listed[position]) if position is not None and -len(self.snap.listed) <= position < len(self.snap.listed) else None
+        pointed = (
+            self.catalogued(self.snap.listed[position])
+            if position is not None and -len(self.snap.listed) <= position < len(self.snap.listed)
+            else None
+        )
         programme = named or pointed or self.in_context
         return Ask("still_offered", programme=programme.id) if programme else None
 
@@ -880,7 +923,9 @@ class _Message:
             pointable = position is not None and -len(listed) <= position < len(listed)
             if pointable and not self.catalogued(listed[position]):
                 position = None  # an old conversation's programme the catalogue no longer has
-            if position is not None and not (snap.in_questions and snap.asked and not self.lex.has("details", words) and len(words.split()) <= 3):
+            if position is not None and not (
+                snap.in_questions and snap.asked and not self.lex.has("details", words) and len(words.split()) <= 3
+            ):
                 if not -len(listed) <= position < len(listed):
                     offset = snap.search_offset if snap.search_shown else 0
                     if offset <= position < offset + len(listed):
@@ -949,7 +994,9 @@ class _Message:
             return Ask("rank", topics=(topic,), programmes=found, query=query, name="catalogue") if found else None
         if just_listed:
             kinds = query.credential_types
-            found = tuple(pid for pid in snap.listed if (p := self.catalogued(pid)) and (not kinds or p.credential_type in kinds))
+            found = tuple(
+                pid for pid in snap.listed if (p := self.catalogued(pid)) and (not kinds or p.credential_type in kinds)
+            )
             return Ask("rank", topics=(topic,), programmes=found, name="listed") if found else None
         return None
 
@@ -987,8 +1034,11 @@ class _Message:
             return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
-        if not topics and intent_topic and not asks_what_is_offered(text) and (
-            intent_topic not in ("difference", "definition") or asks_about_the_masters(text)
+        if (
+            not topics
+            and intent_topic
+            and not asks_what_is_offered(text)
+            and (intent_topic not in ("difference", "definition") or asks_about_the_masters(text))
         ):
             topics = (intent_topic,)
         if "difference" in topics:
@@ -1011,16 +1061,26 @@ class _Message:
                 if found.claim:
                     return Ask("claim", claim=found.claim.id, programmes=tuple(p.id for p in found.nearest))
                 if found.programme:
-                    return Ask("programme", programme=found.programme.id, topics=topics, programmes=tuple(p.id for p in found.nearest))
+                    return Ask(
+                        "programme",
+                        programme=found.programme.id,
+                        topics=topics,
+                        programmes=tuple(p.id for p in found.nearest),
+                    )
                 return Ask("not_found", programmes=tuple(p.id for p in found.nearest), query=query, topics=topics)
             return None
         if not topics and not self.lex.has("details", normalise(text)) and not self.names_a_programme(query):
             return None
         lead = None
-        if asks_about_the_masters(text) and programme.credit_pathway and set(topics) & {"cost", "duration", "degree", "definition", "masters_cost"}:
+        if (
+            asks_about_the_masters(text)
+            and programme.credit_pathway
+            and set(topics) & {"cost", "duration", "degree", "definition", "masters_cost"}
+        ):
             topics = ("credit",)
         if "admission" in topics and re.search(
-            r"\b(apply|application|admitted|requirements?)\b.{0,25}\b(take|taking|enrol+|start|join|sign up|do it)\b", normalise(text)
+            r"\b(apply|application|admitted|requirements?)\b.{0,25}\b(take|taking|enrol+|start|join|sign up|do it)\b",
+            normalise(text),
         ):
             lead = "to_start"
         hours = None
@@ -1029,7 +1089,9 @@ class _Message:
             said = [v for v in self.values if v.kind == HOURS]
             if said:
                 hours = self.figure(said[-1], "weekly_hours")
-            elif isinstance(self.snap.answers.get("weekly_hours"), (int, float)) and self.lex.has("about_oneself", normalise(text)):
+            elif isinstance(self.snap.answers.get("weekly_hours"), int | float) and self.lex.has(
+                "about_oneself", normalise(text)
+            ):
                 hours, told = float(self.snap.answers["weekly_hours"]), True
         return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
 
@@ -1043,9 +1105,13 @@ class _Message:
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
         if query.institutions and (query.subjects or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
-            return not re.search(r"\b(ones|programs|programmes|courses|certs|certificates|options|all|any)\b", normalise(query.text))
-        return self.nlu.intent == "ask_program_info" and bool(query.subjects or query.institutions) and not re.search(
-            r"\b(ones|programs|programmes|options|all|any|list|which)\b", normalise(query.text)
+            return not re.search(
+                r"\b(ones|programs|programmes|courses|certs|certificates|options|all|any)\b", normalise(query.text)
+            )
+        return (
+            self.nlu.intent == "ask_program_info"
+            and bool(query.subjects or query.institutions)
+            and not re.search(r"\b(ones|programs|programmes|options|all|any|list|which)\b", normalise(query.text))
         )
 
     def uncovered(self) -> Optional[Ask]:
@@ -1062,7 +1128,12 @@ class _Message:
         named = self.named_credentials()
         by_words = True
         if together:  # "how long and how much?": each, for the credential named, else both side by side
-            return Ask("faq", topics=together, credential=named[0] if len(named) == 1 else None, compared=intent_topic == "difference")
+            return Ask(
+                "faq",
+                topics=together,
+                credential=named[0] if len(named) == 1 else None,
+                compared=intent_topic == "difference",
+            )
         topic = self.topic()
         if topic is None and len(set(named)) == 2 and self.lex.has("compares", normalise(text)):
             return Ask("faq", topics=("difference",))  # "mm vs pc"
@@ -1079,9 +1150,12 @@ class _Message:
             topic, by_words = intent_topic, False
         elif intent_topic == "difference" and not (topic in WORD_ONLY_TOPICS and len(named) == 1):
             return Ask("faq", topics=(topic,), compared=True)
-        if topic in ("how_many", "other_credentials", "courses") or topic in WORD_ONLY_TOPICS:
-            if (self.query.subjects or self.query.institutions) and topic not in ("how_many", "other_credentials") and not asks_what_is_offered(text):
-                pass
+        if (topic in ("how_many", "other_credentials", "courses") or topic in WORD_ONLY_TOPICS) and (
+            (self.query.subjects or self.query.institutions)
+            and topic not in ("how_many", "other_credentials")
+            and not asks_what_is_offered(text)
+        ):
+            pass
         if asks_what_is_offered(text) and topic not in WORD_ONLY_TOPICS:
             return None
         lead = None
@@ -1145,7 +1219,9 @@ class _Message:
     def show_more(self) -> Optional[Ask]:
         words = normalise(self.question_text())
         more = re.search(r"\b(more|next|another|others|additional|rest|further)\b", words) and len(words.split()) <= 6
-        if self.nlu.intent == "show_more" or (more and self.snap.search is not None and not self.lex.has("thanks", words)):
+        if self.nlu.intent == "show_more" or (
+            more and self.snap.search is not None and not self.lex.has("thanks", words)
+        ):
             if self.in_context and self.topic():
                 return Ask("programme", programme=self.in_context.id, topics=(self.topic(),))
             return Ask("more")
@@ -1154,17 +1230,27 @@ class _Message:
     def after_recommendation(self) -> Optional[Ask]:
         snap, words = self.snap, normalise(self.question_text())
         if not snap.recommended:
-            if re.search(r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words):
-                answered = resolve_credential_type(snap.credential) or (self.in_context.credential_type if self.in_context else None)
+            if re.search(
+                r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words
+            ):
+                answered = resolve_credential_type(snap.credential) or (
+                    self.in_context.credential_type if self.in_context else None
+                )
                 if answered and snap.last_topic and snap.topic_shown:
                     other = next(kind for kind in self.kb.credentials if kind != answered)
                     return Ask("faq", topics=(snap.last_topic,), credential=other)
             return None
-        if re.search(r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words):
+        if re.search(
+            r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words
+        ):
             return Ask("other_credential")
         if self.lex.has("advice", words) and not self.lex.has("start_over", words):
             return Ask("start_with")  # "which one should I start with?", "what programmes would you suggest?"
-        if re.search(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b", words) and self.query.is_empty and not self.topic():
+        if (
+            re.search(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b", words)
+            and self.query.is_empty
+            and not self.topic()
+        ):
             return Ask("search", query=self.query, lead="recommended")
         return None
 
@@ -1327,7 +1413,11 @@ def read(
     given = any(isinstance(a, Answer) and a.slot == snapshot.asked for a in answers)
     if snapshot.asked and lexicon.has("unsure_first", words) and (not given or snapshot.asked == "wants_credit"):
         answers = [Unsure(snapshot.asked), *[a for a in answers if getattr(a, "slot", None) != snapshot.asked]]
-    if snapshot.asked == "goal" and lexicon.has("for_interest", words) and not any(getattr(a, "slot", None) == "goal" for a in answers):
+    if (
+        snapshot.asked == "goal"
+        and lexicon.has("for_interest", words)
+        and not any(getattr(a, "slot", None) == "goal" for a in answers)
+    ):
         answers = [Unsure("goal"), *answers]
     missed_now = [a for a in answers if isinstance(a, Missed)]
     if missed_now:
@@ -1350,7 +1440,13 @@ def read(
         return Reading(tuple(acts))
     if snapshot.asked:
         return Reading((message.missed() or Missed(snapshot.asked),))
-    fallback = {"greet": "greet", "goodbye": "goodbye", "thank": "thanks", "affirm": "acknowledge", "deny": "acknowledge"}
+    fallback = {
+        "greet": "greet",
+        "goodbye": "goodbye",
+        "thank": "thanks",
+        "affirm": "acknowledge",
+        "deny": "acknowledge",
+    }
     if (nlu.intent in fallback or nlu.intent == "stop") and not message.question:
         return Reading((Courtesy(fallback.get(nlu.intent or "", "acknowledge")),))
     return Reading((NotUnderstood("out_of_scope" if nlu.intent == "out_of_scope" else "unclear"),))

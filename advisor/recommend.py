@@ -232,7 +232,11 @@ def _votes(profile: Profile) -> List[Tuple[str, float, str]]:
             )
         elif profile.horizon_months >= LONG_HORIZON:
             votes.append(
-                (MICROMASTERS, 0.5, f"you can give it {horizon}, time enough for a MicroMasters (usually six months to two years)")
+                (
+                    MICROMASTERS,
+                    0.5,
+                    f"you can give it {horizon}, time enough for a MicroMasters (usually six months to two years)",
+                )
             )
     if profile.budget is not None:
         budget = describe_budget(profile.budget)

@@ -187,7 +187,10 @@ SOMETHING_WENT_WRONG = (
 # check it when that is not the program's page.
 UNCOVERED_TOPICS: Dict[str, Tuple[str, Optional[str]]] = {
     "languages": ("which languages the courses are taught in", None),
-    "visas": ("visas and immigration", "The immigration authority of the country concerned is the place to check that."),
+    "visas": (
+        "visas and immigration",
+        "The immigration authority of the country concerned is the place to check that.",
+    ),
     "linkedin": ("sharing a certificate on LinkedIn or a CV", "edX's help pages are the place to check that."),
     "printed": ("printed certificates", None),
     "providers": ("bootcamps or other course providers", "Each provider's own pages are the place to check that."),
@@ -1003,10 +1006,12 @@ def already_noted_reply(answers: Mapping[str, Any]) -> str:
 
 
 # A budget in a currency my rate table lacks: the prices in my sources are in dollars.
-OTHER_CURRENCY = "My prices are in US dollars, and I have no exchange rate for that currency: roughly how much is that in dollars?"
+OTHER_CURRENCY = (
+    "My prices are in US dollars, and I have no exchange rate for that currency: roughly how much is that in dollars?"
+)
 TINY_BUDGET = (
     'That seems very little for a whole credential: please give the budget in US dollars, e.g. "about $800", '
-    "or say \"nothing\" if you can't pay."
+    'or say "nothing" if you can\'t pay.'
 )
 BAD_HOURS = 'I need a number of hours per week between 1 and 80, e.g. "about 6 hours a week".'
 NOT_A_SUBJECT = 'Sorry, I didn\'t catch the subject. Try e.g. "data science", "supply chain" or "not sure".'
@@ -1018,9 +1023,9 @@ def read_back_reply(readings: Sequence[str]) -> str:
 
 
 def unlisted_subject_reply(subject: str) -> str:
-    return (
-        f'I have no programmes in "{subject[:60]}" in my catalogue, so I\'ll suggest programmes from any subject.'
-    )
+    return f'I have no programmes in "{subject[:60]}" in my catalogue, so I\'ll suggest programmes from any subject.'
+
+
 # "so now what do you recommend?" after two answers or more: the rest are left out.
 RECOMMENDING_WITH_WHAT_I_HAVE = "OK, here's my recommendation from what you've told me so far; the rest I'll leave out."
 # "what would you recommend?" or "help me choose" said to one of the first questions.

@@ -148,14 +148,22 @@ class _Reader:
     def hours(self, amount: float, start: int, end: int, explicit: bool = True) -> None:
         times, rate_end = self.rate(end)
         cue = self.lexicon.pattern
-        if _before(self.text, start, cue("job_hours_before"), reach=30) or _after(self.text, end, cue("not_study_after")):
+        if _before(self.text, start, cue("job_hours_before"), reach=30) or _after(
+            self.text, end, cue("not_study_after")
+        ):
             self.used.append((start, rate_end))  # "I work 40 hours a week", "12 hour shifts": no study time
             return
         self.add(Value(HOURS, amount * times, start, rate_end, explicit=explicit))
 
     # -- money ---------------------------------------------------------------------------------------
     def money(
-        self, amount: float, currency: str, start: int, end: int, bound: Optional[str] = None, low: Optional[float] = None
+        self,
+        amount: float,
+        currency: str,
+        start: int,
+        end: int,
+        bound: Optional[str] = None,
+        low: Optional[float] = None,
     ) -> None:
         said = self.original[max(0, start - 3) if start and not self.text[start - 1].isspace() else start : end].strip()
         said = re.sub(r"\s+and\s+\d+(?:\.\d+)?$", "", said)  # Duckling's "50,000 rupees and 4 (paise)"
@@ -187,12 +195,12 @@ class _Reader:
                 self.duration(info, start, end)
             elif entity["entity"] == "amount-of-money":
                 self.amount(info, start, end, nxt)
-            elif isinstance(entity.get("value"), (int, float)):
+            elif isinstance(entity.get("value"), int | float):
                 self.number(float(entity["value"]), start, end)
 
     def ranged(self, first: Mapping[str, Any], second: Optional[Mapping[str, Any]]) -> bool:
         """ "6 to 12 months", "two or three months": a number joined to the next figure, read as one range."""
-        if second is None or first["entity"] != "number" or not isinstance(first.get("value"), (int, float)):
+        if second is None or first["entity"] != "number" or not isinstance(first.get("value"), int | float):
             return False
         between = self.text[int(first["end"]) : int(second["start"])].strip()
         if not self.lexicon.whole("range_joint", between):
@@ -203,7 +211,9 @@ class _Reader:
             high = float(info["value"]) * _MONTHS_PER[info["unit"]]
             months = low * _MONTHS_PER[info["unit"]]
             said = self.text[start : int(second["end"])]
-            self.add(Value(HORIZON, max(months, high), start, int(second["end"]), read_as=f"{said}: up to {high:g} months"))
+            self.add(
+                Value(HORIZON, max(months, high), start, int(second["end"]), read_as=f"{said}: up to {high:g} months")
+            )
             return True
         if second["entity"] == "duration" and info.get("unit") == "hour":
             self.hours((low + float(info["value"])) / 2, start, int(second["end"]))
@@ -254,14 +264,20 @@ class _Reader:
         self.money(float(info.get("value") or 0), currency, start, max(end, named[1] if named else end))
 
     def number(self, amount: float, start: int, end: int) -> None:
-        if 1950 <= amount <= 2100 and amount == int(amount) and _before(self.text, start, self.lexicon.pattern("year_before")):
+        if (
+            1950 <= amount <= 2100
+            and amount == int(amount)
+            and _before(self.text, start, self.lexicon.pattern("year_before"))
+        ):
             self.used.append((start, end))  # "since 2018", "in 2024": a year, not a figure
             return
         unit = _after(self.text, end, self.lexicon.pattern("hours_unit"))
         if unit:
             self.hours(amount, start, end + unit.end())
             return
-        if self.text[start:end].lower() == "one" and _before(self.text, start, self.lexicon.pattern("pronoun_one_before")):
+        if self.text[start:end].lower() == "one" and _before(
+            self.text, start, self.lexicon.pattern("pronoun_one_before")
+        ):
             self.used.append((start, end))  # "the blue one": a pronoun
             return
         named = _currency(self.text, start, end, self.lexicon)
@@ -292,10 +308,10 @@ class _Reader:
                     continue
                 taken.add(vague.slot)
                 at = (start + found.start(), start + found.end()) if found else (start, end)
-                self.values = [
-                    v for v in self.values if not (v.kind == NUMBER and v.start < at[1] and v.end > at[0])
-                ]
-                amount = {"no_limit": NO_BUDGET_LIMIT, "low": LOW_BUDGET, "nothing": 0.0}.get(str(vague.value), vague.value)
+                self.values = [v for v in self.values if not (v.kind == NUMBER and v.start < at[1] and v.end > at[0])]
+                amount = {"no_limit": NO_BUDGET_LIMIT, "low": LOW_BUDGET, "nothing": 0.0}.get(
+                    str(vague.value), vague.value
+                )
                 self.values.append(
                     Value(vague.slot, float(amount), *at, vague.read_as, explicit=False, needs_context=not vague.alone)
                 )
@@ -306,8 +322,11 @@ class _Reader:
         for value in sorted(self.values, key=lambda v: v.start):
             before = merged[-1] if merged else None
             joint = self.text[before.end : value.start].strip() if before else ""
-            if before and before.kind == value.kind and value.kind in (BUDGET, NUMBER) and (
-                self.lexicon.whole("range_joint", joint)
+            if (
+                before
+                and before.kind == value.kind
+                and value.kind in (BUDGET, NUMBER)
+                and (self.lexicon.whole("range_joint", joint))
             ):
                 merged[-1] = replace(value, start=before.start, low=before.amount, bound=value.bound or before.bound)
                 continue

@@ -4,9 +4,9 @@ import pytest
 
 from advisor.knowledge import default_knowledge
 from advisor.matching import build_query, search_programmes
-from advisor.values import NO_BUDGET_LIMIT
 from advisor.recommend import Profile, recommend
 from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY
+from advisor.values import NO_BUDGET_LIMIT
 
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 

@@ -333,7 +333,10 @@ def test_no_knowledge_file_or_readme_points_outside_the_repository():
             assert not outside.search(line), f"{path}:{number}: {line.strip()}"
 
 
-@pytest.mark.parametrize(("amount", "currency", "low", "high"), [(1000, "EUR", 1030, 1045), (1000, "USD", 1000, 1000), (100000, "INR", 1150, 1190), (500, "GBP", 620, 635)])
+@pytest.mark.parametrize(
+    ("amount", "currency", "low", "high"),
+    [(1000, "EUR", 1030, 1045), (1000, "USD", 1000, 1000), (100000, "INR", 1150, 1190), (500, "GBP", 620, 635)],
+)
 def test_a_budget_in_another_currency_is_read_in_dollars_at_the_dated_rates(kb, amount, currency, low, high):
     assert low <= kb.exchange_rates.to_dollars(amount, currency) <= high
     assert kb.exchange_rates.as_of and kb.exchange_rates.sources
@@ -346,10 +349,22 @@ def test_a_currency_without_a_rate_gives_no_figure(kb):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda data: data["exchange_rates"]["per_euro"].pop("USD"), r"exchange_rates\.yml: entry 'exchange_rates': field 'per_euro': needs USD"),
-        (lambda data: data["exchange_rates"]["per_euro"].update(GBP=-1), r"field 'per_euro': expected a positive rate for GBP"),
-        (lambda data: data["exchange_rates"]["per_euro"].update(pounds=1.2), r"field 'per_euro': expected three-letter currency codes"),
-        (lambda data: data["exchange_rates"].update(sources=["nowhere"]), r"exchange_rates\.yml: entry 'exchange_rates': field 'sources'"),
+        (
+            lambda data: data["exchange_rates"]["per_euro"].pop("USD"),
+            r"exchange_rates\.yml: entry 'exchange_rates': field 'per_euro': needs USD",
+        ),
+        (
+            lambda data: data["exchange_rates"]["per_euro"].update(GBP=-1),
+            r"field 'per_euro': expected a positive rate for GBP",
+        ),
+        (
+            lambda data: data["exchange_rates"]["per_euro"].update(pounds=1.2),
+            r"field 'per_euro': expected three-letter currency codes",
+        ),
+        (
+            lambda data: data["exchange_rates"].update(sources=["nowhere"]),
+            r"exchange_rates\.yml: entry 'exchange_rates': field 'sources'",
+        ),
     ],
 )
 def test_broken_exchange_rates_are_refused_naming_the_field(tmp_path, change, message):

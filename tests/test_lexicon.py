@@ -44,16 +44,31 @@ def _broken(tmp_path, filename, text):
     ("text", "message"),
     [
         ("cues:\n  new_cue: []\n", r"extra\.yml: entry 'new_cue': expected a non-empty list"),
-        ("cues:\n  odd_one: [{re: '(unclosed'}]\n", r"extra\.yml: entry 'odd_one': field 're' \(item 1\): not a valid pattern"),
+        (
+            "cues:\n  odd_one: [{re: '(unclosed'}]\n",
+            r"extra\.yml: entry 'odd_one': field 're' \(item 1\): not a valid pattern",
+        ),
         ("cues:\n  odd_one: [3]\n", r"extra\.yml: entry 'odd_one': item 1: expected a phrase"),
         ("cues:\n  thanks: [cheers]\n", r"extra\.yml: entry 'thanks': defined in another lexicon file too"),
         ("cues:\n  yes: [sure]\n", r"extra\.yml: entry True: cue names must be text"),
         ("words: [a]\n", r"extra\.yml: expected top-level 'cues:' and/or 'vague:'"),
         ("cues: [unclosed\n", r"extra\.yml: not valid YAML"),
-        ("vague:\n  mood: [{words: [meh], value: 1, read_as: meh}]\n", r"extra\.yml: entry 'vague\.mood': expected one of"),
-        ("vague:\n  budget: [{words: [pennies], read_as: little}]\n", r"entry 'vague\.budget' item 1: field 'value' is missing"),
-        ("vague:\n  budget: [{words: [pennies], value: lots, read_as: x}]\n", r"item 1: field 'value': expected a number or one of"),
-        ("vague:\n  budget: [{words: [pennies], value: 5, read_as: ''}]\n", r"item 1: field 'read_as': expected non-empty text"),
+        (
+            "vague:\n  mood: [{words: [meh], value: 1, read_as: meh}]\n",
+            r"extra\.yml: entry 'vague\.mood': expected one of",
+        ),
+        (
+            "vague:\n  budget: [{words: [pennies], read_as: little}]\n",
+            r"entry 'vague\.budget' item 1: field 'value' is missing",
+        ),
+        (
+            "vague:\n  budget: [{words: [pennies], value: lots, read_as: x}]\n",
+            r"item 1: field 'value': expected a number or one of",
+        ),
+        (
+            "vague:\n  budget: [{words: [pennies], value: 5, read_as: ''}]\n",
+            r"item 1: field 'read_as': expected non-empty text",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_naming_file_entry_and_field(tmp_path, text, message):

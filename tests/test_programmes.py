@@ -5,16 +5,13 @@ import pytest
 from advisor.knowledge import default_knowledge
 from advisor.questions import QUESTIONS
 from advisor.replies import (
-    ALREADY_ANSWERED,
     NO_QUALITY_RANKING,
     NOT_UNDERSTOOD,
     OFFER_TO_CHOOSE,
     OUT_OF_SCOPE,
     SAME_ANSWER,
-    faq_reply,
 )
 from tests.turns import (
-    questions_now,
     after,
     after_recommending,
     compared,
@@ -23,6 +20,7 @@ from tests.turns import (
     found,
     just_described,
     picked_then,
+    questions_now,
     respond,
     respond_events,
     slots_set,
@@ -31,7 +29,6 @@ from tests.turns import (
 
 KB = default_knowledge()
 from actions.recommendation import STARTED  # noqa: E402
-from actions.smalltalk import ACKNOWLEDGED as ANYTHING_ELSE  # noqa: E402
 
 SAID_BACK = "From what you said: your goal is a practical job skill, soon. Tell me if that's wrong."
 
@@ -191,9 +188,7 @@ def test_search_is_short_with_a_way_to_see_more():
     ],
 )
 def test_which_ones_are_micromasters_narrows_the_list_just_shown(action, intent):
-    t = after(
-        "data science programmes", "search_programs", "which ones are micromasters", intent
-    )
+    t = after("data science programmes", "search_programs", "which ones are micromasters", intent)
     messages, _ = respond(t)
     assert messages[0]["text"].startswith(
         f"I found {found('data science micromasters')} MicroMasters programmes in data science"
@@ -201,7 +196,9 @@ def test_which_ones_are_micromasters_narrows_the_list_just_shown(action, intent)
 
 
 def test_which_ones_are_micromasters_later_is_a_question_again():
-    t = after("data science programmes", "search_programs",
+    t = after(
+        "data science programmes",
+        "search_programs",
         "which ones are micromasters",
         "ask_difference",
         between=1,
@@ -314,13 +311,19 @@ def test_a_subject_the_catalogue_lacks_said_as_a_followup_is_said_to_be_missing(
 )
 def test_a_statement_about_oneself_outside_the_questions_gets_the_offer_to_help_choose(text, offered):
     messages, _ = respond(tracker(text, "inform"))
-    offer = {**messages[-1], "text": OFFER_TO_CHOOSE.text, "buttons": [{"title": "Help me choose", "payload": "/request_recommendation"}]}
+    offer = {
+        **messages[-1],
+        "text": OFFER_TO_CHOOSE.text,
+        "buttons": [{"title": "Help me choose", "payload": "/request_recommendation"}],
+    }
     assert (messages[-1] == offer) == offered
     assert all(m["text"] != OFFER_TO_CHOOSE.text for m in messages[:-1])
 
 
 def test_a_message_not_understood_keeps_the_programme_just_described_in_context():
-    t = after("tell me about the harvard data science certificate", "ask_program_info",
+    t = after(
+        "tell me about the harvard data science certificate",
+        "ask_program_info",
         "hmm blorp",
         "nlu_fallback",
     )
@@ -330,7 +333,9 @@ def test_a_message_not_understood_keeps_the_programme_just_described_in_context(
 
 
 def test_an_off_topic_question_keeps_the_programme_just_described_in_context():
-    t = after("tell me about the harvard data science certificate", "ask_program_info",
+    t = after(
+        "tell me about the harvard data science certificate",
+        "ask_program_info",
         "what's the weather like in paris",
         "out_of_scope",
     )
@@ -340,7 +345,9 @@ def test_an_off_topic_question_keeps_the_programme_just_described_in_context():
 
 
 def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_worth_answer_for_its_kind():
-    t = after("tell me about the harvard data science certificate", "ask_program_info",
+    t = after(
+        "tell me about the harvard data science certificate",
+        "ask_program_info",
         "is it any good",
         "nlu_fallback",
     )
@@ -353,7 +360,9 @@ def test_is_it_any_good_right_after_a_programme_caught_by_the_fallback_gets_the_
 
 
 def test_tell_me_about_it_right_after_a_list_of_one_caught_by_the_fallback_describes_that_programme():
-    t = after("which supply chain programs are there", "search_programs",
+    t = after(
+        "which supply chain programs are there",
+        "search_programs",
         "tell me about it",
         "nlu_fallback",
     )
@@ -428,7 +437,9 @@ def test_the_most_respected_of_a_list_is_not_made_up(action, intent):
 
 
 def test_which_of_two_compared_programmes_is_more_respected_is_not_made_up():
-    t = after("compare the mit supply chain micromasters with columbia's business analytics one", "ask_program_info",
+    t = after(
+        "compare the mit supply chain micromasters with columbia's business analytics one",
+        "ask_program_info",
         "which of the two is more respected",
         "ask_recognition",
     )
@@ -439,7 +450,8 @@ def test_which_of_two_compared_programmes_is_more_respected_is_not_made_up():
 
 def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answer_even_after_a_list():
     t = after(
-        "data science programs", "search_programs",
+        "data science programs",
+        "search_programs",
         "is a micromasters more respected than a pro cert",
         "ask_recognition",
     )
@@ -448,9 +460,7 @@ def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answe
 
 
 def test_the_best_programmes_of_another_subject_right_after_a_list_are_a_new_search():
-    t = after(
-        "mit programmes", "search_programs", "best data science programs", "search_programs"
-    )
+    t = after("mit programmes", "search_programs", "best data science programs", "search_programs")
     messages, _ = respond(t)
     assert messages[0]["text"].startswith(f"I found {found('data science programmes')} programmes in data science:")
 
@@ -458,7 +468,10 @@ def test_the_best_programmes_of_another_subject_right_after_a_list_are_a_new_sea
 def test_the_best_programmes_of_a_subject_are_listed_not_rated():
     messages, slots = respond(tracker("best supply chain programs", "search_programs"))
     # The only one: its card, not a ranking.
-    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management") and slots["listed_programmes"]
+    assert (
+        messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
+        and slots["listed_programmes"]
+    )
 
 
 def test_the_cheapest_said_as_show_more_ranks_the_list():
@@ -710,7 +723,9 @@ def test_which_one_uses_python_quotes_where_the_sources_say_so():
 
 
 def test_does_it_teach_a_word_no_description_has_is_not_a_no():
-    t = after("tell me about the harvardx data science one", "ask_program_info",
+    t = after(
+        "tell me about the harvardx data science one",
+        "ask_program_info",
         "does it teach python?",
         "ask_duration",
     )
@@ -722,7 +737,9 @@ def test_does_it_teach_a_word_no_description_has_is_not_a_no():
 
 
 def test_a_description_that_names_a_word_to_rule_it_out_is_no_yes():
-    t = after("tell me about the columbia ai micromasters", "ask_program_info",
+    t = after(
+        "tell me about the columbia ai micromasters",
+        "ask_program_info",
         "does it cover deep learning?",
         "ask_program_info",
     )
@@ -734,7 +751,9 @@ def test_a_description_that_names_a_word_to_rule_it_out_is_no_yes():
 
 
 def test_a_question_about_another_university_is_not_read_in_the_programme_just_shown():
-    t = after("tell me about gtx analytics", "ask_program_info",
+    t = after(
+        "tell me about gtx analytics",
+        "ask_program_info",
         "does stanford have a micromasters",
         "search_programs",
     )
@@ -743,7 +762,9 @@ def test_a_question_about_another_university_is_not_read_in_the_programme_just_s
 
 
 def test_a_credential_question_without_a_list_just_shown_is_general():
-    t = after("compare mitx sds vs harvardx data science", "ask_difference",
+    t = after(
+        "compare mitx sds vs harvardx data science",
+        "ask_difference",
         "which one gives credit?",
         "ask_credit",
         between=1,
@@ -969,7 +990,8 @@ def test_the_12th_one_right_after_the_third_page_is_that_result():
 def test_which_of_those_is_from_mit_read_as_a_question_of_sources_narrows_the_list():
     # It listed the sources of the list.
     t = after(
-        "data science programmes", "search_programs",
+        "data science programmes",
+        "search_programs",
         "which of those is from MIT?",
         "ask_source",
     )

@@ -1,10 +1,10 @@
 """Each question's buttons, read back when the learner names one ("the first one")."""
 
 import pytest
+from test_reading import ANY_INTENT, reading
 
 from advisor.questions import QUESTIONS, option_titled, option_value
 from advisor.reading import Ask
-from test_reading import ANY_INTENT, reading
 
 
 @pytest.mark.parametrize(

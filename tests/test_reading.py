@@ -8,7 +8,6 @@ from typing import Any, Dict, List, Optional, Tuple
 import pytest
 
 from advisor.reading import (
-    ANY_SUBJECT,
     UNSURE,
     Answer,
     Ask,
@@ -60,7 +59,7 @@ def summary(found: Reading) -> List[str]:
 
 
 def answers(found: Reading) -> Dict[str, Any]:
-    return {act.slot: act.value for act in found.acts if isinstance(act, (Answer,))} | {
+    return {act.slot: act.value for act in found.acts if isinstance(act, Answer)} | {
         act.slot: UNSURE for act in found.acts if isinstance(act, Unsure)
     }
 
@@ -195,7 +194,10 @@ TOLD_ROWS: List[Tuple[str, Dict[str, Any]]] = [
         "a degree",
         {"goal": "skills", "wants_credit": False, "weekly_hours": 5.0, "budget": 400.0, "subject": "data science"},
     ),
-    ("10 hours a week and about $1,500, credit matters", {"weekly_hours": 10.0, "budget": 1500.0, "wants_credit": True}),
+    (
+        "10 hours a week and about $1,500, credit matters",
+        {"weekly_hours": 10.0, "budget": 1500.0, "wants_credit": True},
+    ),
     ("i have like 2 hrs a week and no money", {"weekly_hours": 2.0, "budget": 0.0}),
     ("my company pays up to 2000 dollars", {"budget": 2000.0}),
     ("under 500", {"budget": 500.0}),
@@ -232,8 +234,12 @@ CHANGE_ROWS: List[Tuple[str, Dict[str, Any], Optional[str], Dict[str, Any]]] = [
     ("actually credit doesnt matter", {"wants_credit": True}, "budget", {"wants_credit": False}),
     ("actually i meant a quick job skill", {"goal": "graduate"}, "weekly_hours", {"goal": "skills"}),
     ("no, I meant deep expertise actually", {"goal": "skills"}, "wants_credit", {"goal": "graduate"}),
-    ("can you change the subject to data science instead of AI", {"subject": "artificial intelligence"}, None,
-     {"subject": "data science"}),
+    (
+        "can you change the subject to data science instead of AI",
+        {"subject": "artificial intelligence"},
+        None,
+        {"subject": "data science"},
+    ),
     ("8 hours a week", {"weekly_hours": 4.0}, "wants_credit", {"weekly_hours": 8.0}),  # a figure with its unit
     # Without a word of change, a stray word does not overturn an answer held.
     ("a quick job skill", {"goal": "graduate"}, "weekly_hours", {}),
@@ -251,8 +257,13 @@ def test_an_answer_held_changes_only_when_the_message_changes_it(text, held, ask
 
 
 def test_an_answer_just_said_back_as_a_guess_is_changed_by_a_different_one():
-    found = reading("deep expertise i think", answers={"goal": "skills"}, asked="wants_credit", in_questions=True,
-                    said_back=("goal",))
+    found = reading(
+        "deep expertise i think",
+        answers={"goal": "skills"},
+        asked="wants_credit",
+        in_questions=True,
+        said_back=("goal",),
+    )
     assert summary(found) == ["change goal=graduate"]
 
 
@@ -263,11 +274,17 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("help me choose", {}, ["control start"]),
     ("need advice, cert vs micromasters", {}, ["control start"]),
     ("which one fits me?", {}, ["control start"]),
-    ("hey, business analytics: pro cert or micromasters?", {}, ["courtesy greet", "answer subject=business analytics",
-                                                                 "control start"]),
+    (
+        "hey, business analytics: pro cert or micromasters?",
+        {},
+        ["courtesy greet", "answer subject=business analytics", "control start"],
+    ),
     ("which is better for getting a job fast", {}, ["answer goal=skills", "control start"]),
-    ("I'm a teacher moving into data science. Help?", {}, ["answer goal=skills", "answer subject=data science",
-                                                           "control start"]),
+    (
+        "I'm a teacher moving into data science. Help?",
+        {},
+        ["answer goal=skills", "answer subject=data science", "control start"],
+    ),
     ("mm vs pc", {}, ["ask faq difference"]),
     # Two programmes named side by side are compared, not a choice between the two kinds.
     ("compare the mitx supply chain micromasters with the harvard data science certificate", {}, ["ask compare"]),
@@ -304,15 +321,26 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("how long is it?", {"current": "mitx_scm", "current_shown": True}, ["ask programme duration mitx_scm"]),
     ("is there a fintech micromasters?", {}, ["ask claim fintech_micromasters"]),
     ("how much is the stanford micromasters in AI", {}, ["ask other_institution Stanford"]),
-    ("deep knowledge in supply chain. btw how much is the MIT supply chain micromasters?",
-     {"in_questions": True, "asked": "goal"}, ["answer goal=graduate", "answer subject=supply chain",
-                                                "ask programme cost mitx_scm"]),
-    ("yes. do i need a bachelors degree to enroll?", {"in_questions": True, "asked": "wants_credit"},
-     ["answer wants_credit=True", "ask faq admission"]),
-    ("what if I had $5000?", {"recommended": "professional_certificate", "answers": {"budget": 400.0}},
-     ["ask what_if"]),
-    ("where did I say I want a skill quickly?", {"recommended": "professional_certificate",
-                                                  "answers": {"goal": "skills"}}, ["ask pushback"]),
+    (
+        "deep knowledge in supply chain. btw how much is the MIT supply chain micromasters?",
+        {"in_questions": True, "asked": "goal"},
+        ["answer goal=graduate", "answer subject=supply chain", "ask programme cost mitx_scm"],
+    ),
+    (
+        "yes. do i need a bachelors degree to enroll?",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["answer wants_credit=True", "ask faq admission"],
+    ),
+    (
+        "what if I had $5000?",
+        {"recommended": "professional_certificate", "answers": {"budget": 400.0}},
+        ["ask what_if"],
+    ),
+    (
+        "where did I say I want a skill quickly?",
+        {"recommended": "professional_certificate", "answers": {"goal": "skills"}},
+        ["ask pushback"],
+    ),
     ("why?", {"recommended": "micromasters"}, ["ask why"]),
     ("why do you need my budget?", {"in_questions": True, "asked": "goal"}, ["ask why_asked"]),
     ("blorp", {"in_questions": True, "asked": "goal"}, ["missed goal unclear"]),

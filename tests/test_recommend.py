@@ -2,9 +2,9 @@
 
 from advisor.knowledge import default_knowledge
 from advisor.reading import ANY_SUBJECT
-from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 from advisor.recommend import Profile, choose_credential, describe_hours, recommend, weekly_effort
 from advisor.replies import explain_reply, recommendation_reply
+from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 
 KB = default_knowledge()
 

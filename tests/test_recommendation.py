@@ -6,9 +6,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.form import ActionAskBudget
-
+from actions.recommendation import STARTED  # noqa: E402
 from advisor.knowledge import default_knowledge
-from advisor.questions import NO_RUSH, QUESTION_MID_WAY, QUESTIONS
+from advisor.questions import NO_RUSH, QUESTIONS
 from advisor.replies import (
     ALREADY_ANSWERED,
     ALREADY_CHOOSING,
@@ -24,9 +24,7 @@ from advisor.smalltalk import (
 )
 from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 from tests.turns import (
-    recommending,
     after,
-    after_recommending,
     entity,
     form_turn,
     found,
@@ -34,14 +32,12 @@ from tests.turns import (
     just_described,
     questions_now,
     recommended,
+    recommending,
     respond,
     respond_events,
-    said,
     slots_set,
     tracker,
 )
-
-from actions.recommendation import STARTED  # noqa: E402
 
 KB = default_knowledge()
 
@@ -139,7 +135,6 @@ def test_form_fills_everything_from_one_opening_message():
         "help me choose: i want to get into supply chain and maybe do a masters later, "
         "10 hours a week, budget 1500 dollars, credit matters"
     )
-    form = None
     _, events = respond_events(tracker(text, "request_recommendation"))
     slots = slots_set(events)
     assert slots == {
@@ -231,7 +226,6 @@ def test_and_a_pro_cert_during_the_questions_follows_up_the_answer_just_given():
 
 
 def test_form_reads_a_bare_number_only_for_the_question_asked():
-    form = None
     t = tracker(
         "800",
         "inform",
@@ -244,7 +238,6 @@ def test_form_reads_a_bare_number_only_for_the_question_asked():
 
 
 def test_form_rejects_impossible_hours_with_a_clear_message():
-    form = None
     t = tracker(
         "500 hours a week", "inform", slots={"requested_slot": "weekly_hours"}, active_loop="recommendation_form"
     )
@@ -256,7 +249,6 @@ def test_form_rejects_impossible_hours_with_a_clear_message():
 def test_an_unreadable_answer_to_the_question_asked_is_asked_again_not_rejected():
     # A SlotSet for the asked slot keeps Rasa's form from rejecting the turn (which
     # ended in the generic fallback reply); with None it asks again, with an example.
-    form = None
     text = "the blue one i guess"
     t = tracker(text, "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
     _, events = respond_events(t)
@@ -340,7 +332,6 @@ def test_a_question_that_answers_mid_form_is_read_as_the_answer():
 
 
 def test_a_question_mid_form_is_left_to_its_own_rule():
-    form = None
     t = tracker(
         "how much does it cost", "ask_cost", slots={"requested_slot": "budget"}, active_loop="recommendation_form"
     )
@@ -359,7 +350,6 @@ def test_a_question_mid_form_is_left_to_its_own_rule():
     ],
 )
 def test_a_statement_read_as_a_question_still_answers_the_question_asked(text, intent, requested, expected):
-    form = None
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     _, events = respond_events(t)
     assert slots_set(events)[requested] == expected
@@ -374,7 +364,6 @@ def test_a_statement_read_as_a_question_still_answers_the_question_asked(text, i
     ],
 )
 def test_a_statement_that_does_not_answer_the_question_asked_fills_no_slot(text, intent, requested):
-    form = None
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     _, events = respond_events(t)
     assert slots_set(events) in ({}, {requested: None})  # at most: the question again
@@ -393,12 +382,13 @@ def test_an_answer_to_a_question_not_asked_yet_is_taken_and_said(text, intent, r
     t = tracker(text, intent, slots={"requested_slot": requested}, active_loop="recommendation_form")
     messages, events = respond_events(t)
     assert slots_set(events) == taken  # and the question asked comes again
-    assert messages[0]["text"].startswith("Noted: ") and "budget" in messages[0]["text"] or "limit" in messages[0]["text"]
+    assert (
+        messages[0]["text"].startswith("Noted: ") and "budget" in messages[0]["text"] or "limit" in messages[0]["text"]
+    )
 
 
 @pytest.mark.parametrize(("text", "intent"), [("let me think about it", "stop"), ("hmm", "affirm")])
 def test_a_hesitation_gets_the_question_again_not_the_end_of_the_questions(text, intent):
-    form = None
     t = tracker(text, intent, slots={"requested_slot": "goal"}, active_loop="recommendation_form")
     _, events = respond_events(t)
     assert slots_set(events) == {"goal": None}
@@ -545,7 +535,6 @@ def test_a_question_after_the_recommendation_is_still_answered():
 
 
 def test_unknown_subject_falls_back_to_any_and_says_so():
-    form = None
     t = tracker("marine biology", "inform", slots={"requested_slot": "subject"}, active_loop="recommendation_form")
     messages, events = respond_events(t)
     assert any(e.get("name") == "subject" and e.get("value") == "any" for e in events)
@@ -608,9 +597,7 @@ def test_why_before_any_recommendation():
 
 
 def test_a_question_my_sources_do_not_cover_read_as_asking_for_a_recommendation_does_not_start_the_questions():
-    messages, events = respond_events(
-        tracker("do micromasters help for immigration points", "request_recommendation")
-    )
+    messages, events = respond_events(tracker("do micromasters help for immigration points", "request_recommendation"))
     assert [m["text"] for m in messages] == [uncovered_reply("visas")]
     assert questions_now(events) is None
 
@@ -652,7 +639,6 @@ def test_reset_clears_previous_answers():
 
 
 def test_a_question_mid_form_fills_no_slot():
-    form = None
     t = tracker(
         "do certificates give credit?",
         "ask_credit",
@@ -664,7 +650,6 @@ def test_a_question_mid_form_fills_no_slot():
 
 
 def test_starting_the_form_after_a_reset_says_nothing_about_empty_slots():
-    form = None
     reset = [
         {"event": "slot", "name": s, "value": None}
         for s in ("goal", "wants_credit", "weekly_hours", "budget", "subject")
@@ -742,7 +727,9 @@ def test_the_same_topic_asked_again_mid_form_is_not_answered_twice_word_for_word
     again, _ = respond(t)
     assert [m["text"] for m in again] == [SAME_ANSWER]
     # Asked turns later, it is answered again.
-    later = tracker("can i do it alongside my job?", "ask_duration", slots={**slots, "shown": []}, active_loop="recommendation_form")
+    later = tracker(
+        "can i do it alongside my job?", "ask_duration", slots={**slots, "shown": []}, active_loop="recommendation_form"
+    )
     assert respond(later)[0][0]["text"] != SAME_ANSWER
 
 
@@ -857,7 +844,9 @@ def test_a_budget_in_another_currency_is_asked_for_in_dollars():
     messages, events = respond_events(t)
     assert slots_set(events) == {"budget": None} and [m["text"] for m in messages] == [OTHER_CURRENCY]
     # A currency the rate table has is converted, and the figure used said.
-    rupees = tracker("around 40k rupees", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form")
+    rupees = tracker(
+        "around 40k rupees", "inform", slots={"requested_slot": "budget"}, active_loop="recommendation_form"
+    )
     messages, events = respond_events(rupees)
     assert 400 < slots_set(events)["budget"] < 500 and "at the exchange rates of" in messages[0]["text"]
 

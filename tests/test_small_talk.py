@@ -118,7 +118,6 @@ def test_a_complaint_read_as_a_no_gets_an_apology_not_what_else():
     ],
 )
 def test_age_questions_get_what_the_sources_say_and_no_invented_limit(text, intent, expected):
-    action = None if intent == "out_of_scope" else None
     messages, _ = respond(tracker(text, intent, entities=[]))
     assert messages[0]["text"].startswith(expected or OUT_OF_SCOPE)
 
@@ -392,9 +391,7 @@ def test_a_catalogued_programme_asked_about_in_a_long_off_topic_reading_is_descr
     n = found("iim bangalore micromasters")
     assert messages[0]["text"].startswith(f"I found {n} MicroMasters programmes from IIM Bangalore")
     assert "iimbx_business_management" in slots["listed_programmes"]
-    pizza, _ = respond(
-        tracker("a good pizza place near mit", "out_of_scope", [entity("institution", "MIT")])
-    )
+    pizza, _ = respond(tracker("a good pizza place near mit", "out_of_scope", [entity("institution", "MIT")]))
     assert pizza[0]["text"] == OUT_OF_SCOPE
 
 

@@ -4,7 +4,6 @@ complaint is not thanks, "who made you?" is about me and "who created the berkel
 from typing import List
 
 import pytest
-
 from test_reading import ANY_INTENT, reading, summary
 
 INTENTS = (*ANY_INTENT, "thank", "goodbye")
@@ -16,8 +15,15 @@ def kinds(text: str, intent: str) -> List[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["thanks, bye", "Thank you so much. Goodbye!", "cheers, see you", "ty gtg", "thanks, that’s all", "thx, good  night",
-     "much obliged, take care"],
+    [
+        "thanks, bye",
+        "Thank you so much. Goodbye!",
+        "cheers, see you",
+        "ty gtg",
+        "thanks, that’s all",
+        "thx, good  night",
+        "much obliged, take care",
+    ],
 )
 def test_thanks_with_a_farewell_closes_the_conversation(text):
     for intent in INTENTS:
@@ -71,7 +77,9 @@ def test_complaints_and_praise_are_told_apart_from_thanks(text, expected):
         assert kinds(text, intent) == [expected], intent
 
 
-@pytest.mark.parametrize("text", ["is a micromasters good for a career change?", "that's a good question, how long is it"])
+@pytest.mark.parametrize(
+    "text", ["is a micromasters good for a career change?", "that's a good question, how long is it"]
+)
 def test_a_question_with_kind_words_is_a_question(text):
     for intent in ANY_INTENT:
         assert not any(kind.startswith("courtesy") for kind in kinds(text, intent)), intent

@@ -1,12 +1,11 @@
 """A comparison or a follow-up is answered on the topic it names."""
 
 import pytest
-
 import yaml
 
 from advisor.knowledge import default_knowledge
-from advisor.replies import UNCOVERED_TOPICS
 from advisor.matching import resolve_subject, subjects_in
+from advisor.replies import UNCOVERED_TOPICS
 from advisor.topics import (
     asks_about_pathways,
     asks_about_the_masters,

@@ -75,8 +75,8 @@ def asked_field(text: str) -> Optional[Tuple[str, str]]:
 class Conversation:
     """One sender on the REST channel, with the tracker read through the HTTP API."""
 
-    def __init__(self, port: int) -> None:
-        self.port = port
+    def __init__(self, port: int, api_token: Optional[str] = None) -> None:
+        self.port, self.api_token = port, api_token
         self.sender = f"persona-{uuid.uuid4().hex[:10]}"
         self.transcript: List[str] = []
 
@@ -90,7 +90,7 @@ class Conversation:
         return replies
 
     def slot(self, name: str) -> Any:
-        url = f"http://127.0.0.1:{self.port}/conversations/{self.sender}/tracker"
+        url = f"http://127.0.0.1:{self.port}/conversations/{self.sender}/tracker?token={self.api_token or ''}"
         with urllib.request.urlopen(url, timeout=30) as response:
             return json.loads(response.read())["slots"].get(name)
 
@@ -123,10 +123,10 @@ class Outcome:
         return sum(1 for count in self.asked.values() if count >= 3) + int(stuck)
 
 
-def talk(port: int, persona: Dict[str, Any]) -> Outcome:
+def talk(port: int, persona: Dict[str, Any], api_token: Optional[str] = None) -> Outcome:
     """Hold one persona's conversation: answer what is asked, send the scripted extras, until it ends."""
     outcome = Outcome(persona["id"], persona["expected"])
-    chat = Conversation(port)
+    chat = Conversation(port, api_token)
     said_in_opening = set(persona.get("said_in_opening") or [])
     extras = {item["after"]: item["say"] for item in persona.get("then") or []}
     first_time_question: Optional[str] = None
@@ -197,9 +197,9 @@ def summarise(outcomes: List[Outcome]) -> Dict[str, Any]:
     }
 
 
-def run_half(port: int, half: str, only: Optional[List[str]] = None, limit: Optional[int] = None) -> List[Outcome]:
+def run_half(port: int, half: str, only: Optional[List[str]] = None, api_token: Optional[str] = None) -> List[Outcome]:
     personas = [p for p in load_personas(half) if not only or p["id"] in only]
-    return [talk(port, persona) for persona in personas[:limit]]
+    return [talk(port, persona, api_token) for persona in personas]
 
 
 def report(half: str, figures: Dict[str, Any]) -> str:
@@ -223,7 +223,7 @@ def main() -> None:
     figures: Dict[str, Any] = {}
     with full_stack(RESULTS / "logs", log_prefix="dialogue-") as stack:
         for half in halves:
-            outcomes = run_half(stack.rasa_port, half, args.only if half == "dev" else None)
+            outcomes = run_half(stack.rasa_port, half, args.only if half == "dev" else None, stack.api_token)
             figures[half] = summarise(outcomes)
             if half != "dev":
                 del figures[half]["wrong"]  # the held-out half is read only as figures

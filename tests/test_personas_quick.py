@@ -20,7 +20,7 @@ PERSONAS = {persona["id"]: persona for persona in load_personas("dev")}
 
 @pytest.mark.parametrize("persona_id", QUICK)
 def test_a_persona_reaches_its_credential_without_a_loop(stack, persona_id):
-    outcome = talk(stack.rasa_port, PERSONAS[persona_id])
+    outcome = talk(stack.rasa_port, PERSONAS[persona_id], stack.api_token)
     transcript = "\n".join(outcome.transcript)
     assert outcome.right and outcome.loops == 0, transcript
     assert not outcome.lost, transcript  # nothing the opening said is asked for again

@@ -6,7 +6,6 @@ were already worked out from the words); never reads the message.
 
 from __future__ import annotations
 
-import re
 from typing import Dict, List, Sequence
 
 from rasa_sdk.events import EventType, SlotSet
@@ -138,8 +137,6 @@ def with_recommendation(turn: Turn, query: Query) -> Query:
     recommended = turn.snap.recommended
     if query.subjects or query.institutions or query.credential_types or not recommended:
         return query
-    if re.search(r"\b(all|every|any)\b", query.text.lower()):  # "show me all programmes": all of them
-        return query
     subject = turn.snap.answers.get("subject")
     subjects = (str(subject),) if subject and subject != ANY_SUBJECT else ()
     return Query(subjects, (), (str(recommended),), query.text)
@@ -174,7 +171,8 @@ def compare(turn: Turn, ask: Ask) -> List[EventType]:
 
 
 def compare_missing(turn: Turn, ask: Ask) -> List[EventType]:
-    """ "Is the MIT supply chain one better than the Columbia one?" with no Columbia one: said so, then the one known."""
+    """ "Is the MIT supply chain one better than the Columbia one?" with no Columbia one: said so, then the one
+    known."""
     found = turn.programme(ask.programme)
     turn.dispatcher.utter_message(
         text=f"I have no {describe_query(ask.query or Query())} in my catalogue to compare it with. "

@@ -43,7 +43,10 @@ from advisor.replies import (
     why_not_reply,
 )
 
-STARTED = "Let's find the right fit. I'll ask a few quick questions, skipping what you've already told me; say \"stop\" at any time, or ask me something in between."
+STARTED = (
+    "Let's find the right fit. I'll ask a few quick questions, skipping what you've already told me; "
+    'say "stop" at any time, or ask me something in between.'
+)
 
 
 def recommend_events(dispatcher: CollectingDispatcher, answers: Dict[str, Any]) -> List[EventType]:

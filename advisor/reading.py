@@ -411,11 +411,7 @@ class _Message:
     def goal(self, text: str) -> Optional[str]:
         words = normalise(text)
         words = self.lex.pattern("degree_held").sub(" ", words)
-        words = (
-            self.lex.pattern("job_hours_before").sub(" ", words)
-            if re.search(r"\bwork(s|ing)? (full|part) time\b", words)
-            else words
-        )
+        words = self.lex.pattern("job_hours_before").sub(" ", words) if self.lex.has("works_a_job", words) else words
         graduate = sum(1 for _ in self.lex.every("goal_graduate", words))
         skills = sum(1 for _ in self.lex.every("goal_skills", words))
         if self.lex.has("not_graduate", words):
@@ -453,9 +449,7 @@ class _Message:
                 or self.lex.has("credit_no", after)
             ):
                 return False
-            if re.search(
-                r"\b(no|not|don'?t|dont|never|without|isn'?t|wouldn'?t|won'?t)\b", clause
-            ) and not self.lex.has("credit_yes", clause):
+            if self.lex.has("negation", clause) and not self.lex.has("credit_yes", clause):
                 return False
             if self.lex.has("question_start", clause) and not asked and not self.lex.has("credit_yes", clause):
                 return None  # "would credit help me get a promotion?" asks
@@ -606,7 +600,8 @@ class _Message:
         return value.amount <= 36 and self.lex.has("horizon_context", self.clause_of(value.start))
 
     def option_chosen(self) -> Optional[Any]:
-        """ "the first one", or a button's title typed ("$500 to $1,500"), said to the question asked: that button's answer."""
+        """ "the first one", or a button's title typed ("$500 to $1,500"), said to the question asked: that
+        button's answer."""
         asked = self.snap.asked
         if asked not in QUESTIONS or self.lex.has("details", self.words):
             return None
@@ -654,7 +649,7 @@ class _Message:
         ):
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
             lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
-            lacking = re.sub(r"\s+(programs?|programmes?|courses?|ones?)$", "", lacking)
+            lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
 
@@ -771,22 +766,18 @@ class _Message:
         if current is None or query.is_empty:
             return current
         text = normalise(query.text)
-        if re.search(r"\b(the|this|that|its) (certificate|cert|credential|program|programme)\b", text) and not (
-            query.subjects or query.institutions
-        ):
+        if self.lex.has("this_programme", text) and not (query.subjects or query.institutions):
             return current
-        several = re.search(r"\b(ones|programs|programmes|courses|certs|certificates|options|all)\b", text)
-        if not re.search(r"\b(one|it|that|this)\b", text) and (not query.institutions or several):
+        several = self.lex.has("several_programmes", text)
+        if not self.lex.has("points_at_one", text) and (not query.institutions or several):
             return None
         return current if current in search_programmes(self.kb, query) else None
 
     def pointed_at(self) -> Optional[int]:
         position = listed_position(self.text)
-        if position is None and len(self.snap.listed) == 2 and self.snap.current in self.snap.listed:
-            if self.snap.current_shown and re.search(
-                r"^(?:and |what about |how about |ok |so )*(?:the )?other(?: one| programme| program)?\b", self.words
-            ):
-                return 1 - self.snap.listed.index(self.snap.current)
+        two = len(self.snap.listed) == 2 and self.snap.current in self.snap.listed
+        if position is None and two and self.snap.current_shown and self.lex.has("the_other_one", self.words):
+            return 1 - self.snap.listed.index(self.snap.current)
         return position
 
     def topic(self) -> Optional[str]:
@@ -871,11 +862,9 @@ class _Message:
 
     def sources(self) -> Optional[Ask]:
         words = normalise(self.question_text())
-        if re.search(
-            r"\b(where (is|does|did) (that|this|it|the info|this info|that info) (from|come from)|sources?|links?|references?|cite|citations?|where did you (get|find|read) (that|this|it))\b",
-            words,
-        ) and not (self.snap.in_questions and self.snap.asked and not self.question):
-            if re.search(r"\b(which|any|all) of (them|those|these)\b", words):
+        waiting = self.snap.in_questions and self.snap.asked and not self.question
+        if self.lex.has("asks_sources", words) and not waiting:
+            if self.lex.has("of_them", words):
                 return None
             return Ask("sources")
         return (
@@ -903,13 +892,10 @@ class _Message:
     def whose(self) -> Optional[Ask]:
         programme = self.in_context
         words = normalise(self.question_text()).strip()
-        if programme is None or not re.search(
-            r"\b(which|what|whose) (uni|university|school|institution|college)\b|\bwho (offers|runs|gives|makes|teaches) (it|that|this|the programme|the program)\b|^(and )?is (that|it|this) (from |by |at )?(the )?\w+( one)?$",
-            words,
-        ):
+        if programme is None or not self.lex.has("asks_whose", words):
             return None
         named = tuple(institutions_in(self.kb, words))
-        if re.match(r"(and )?is ", words) and not named:
+        if self.lex.has("is_it_so", words) and not named:
             return None
         return Ask("whose", programme=programme.id, programmes=named)
 
@@ -951,7 +937,7 @@ class _Message:
         topic = self.topic()
         if each and topic and (topic != "about_edx" or asks_where_it_runs(text)):
             return Ask("each_listed", topics=(topic,), programmes=tuple(each))
-        if listed and re.search(r"\bthe (?:[\w.&-]+ ){1,3}(?:one|program|programme)\b", words) and not topic:
+        if listed and self.lex.has("the_named_one", words) and not topic:
             return self.named_in_list() or None
         return None
 
@@ -967,7 +953,7 @@ class _Message:
         in_list = [pid for pid in self.snap.listed if pid in matching]
         if len(in_list) == 1:
             return Ask("programme", programme=in_list[0])
-        if len(in_list) > 1 and re.search(r"\b(one|it|that|this)\b", normalise(query.text)):
+        if len(in_list) > 1 and self.lex.has("points_at_one", normalise(query.text)):
             return Ask("which_one", programmes=tuple(in_list))
         found = programme_in_question(self.kb, query).programme
         return Ask("programme", programme=found.id) if found else None
@@ -981,13 +967,11 @@ class _Message:
                 return None
             return Ask("no_ranking", programmes=snap.listed)
         current = self.in_context
-        if current and re.search(r"\b(that|this|it)\b", normalise(text)):
+        if current and self.lex.has("points_at_one", normalise(text)):
             named = programme_in_question(self.kb, query).programme
             if named and named != current:
                 return Ask("rank", topics=(topic,), programmes=(current.id, named.id), name="the two")
-        named_kind = len(query.credential_types) == 1 or re.search(
-            r"\b(program|programme|programs|programmes|course|courses|option|options)\b", normalise(text)
-        )
+        named_kind = len(query.credential_types) == 1 or self.lex.has("programme_words", normalise(text))
         outright = bool(named_kind) and asks_for_the_extreme(text)
         if query.subjects or query.institutions or (outright and not just_listed):
             found = tuple(p.id for p in search_programmes(self.kb, query))
@@ -1054,7 +1038,7 @@ class _Message:
             # legit?"), only one named without doubt, else the answer is about the kind in general.
             if not topics and self.names_a_programme(query):
                 several = search_programmes(self.kb, query) if query.institutions and not query.subjects else []
-                one = re.search(r"\b(one|it|that)\b", normalise(query.text))
+                one = self.lex.has("points_at_one", normalise(query.text))
                 if one and len(several) > 1 and not programme_by_short_name(self.kb, query.text):
                     return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
@@ -1078,10 +1062,7 @@ class _Message:
             and set(topics) & {"cost", "duration", "degree", "definition", "masters_cost"}
         ):
             topics = ("credit",)
-        if "admission" in topics and re.search(
-            r"\b(apply|application|admitted|requirements?)\b.{0,25}\b(take|taking|enrol+|start|join|sign up|do it)\b",
-            normalise(text),
-        ):
+        if "admission" in topics and self.lex.has("asks_to_start", normalise(text)):
             lead = "to_start"
         hours = None
         told = False
@@ -1095,6 +1076,13 @@ class _Message:
                 hours, told = float(self.snap.answers["weekly_hours"]), True
         return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
 
+    def suggesting(self) -> Optional[str]:
+        """ "recommended" when a search after a recommendation means its kind of programme; "show me all
+        programmes" still means all of them."""
+        if not self.snap.recommended or self.lex.has("all_of_them", normalise(self.text)):
+            return None
+        return "recommended"
+
     def names_a_programme(self, query: Query) -> bool:
         """Whether the question names one programme (an institution, or a subject with a kind, or a short name);
         "is there a data science micromasters?" asks what there is: a search."""
@@ -1104,14 +1092,14 @@ class _Message:
             return False
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
-        if query.institutions and (query.subjects or re.search(r"\b(one|program|programme)\b", normalise(query.text))):
-            return not re.search(
-                r"\b(ones|programs|programmes|courses|certs|certificates|options|all|any)\b", normalise(query.text)
-            )
+        words = normalise(query.text)
+        several = self.lex.has("several_programmes", words) or self.lex.has("any_word", words)
+        if query.institutions and (query.subjects or self.lex.has("one_programme", words)):
+            return not several
         return (
             self.nlu.intent == "ask_program_info"
             and bool(query.subjects or query.institutions)
-            and not re.search(r"\b(ones|programs|programmes|options|all|any|list|which)\b", normalise(query.text))
+            and not (several or self.lex.has("asks_which", words))
         )
 
     def uncovered(self) -> Optional[Ask]:
@@ -1173,7 +1161,7 @@ class _Message:
             if country:
                 lead, name = "country", country
         credential = None
-        several = re.search(r"\b(programs|programmes|ones|all|certificates|courses)\b", normalise(text))
+        several = self.lex.has("several_programmes", normalise(text))
         if topic != "difference":
             if len(named) == 1:
                 credential = named[0]
@@ -1192,10 +1180,7 @@ class _Message:
         if query.subjects or query.institutions:
             if self.snap.in_questions and self.snap.asked == "subject" and not self.question:
                 return None
-            programme_words = re.search(
-                r"\b(programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|options|ones|one|offer\w*|any)\b",
-                normalise(text),
-            )
+            programme_words = self.lex.has("programme_or_kind_words", normalise(text))
             if not (query.subjects or query.credential_types or programme_words or wants_search or intent == "inform"):
                 return None  # "a good pizza place near mit": a university named, nothing asked of the catalogue
             return Ask("search", query=query)
@@ -1208,7 +1193,7 @@ class _Message:
                 return None
             return Ask("search", query=query, name=missing)
         if wants_search and (query.credential_types or intent == "search_programs" or asks_what_is_offered(text)):
-            return Ask("search", query=query, lead="recommended" if self.snap.recommended else None)
+            return Ask("search", query=query, lead=self.suggesting())
         return None
 
     def details(self) -> Optional[Ask]:
@@ -1218,7 +1203,7 @@ class _Message:
 
     def show_more(self) -> Optional[Ask]:
         words = normalise(self.question_text())
-        more = re.search(r"\b(more|next|another|others|additional|rest|further)\b", words) and len(words.split()) <= 6
+        more = self.lex.has("more_of_them", words) and len(words.split()) <= 6
         if self.nlu.intent == "show_more" or (
             more and self.snap.search is not None and not self.lex.has("thanks", words)
         ):
@@ -1230,9 +1215,7 @@ class _Message:
     def after_recommendation(self) -> Optional[Ask]:
         snap, words = self.snap, normalise(self.question_text())
         if not snap.recommended:
-            if re.search(
-                r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words
-            ):
+            if self.lex.has("the_other_kind", words):
                 answered = resolve_credential_type(snap.credential) or (
                     self.in_context.credential_type if self.in_context else None
                 )
@@ -1240,18 +1223,12 @@ class _Message:
                     other = next(kind for kind in self.kb.credentials if kind != answered)
                     return Ask("faq", topics=(snap.last_topic,), credential=other)
             return None
-        if re.search(
-            r"\b(the )?other (one|option|credential|kind|choice|route)\b|^(and |what about )?the other\b", words
-        ):
+        if self.lex.has("the_other_kind", words):
             return Ask("other_credential")
         if self.lex.has("advice", words) and not self.lex.has("start_over", words):
             return Ask("start_with")  # "which one should I start with?", "what programmes would you suggest?"
-        if (
-            re.search(r"\b(which|what|show|list|see)\b.*\b(programmes?|programs?|options|courses)\b", words)
-            and self.query.is_empty
-            and not self.topic()
-        ):
-            return Ask("search", query=self.query, lead="recommended")
+        if self.lex.has("asks_for_programmes", words) and self.query.is_empty and not self.topic():
+            return Ask("search", query=self.query, lead=self.suggesting())
         return None
 
     def credential_named(self) -> Optional[Ask]:
@@ -1285,14 +1262,14 @@ class _Message:
         if intent == "bot_challenge":
             return Ask("bot")
         if intent in ("search_programs", "ask_program_info"):
-            return Ask("search", query=self.query, lead="recommended" if self.snap.recommended else None)
+            return Ask("search", query=self.query, lead=self.suggesting())
         if intent == "out_of_scope":
             return Ask("out_of_scope")
         return None
 
     def supposed_changes(self) -> Tuple[Tuple[str, Any], ...]:
         """What a what-if imagines ("what if I had $5000?", "what if I had more time?"): answers not stored."""
-        found = re.search(r"\b(if|suppose|supposing|say|imagine)\b\s*", self.text, re.IGNORECASE)
+        found = self.lex.find("supposition_start", self.text.lower())
         offset = found.end() if found else 0
         rest = self.text[offset:].rstrip(" ?!.")
         imagined = _Message(rest, Nlu(entities=()), Snapshot(), self.kb, self.lex)

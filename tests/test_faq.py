@@ -1,4 +1,5 @@
-"""The FAQ handler: questions about the credentials, answered from the knowledge base (turns run as the servers run them)."""
+"""The FAQ handler: questions about the credentials, answered from the knowledge base (turns run as the
+servers run them)."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""The programmes handler: searches, one programme's facts, lists pointed into, comparisons (turns run as the servers run them)."""
+"""The programmes handler: searches, one programme's facts, lists pointed into, comparisons (turns run as
+the servers run them)."""
 
 import pytest
 

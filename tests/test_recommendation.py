@@ -1,4 +1,5 @@
-"""The recommendation handler and the form: answers kept wherever given, the questions, the recommendation, why and what-ifs."""
+"""The recommendation handler and the form: answers kept wherever given, the questions, the recommendation,
+why and what-ifs."""
 
 import asyncio
 

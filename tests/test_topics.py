@@ -1,5 +1,7 @@
 """A comparison or a follow-up is answered on the topic it names."""
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -265,7 +267,7 @@ def test_the_topic_of_questions_new_users_asked(text, topic):
 def test_fields_named_alone_are_none_the_catalogue_has():
     # Each is said to be missing; one the catalogue has would be wrongly denied.
     kb = default_knowledge()
-    fields = yaml.safe_load(open("lexicon/topics.yml"))["cues"]["field_asked_about"]
+    fields = yaml.safe_load(Path("lexicon/topics.yml").read_text(encoding="utf-8"))["cues"]["field_asked_about"]
     assert fields and not [field for field in fields if resolve_subject(kb, field) or subjects_in(kb, field)]
     assert field_named_alone("nursing?") == "nursing" and field_named_alone("nursing school credit?") is None
 

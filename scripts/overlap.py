@@ -92,7 +92,7 @@ def near_copy(a: str, b: str) -> bool:
 
 
 def why_not_new(text: str, training_text: str) -> Optional[str]:
-    """"the same message", "one word apart", "spelled alike (0.93)", or None when new."""
+    """ "the same message", "one word apart", "spelled alike (0.93)", or None when new."""
     if same_message(text, training_text):
         return "the same message"
     if one_word_apart(text, training_text):

@@ -153,6 +153,7 @@ def main() -> int:
         "examples": scores.examples,
         "intent_accuracy": round(scores.intent_accuracy, 4),
         "entity_f1": round(scores.entity_f1, 4),
+        "entity_f1_all_types": round(scores.entity_f1_all_types, 4),
         "entity_precision": round(scores.entity_precision, 4),
         "entity_recall": round(scores.entity_recall, 4),
         "entity_exact_per_message": round(scores.entity_accuracy, 4),

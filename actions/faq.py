@@ -16,11 +16,11 @@ from advisor.reading import Ask
 from advisor.replies import (
     ALREADY_ANSWERED,
     NO_JOB_PROMISED,
-    SAME_ANSWER,
     faq_reply,
     how_current_reply,
     how_sure_reply,
     in_particular,
+    in_short_reply,
     proper_name,
     sources_reply,
     uncovered_reply,
@@ -46,8 +46,10 @@ def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) ->
         reply = in_particular(reply, f"recognition in {proper_name(ask.name)}")
     snap = turn.snap
     if snap.topic_shown and snap.last_topic == topic and snap.credential == credential and len(ask.topics) == 1:
-        # Named again in words, it was understood: the answer stands; by the classifier alone, probably misread.
-        turn.dispatcher.utter_message(text=SAME_ANSWER if ask.by_words else ALREADY_ANSWERED)
+        # Named again in words, it was understood: the answer again, in short; by the classifier alone, misread.
+        if ask.by_words:
+            return turn.say(in_short_reply(turn.kb, topic, credential)) + [SlotSet("last_topic", topic)]
+        turn.dispatcher.utter_message(text=ALREADY_ANSWERED)
         return [SlotSet("last_topic", topic)]
     lead = _lead(ask)
     if lead:

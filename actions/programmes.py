@@ -20,10 +20,12 @@ from advisor.replies import (
     PAGE_SIZE,
     PROGRAMME_TOPICS,
     SAME_ANSWER,
+    SHORT_NAMES,
     Reply,
     claim_reply,
     describe_query,
     faq_reply,
+    in_general,
     known_first,
     not_found_reply,
     only_listed_reply,
@@ -110,8 +112,16 @@ def claim(turn: Turn, ask: Ask) -> List[EventType]:
 
 
 def not_found(turn: Turn, ask: Ask) -> List[EventType]:
-    nearest = _programmes(turn, ask.programmes)
-    return turn.say(not_found_reply(turn.kb, nearest)) + ([listed(nearest)] if nearest else [])
+    """A programme named that the catalogue lacks: said first, then the closest, then any topic asked ("how
+    long is the harvardx micromasters in public health?") answered for the kind in general."""
+    nearest = _programmes(turn, ask.programmes)[:3]
+    events = turn.say(not_found_reply(turn.kb, nearest, ask.query)) + ([listed(nearest)] if nearest else [])
+    kinds = ask.query.credential_types if ask.query else ()
+    kind = kinds[0] if len(kinds) == 1 else None
+    for topic in ask.topics:
+        general = faq_reply(turn.kb, topic, kind)
+        events += turn.say(in_general(general, f"{SHORT_NAMES[kind]} programmes" if kind else "these credentials"))
+    return events
 
 
 def other_institution(turn: Turn, ask: Ask) -> List[EventType]:
@@ -219,6 +229,20 @@ def each_listed(turn: Turn, ask: Ask) -> List[EventType]:
     return turn.say(reply) + [listed(programmes)]
 
 
+def with_credit(turn: Turn, ask: Ask) -> List[EventType]:
+    """ "Programs with credit toward a master's?": those with a credit pathway in my sources, each one's own."""
+    query = ask.query or Query()
+    searched = search_programmes(turn.kb, query) if not query.is_empty else turn.kb.programmes
+    programmes = [p for p in searched if p.credit_pathway and p.status != "retired"]
+    if not programmes:
+        turn.dispatcher.utter_message(
+            text=f"My sources state a credit pathway for none of the {describe_query(query)} I have."
+        )
+        return []
+    which = f"the {describe_query(query)} that have one in my sources (credit only if a university admits you)"
+    return turn.say(programmes_on_topic_reply(turn.kb, programmes, "credit", which)) + [listed(programmes[:PAGE_SIZE])]
+
+
 def mention(turn: Turn, ask: Ask) -> List[EventType]:
     """ "Which one uses python?": where their descriptions say so (silence is not a no)."""
     programmes = _programmes(turn, ask.programmes)
@@ -277,6 +301,7 @@ ASKS: Dict[str, Handler] = {
     "no_ranking": no_ranking,
     "each_listed": each_listed,
     "mention": mention,
+    "with_credit": with_credit,
     "which_one": which_one,
     "not_in_list": not_in_list,
     "pathways": pathways,

@@ -219,10 +219,10 @@ _NOT_TOPICS = _STOPWORDS | frozenset(
     "interested here where when who why how many much own switch switching change changing move moving "
     "instead rather".split()
 )
-_PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options)"
+_PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options|ones)"
 _JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})
 _TOPIC_AFTER = re.compile(
-    rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
+    rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff|any)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
 )
 _WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|and|so|hmm|well)\s+)*(?:what|how)\s+about\s+(?P<topic>[\w' ]+?)\s*$")
 _TOPIC_BEFORE = re.compile(rf"(?P<topic>(?:[\w']+ ){{1,5}}){_PROGRAMME_WORDS}\b")

@@ -282,6 +282,10 @@ class _Message:
         start = len(self.text)
         for sentence in reversed(sentences):
             if not self.asks(sentence):
+                # "MITx quantum computing micromasters, does it lead to a masters": its last clause asks.
+                clause = re.split(r",\s*", sentence)[-1]
+                if clause != sentence and self.lex.has("question_start", normalise(clause)) and self.asks(clause):
+                    start = self.text.rfind(clause)
                 break
             words = normalise(sentence)
             at = self.text.rfind(sentence, 0, start if start < len(self.text) else None)
@@ -809,6 +813,7 @@ class _Message:
             self.about_the_list,
             self.comparison,
             self.pathways,
+            self.with_credit,
             self.after_recommendation,
             self.programme_topic,
             self.uncovered,
@@ -921,7 +926,12 @@ class _Message:
                 topics = (self.topic(),) if self.topic() else ()
                 return Ask("programme", programme=listed[position], topics=tuple(t for t in topics if t))
         if snap.search is not None and snap.search_shown:
-            narrowed = narrow(snap.search, text, self.query)
+            named = self.query
+            missing = unknown_topic(self.kb, named, what_about=True) if not named.subjects else None
+            partly = subjects_partly_named(self.kb, missing) if missing else ()
+            if partly:  # "business ones?": the subjects with that word
+                named = Query(partly, named.institutions, named.credential_types, named.text)
+            narrowed = narrow(snap.search, text, named)
             if narrowed:
                 return Ask("search", query=narrowed)
         ranking = ranking_topic(text)
@@ -1006,6 +1016,14 @@ class _Message:
             return Ask("compare_institutions", query=query)
         return None
 
+    def with_credit(self) -> Optional[Ask]:
+        """ "programs with credit toward a master's?": the programmes with a credit pathway, a search by what
+        they have, not the general answer on credit."""
+        words = normalise(self.question_text())
+        if self.topic() == "credit" and self.lex.has("programmes_having", words):
+            return Ask("with_credit", query=self.query)
+        return None
+
     def pathways(self) -> Optional[Ask]:
         return Ask("pathways") if asks_about_pathways(self.question_text()) else None
 
@@ -1017,6 +1035,8 @@ class _Message:
         if other:
             return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
+        if self.lex.has("field_courses", normalise(text)) and "courses" not in topics:
+            topics = (*topics, "courses")
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
         if (
             not topics
@@ -1036,7 +1056,7 @@ class _Message:
         if programme is None:
             # A programme asked about by name ("tell me about the MIT one"); with a topic ("is the columbia one
             # legit?"), only one named without doubt, else the answer is about the kind in general.
-            if not topics and self.names_a_programme(query):
+            if self.names_a_programme(query):
                 several = search_programmes(self.kb, query) if query.institutions and not query.subjects else []
                 one = self.lex.has("points_at_one", normalise(query.text))
                 if one and len(several) > 1 and not programme_by_short_name(self.kb, query.text):

@@ -247,6 +247,11 @@ def in_particular(reply: Reply, asked: str) -> Reply:
     )
 
 
+def in_general(reply: Reply, kinds: str) -> Reply:
+    """The general answer, after a programme named was said to be missing: never as if it applied to it."""
+    return Reply(f"What my sources say of {kinds} in general, not of that programme:\n{reply.text}", reply.citations)
+
+
 def proper_name(word: str) -> str:
     """ "germany" -> "Germany", "uk" -> "UK", "the netherlands" -> "the Netherlands"."""
     return word.upper() if len(word) <= 3 else word.title().replace("The ", "the ")
@@ -289,6 +294,23 @@ def faq_reply(
             else 'Not sure which fits you? Say "help me choose" and I\'ll ask a few quick questions.'
         )
     return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
+
+
+def in_short_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> Reply:
+    """The same question asked again in other words ("who owns edx now?"): the answer again, in short,
+    rather than the paragraph just given word for word."""
+    answers = kb.faq[topic]
+    keys = [str(credential_type)] if credential_type in CREDENTIAL_TYPES else list(CREDENTIAL_TYPES)
+    if len({answers[key].summary for key in keys}) == 1:
+        keys = keys[:1]
+    lines = (
+        [f"In short: {answers[keys[0]].summary}"]
+        if len(keys) == 1
+        else [f"In short: {SHORT_NAMES[key]}: {answers[key].summary}" for key in keys]
+    )
+    citations = tuple(c for key in keys for c in _citations(answers[key].fact.sources, answers[key].fact.as_of))
+    lines.append('Ask "where is that from?" for the sources, or "tell me more" for the full answer.')
+    return Reply("\n".join(lines), citations)
 
 
 def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
@@ -664,6 +686,12 @@ def _value_on(programme: Programme, topic: str) -> str:
     return values.get(topic) or values[_ANSWERED_BY[topic]]
 
 
+def _first_sentence(text: str) -> str:
+    """A value's first sentence: in a list of several programmes, each says only the gist."""
+    found = re.search(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", text)
+    return text[: found.start() + 1] if found else text
+
+
 def known_first(programmes: Sequence[Programme], topic: str) -> List[Programme]:
     """Those whose price (or length) my sources give first, in their order: not a ranking, just what is known."""
     return sorted(programmes, key=lambda programme: not _ranked_value(programme, topic))
@@ -682,7 +710,7 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
     """
     name, caveat = _RANKED_TOPICS.get(topic, (_FACT_LABELS[topic].lower(), ""))
     lines = [f"On {name}, {which}:"]
-    values = [_value_on(p, topic) for p in programmes[:PAGE_SIZE]]
+    values = [_first_sentence(_value_on(p, topic)) for p in programmes[:PAGE_SIZE]]
     for programme, value in zip(programmes[:PAGE_SIZE], values, strict=True):
         lines.append(f"• {_listed_name(programme)}: {value or _UNKNOWN}")
     if len(programmes) > PAGE_SIZE:
@@ -789,14 +817,21 @@ def other_institution_reply(
     return Reply("\n".join(lines + ([cite_line(kb, citations)] if citations else [])), citations)
 
 
-def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme]) -> Reply:
+def named_programme(query: Query) -> str:
+    """What a message named, as a programme: "MIT MicroMasters in quantum technology"."""
+    kind = " or ".join(SHORT_NAMES[c] for c in query.credential_types) or "programme"
+    subjects = " in " + " or ".join(query.subjects) if query.subjects else ""
+    return " ".join([*query.institutions[:1], kind]) + subjects
+
+
+def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Optional[Query] = None) -> Reply:
+    """A programme named that my catalogue lacks: said first, in the words of what was named."""
+    named = query is not None and not query.is_empty
+    missing = f"I have no {named_programme(query)} in my catalogue" if named else "I couldn't find that programme"
     if not nearest:
-        return Reply(
-            "I couldn't find that programme in my catalogue, and I won't guess about programmes I can't verify. "
-            'Try "which data science programmes are there?" or name the institution and subject.'
-        )
-    lines = ["I couldn't find that exact programme in my catalogue. The closest I can vouch for:"]
-    lines += [programme_line(p) for p in nearest]
+        opening = f"{missing}, and I won't guess about programmes I can't verify."
+        return Reply(opening + ' Try "which data science programmes are there?" or name the institution and subject.')
+    lines = [f"{missing}. The closest I can vouch for:", *(programme_line(p) for p in nearest)]
     citations = tuple(c for p in nearest for c in _programme_citations(p))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 

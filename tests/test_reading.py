@@ -286,6 +286,15 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["answer goal=skills", "answer subject=data science", "control start"],
     ),
     ("mm vs pc", {}, ["ask faq difference"]),
+    # A programme named that the catalogue lacks is said to be missing first, whatever is asked of it.
+    ("MITx quantum computing micromasters, does it lead to an mit masters", {}, ["ask not_found credit"]),
+    ("harvardx micromasters in public health, how long", {}, ["ask not_found duration"]),
+    ("wharton fintech professional certificate", {}, ["ask other_institution Wharton"]),
+    # Questions answered as asked: programmes by what they have, pacing, a programme's fields.
+    ("programs with credit toward a masters?", {}, ["ask with_credit"]),
+    ("does a micromasters give credit?", {}, ["ask faq credit micromasters"]),
+    ("deadlines or own pace?", {}, ["ask faq pace"]),
+    ("price and courses of MITx SDS", {}, ["ask programme cost courses mitx_sds"]),
     # Two programmes named side by side are compared, not a choice between the two kinds.
     ("compare the mitx supply chain micromasters with the harvard data science certificate", {}, ["ask compare"]),
     # A question without "?" during the questions asks, unless it answers the question asked.

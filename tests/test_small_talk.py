@@ -8,7 +8,6 @@ from advisor.replies import (
     NOT_UNDERSTOOD,
     ONLY_ENGLISH,
     OUT_OF_SCOPE,
-    SAME_ANSWER,
     uncovered_reply,
 )
 from advisor.smalltalk import (
@@ -175,7 +174,7 @@ def test_a_message_the_fallback_caught_that_names_one_listed_programme_describes
 def test_the_same_topic_asked_in_other_words_is_not_called_a_misreading():
     t = after("can a 17 year old do a micromasters", "out_of_scope", "am i too old at 55?", "ask_level")
     again, _ = respond(t)
-    assert [m["text"] for m in again] == [SAME_ANSWER]
+    assert again[0]["text"].startswith("In short: ")  # understood: the answer again, in short
 
 
 def test_a_doubtful_programme_the_fallback_caught_gets_what_the_sources_say():

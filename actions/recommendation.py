@@ -130,7 +130,8 @@ def take_answers(
         dispatcher.utter_message(text=read_back_reply(readings))
     if taken.changed:
         dispatcher.utter_message(text=changed_reply(taken.changed))
-    if repeated and not (taken.changed or taken.noted):
+    # Said again with nothing new ("I told you, 3 hrs"): already held.
+    if repeated and not (taken.changed or taken.noted or taken.events):
         dispatcher.utter_message(text=already_noted_reply(repeated))
     return taken
 

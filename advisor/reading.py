@@ -391,7 +391,10 @@ class _Message:
         named = {
             resolve_credential_type(v) for v in self.nlu.values("credential_type") + credential_types_in(self.text)
         }
-        if len(named - {None}) != 2 or topic_named(words) or ranking_topic(words):
+        # The topic is looked for in the last sentence, the one that asks: "... within a couple months. Cert or
+        # micromasters?" tells a time and asks which.
+        last = normalise(_sentences(self.text)[-1]) if self.text.strip() else words
+        if len(named - {None}) != 2 or topic_named(last) or ranking_topic(last):
             return False
         if compared(self.kb, self.text).pair:
             return False  # two programmes named ("the mitx scm micromasters vs the harvard certificate"): compared
@@ -1416,6 +1419,12 @@ def read(
         and not any(getattr(a, "slot", None) == "goal" for a in answers)
     ):
         answers = [Unsure("goal"), *answers]
+    # Only answers already held, said to another question ("practical, for blockchain" asked the goal, with
+    # the subject held): the question asked was not answered.
+    repeats = [a for a in answers if isinstance(a, Answer) and a.repeated and a.slot != snapshot.asked]
+    told_before = lexicon.has("told_before", words)  # "i told you, 3 hrs": acknowledged as held
+    if snapshot.asked and answers and len(repeats) == len(answers) and not (message.question or control or told_before):
+        answers = [message.missed() or Missed(snapshot.asked)]
     missed_now = [a for a in answers if isinstance(a, Missed)]
     if missed_now:
         return Reading((*acts, *missed_now))

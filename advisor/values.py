@@ -212,7 +212,13 @@ class _Reader:
             months = low * _MONTHS_PER[info["unit"]]
             said = self.text[start : int(second["end"])]
             self.add(
-                Value(HORIZON, max(months, high), start, int(second["end"]), read_as=f"{said}: up to {high:g} months")
+                Value(
+                    HORIZON,
+                    max(months, high),
+                    start,
+                    int(second["end"]),
+                    read_as=f"{said}: I'll take that as up to {high:g} months",
+                )
             )
             return True
         if second["entity"] == "duration" and info.get("unit") == "hour":

@@ -301,6 +301,23 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("what programs in economics are there", {"in_questions": True, "asked": "weekly_hours"}, ["ask search"]),
     ("how about 5 hours", {"in_questions": True, "asked": "weekly_hours"}, ["answer weekly_hours=5"]),
     ("what about data science", {"in_questions": True, "asked": "subject"}, ["answer subject=data science"]),
+    # Only an answer already held, said to another question: the question asked was not answered.
+    (
+        "blockchain",
+        {"in_questions": True, "asked": "goal", "answers": {"subject": "blockchain"}},
+        ["missed goal unclear"],
+    ),
+    (
+        "learn to code to get an internship this summer",
+        {"in_questions": True, "asked": "goal"},
+        ["answer goal=skills", "answer subject=software development"],
+    ),
+    # A situation, then which of the two: the questions start with what it told.
+    (
+        "I'm on a help desk and want to move into a SOC analyst role within a couple months. Cybersecurity cert or micromasters?",
+        {},
+        ["answer goal=skills", "answer horizon_months=2", "answer subject=cybersecurity", "control start"],
+    ),
     # "one" as a pronoun is no figure.
     ("the blue one i guess", {"in_questions": True, "asked": "budget"}, ["missed budget unclear"]),
     ("that one", {"in_questions": True, "asked": "weekly_hours"}, ["missed weekly_hours unclear"]),

@@ -183,9 +183,11 @@ def votes(profile: Profile) -> List[Vote]:
 
 def _budget_votes(budget: float) -> List[Vote]:
     described = describe_budget(budget)
-    said = "you have no fixed budget limit" if budget >= NO_BUDGET_LIMIT else f"your budget is {described}"
+    said = f"your budget is {described}"
+    if budget >= NO_BUDGET_LIMIT or budget <= 0:
+        said = "you have no fixed budget limit" if budget > 0 else "you have nothing to spend"
     if budget < SMALL_BUDGET:
-        reason = f"your budget is {described}, and a whole MicroMasters usually costs more"
+        reason = f"{said}, and a whole MicroMasters usually costs more"
         return [Vote("budget", PROFESSIONAL_CERTIFICATE, 1, said, reason)]
     if budget < ENOUGH_BUDGET:  # said, so that a $600 budget is not passed over in silence
         reason = (

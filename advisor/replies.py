@@ -828,7 +828,7 @@ def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> R
     if recommendation.without_goal_or_credit:
         lines.append(
             "With your goal and credit left out, this rests on time and budget alone; they weigh most, so telling "
-            "me them may change it."
+            "me either may change it."
         )
     if recommendation.said_against:
         other = kb.credentials[_other_kind(kb, chosen)].name

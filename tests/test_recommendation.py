@@ -1284,3 +1284,16 @@ def test_a_goal_named_after_idk_is_taken():
     )
     _, events = respond_events(t)
     assert slots_set(events)["goal"] == "skills"
+
+
+def test_a_subject_the_catalogue_lacks_gets_the_recommended_kind_from_any_subject_said_so():
+    # The subject answered last, with a subject my catalogue has nothing in.
+    held = {"goal": "skills", "wants_credit": False, "weekly_hours": 4.0, "budget": 300.0}
+    messages, events = form_turn("nursing", "inform", "subject", **held)
+    assert messages[0]["text"].startswith('I have no programmes in "nursing" in my catalogue')
+    assert slots_set(events)["subject"] == "any"
+    said, slots = recommending({**held, "subject": "any"})
+    text = said[0]["text"]
+    assert "Professional Certificate programs to look at, from any subject" in text
+    listed = [KB.programme(pid) for pid in slots["listed_programmes"]]
+    assert listed and all(p.credential_type == "professional_certificate" and p.status != "retired" for p in listed)

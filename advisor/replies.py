@@ -23,17 +23,23 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.matching import Query, mentions
-from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS
+from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, TIME_SLOTS
 from advisor.recommend import (
+    BUDGET,
+    HOURS,
+    TIME,
+    Examples,
+    Fit,
     Profile,
     Recommendation,
-    asks_more_time,
-    costs_more,
     describe_budget,
     describe_horizon,
     describe_hours,
-    estimated_over_budget,
+    fit_of,
     lacks_wanted_credit,
+    programme_cost,
+    programme_length,
+    votes,
     weekly_effort,
 )
 from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
@@ -836,81 +842,129 @@ def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Opti
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
-def _bullets(reasons: Sequence[str]) -> List[str]:
-    return [f"• {reason[0].upper()}{reason[1:]}." for reason in reasons]
+def _joined(parts: Sequence[str]) -> str:
+    """ "a, b and c"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _other_kind(kb: KnowledgeBase, credential_type: str) -> str:
+    return next(kind for kind in kb.credentials if kind != credential_type)
 
 
 def recommendation_reply(kb: KnowledgeBase, recommendation: Recommendation) -> Reply:
-    """The recommendation: the credential, why, the trade-off, and programmes."""
+    """The recommendation, short: the credential, the answers for and against it, the trade-off, and up to
+    three programmes of it in the learner's subject that fit their time and budget (the reasons in full on "why?")."""
     chosen = recommendation.credential_type
-    name = kb.credentials[chosen].name
-    lines = [f"My recommendation: a {name}."]
-    if recommendation.reasons:
-        lines += ["Why:", *_bullets(recommendation.reasons)]
+    lines = [f"My recommendation: a {kb.credentials[chosen].name}."]
+    if recommendation.said_for:
+        lines.append(f"Why: {_joined(recommendation.said_for)}.")
     else:
         lines.append("Why: your answers don't point strongly either way, so I suggest the smaller commitment first.")
     if recommendation.without_goal_or_credit:
         lines.append(
-            "With your goal and credit left out, this rests on time and budget alone. Goal and credit weigh most, "
-            'so telling me ("actually I want a master\'s later") may change it.'
+            "With your goal and credit left out, this rests on time and budget alone; they weigh most, so telling "
+            "me either may change it."
         )
-    if recommendation.against:
-        lines += ["Worth weighing:", *_bullets(recommendation.against)]
-    lines.append(f"Trade-off: {trade_off(kb, chosen)}")
+    if recommendation.said_against:
+        other = kb.credentials[_other_kind(kb, chosen)].name
+        lines.append(f"Pointing to a {other} instead: {_joined(recommendation.said_against)}.")
+    lines.append(f"Trade-off: {trade_off(chosen)}")
     citations: Tuple[Citation, ...] = ()
-    for attribute in ("cost",) if chosen == MICROMASTERS else ("credit", "time_commitment"):
+    for attribute in ("credit", "time_commitment"):
         fact = kb.credentials[chosen].attributes[attribute]
         citations += _citations(fact.sources, fact.as_of, fact.verified)
     if recommendation.tight_budget:
         aid = kb.faq["financial_aid"][chosen]
         lines.append(f"On a tight budget, financial aid: {aid.summary}")
         citations += _citations(aid.fact.sources, aid.fact.as_of, aid.fact.verified)
-    if recommendation.programmes:
-        lines.append(recommendation.programmes_note or "Programmes to look at:")
-        for programme in recommendation.programmes:
-            effort = asks_more_time(programme, recommendation.weekly_hours)
-            notes = [f"asks {effort[0]:g}-{effort[1]:g} hours a week, more than you have"] if effort else []
-            if lacks_wanted_credit(programme, recommendation.wants_credit):
-                notes.append("no credit pathway found in my sources")
-            total = costs_more(programme, recommendation.budget)
-            if total is not None:
-                notes.append(f"${total:,.0f} in total in my sources, more than your budget")
-            elif estimated_over_budget(programme, recommendation.budget):
-                # "Under $500" was offered HarvardX Data Science with no word of its 9 paid courses.
-                notes.append(
-                    f"about ${programme.estimated_total:,} for all {programme.courses} courses by an estimate, "
-                    "not a published total: more than your budget"
-                )
-            lines.append(programme_line(programme) + "".join(f" ({note})" for note in notes))
-        if all(lacks_wanted_credit(p, recommendation.wants_credit) for p in recommendation.programmes):
-            lines.append(
-                'None of these has a credit pathway in my sources: ask me "which universities accept it?" for the '
-                "MicroMasters that have one, and check with the university before counting on credit."
-            )
-        citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
+    lines += _examples_lines(kb, recommendation)
+    citations += tuple(c for p in recommendation.programmes for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     lines.append('Ask "why?" for the reasoning, compare the two credentials, or say "start over".')
     return Reply("\n".join(lines), citations)
 
 
-def trade_off(kb: KnowledgeBase, chosen: str) -> str:
+def _limits_said(profile: Profile, limits: Sequence[str]) -> str:
+    """The learner's limits a programme could go beyond, in their terms: "2 months and a budget of about $300"."""
+    said = {
+        TIME: f"{profile.horizon_months or 0:g} months",
+        HOURS: describe_hours(profile.weekly_hours or 0),
+        BUDGET: _budget_said(profile.budget or 0),
+    }
+    return _joined([said[limit] for limit in limits])
+
+
+def _budget_said(budget: float) -> str:
+    described = describe_budget(budget)
+    return {"small": "a small budget", "nothing to spend": "no budget"}.get(described, f"a budget of {described}")
+
+
+def _examples_lines(kb: KnowledgeBase, recommendation: Recommendation) -> List[str]:
+    """What the examples are (or that none fits, and the closest), one line each, and what my sources lack."""
+    examples, profile = recommendation.examples, recommendation.profile
+    if not examples.fits:
+        return []
+    kinds = f"{kb.credentials[examples.credential_type].name}s"
+    named = f"{examples.subject} {kinds}" if examples.subject else kinds
+    lacking = ""
+    if examples.lacking:
+        lacking = f"I have no programmes in {examples.lacking}"
+    elif examples.credential_type != recommendation.credential_type:
+        lacking = f"I know no {examples.subject} {kb.credentials[recommendation.credential_type].name}s"
+    if examples.none_fit:
+        head = f"none of the {named} I know fits {_limits_said(profile, examples.none_fit)}; the closest:"
+        head = f"{lacking}, and {head}" if lacking else head
+    else:
+        unknown = _unknown_limits(examples, profile)
+        head = f"{named} to look at{' instead' if lacking else ''}{'' if examples.subject else ', from any subject'}"
+        head = f"{lacking}; {head}" if lacking else head
+        head += f" (my sources don't say {unknown}):" if unknown else ":"
+    lines = [head[0].upper() + head[1:]]
+    lines += [_example_line(fit, profile) for fit in examples.fits]
+    if all(lacks_wanted_credit(p, profile.wants_credit) for p in examples.programmes):
+        lines.append(
+            'None of these has a credit pathway in my sources; ask "which universities accept it?" for those that do.'
+        )
+    return lines
+
+
+def _example_line(fit: Fit, profile: Profile) -> str:
+    """One example programme: who offers it, how well my sources know it, and how it fits, where they say."""
+    programme = fit.programme
+    bits = [programme.institution] + ([f"{programme.courses} courses"] if programme.courses else [])
+    if programme.existence_only:
+        bits.append("my sources show only that it exists")
+    elif programme.status == "uncertain":
+        bits.append("details not fully verified")
+    notes = [miss.said for miss in fit.misses] + list(fit.fits)
+    if lacks_wanted_credit(programme, profile.wants_credit):
+        notes.append("no credit pathway found in my sources")
+    return f"• {programme.title} ({', '.join(bits)})" + (f": {'; '.join(notes)}" if notes else "")
+
+
+def _unknown_limits(examples: Examples, profile: Profile) -> str:
+    """What my sources say of none of the examples, of the learner's months and budget ("how long they take")."""
+    given = {
+        TIME: profile.horizon_months is not None,
+        BUDGET: profile.budget is not None and profile.budget < NO_BUDGET_LIMIT,
+    }
+    known = {TIME: programme_length, BUDGET: programme_cost}
+    unknown = [limit for limit in (TIME, BUDGET) if given[limit] and not any(map(known[limit], examples.programmes))]
+    said = {TIME: "how long they take", BUDGET: "what they cost in total"}
+    return " or ".join(said[limit] for limit in unknown)
+
+
+def trade_off(chosen: str) -> str:
     if chosen == MICROMASTERS:
-        cost = kb.credentials[MICROMASTERS].attributes["cost"]
         return (
-            "a MicroMasters asks more: graduate-level work, more hours a week, usually a proctored exam, "
-            "and credit only if a university admits you to its master's. "
-            f"Cost: {_fact_text(cost)}"
+            "a MicroMasters asks more: graduate-level work, more hours a week and usually a proctored exam, and it "
+            "counts toward a master's only if a university admits you."
         )
     # Not "quicker and usually cheaper": the sources give fewer hours a week, but
     # lengths up to a year and a half (HarvardX Data Science) and rarely a total price.
-    credit = kb.credentials["professional_certificate"].attributes["credit"]
-    # Its first sentence: the rest, on Harvard Extension's separate certificate, came with every
-    # recommendation, supply chain and project management too.
-    first_sentence = re.split(r"(?<=\.)\s", _fact_text(credit), maxsplit=1)[0]
     return (
         "a Professional Certificate asks fewer hours a week and no graduate-level work, but it is not a step "
-        "toward a degree, and its length and total price vary by program (ask about one for its details). "
-        f"Credit: {first_sentence}"
+        "toward a degree, and its length and total price vary by program."
     )
 
 
@@ -919,41 +973,53 @@ _NOT_DECIDED = "not decided, so left out"
 UNSURE_NOTED = "No problem: I'll leave that out of the recommendation."
 CONFIRMED = "Good, thanks."
 TELL_ME_IF_WRONG = "Tell me if that's wrong."
+# The answers "why?" goes through, and what it calls them.
+_EXPLAINED = (("goal", "Goal"), ("wants_credit", "Credit toward a master's"), ("time", "Time"), ("budget", "Budget"))
 
 
 def explain_reply(
     kb: KnowledgeBase, profile: Profile, recommendation: Recommendation, challenged: bool = False
 ) -> Reply:
-    """Answer "why?" from the learner's own answers, one line each.
+    """Answer "why?" from the learner's own answers, one line each, with the whole reason each points one way.
 
     ``challenged``: "where did I say that?"; the answers are what I read from the
     learner's words, which may be wrong, so the reply says so first.
     """
-    name = kb.credentials[recommendation.credential_type].name
+    chosen = recommendation.credential_type
+    name = kb.credentials[chosen].name
     lines = [f"I recommended a {name} because of what you told me:"]
     if challenged:
         lines = [
             "Sorry if I read you wrong. These are the answers I took from what you said, and how I used them "
             f"to recommend a {name}:"
         ]
-    lines.append(f"• Goal: {_describe_goal(profile.goal)}")
-    lines.append(f"• Credit toward a master's: {_describe_credit(profile.wants_credit)}")
-    time = [describe_hours(profile.weekly_hours)] if profile.weekly_hours is not None else []
-    time += [f"over {describe_horizon(profile.horizon_months)}"] if profile.horizon_months is not None else []
-    lines.append(f"• Time: {', '.join(time) if time else _NOT_DECIDED}")
-    lines.append(f"• Budget: {describe_budget(profile.budget) if profile.budget is not None else _NOT_DECIDED}")
-    lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}")
+    other = kb.credentials[_other_kind(kb, chosen)].name
+    reasons: Dict[str, List[str]] = {}
+    for vote in votes(profile):
+        points = "" if vote.side == chosen else f" (this points to a {other})"
+        reasons.setdefault("time" if vote.slot in TIME_SLOTS else vote.slot, []).append(vote.reason + points)
+    for slot, label in _EXPLAINED:
+        said = "; ".join(reasons.get(slot, [])) or _neither_way(profile, slot)
+        lines.append(f"• {label}: {said}.")
+    lines.append(f"• Subject: {profile.subject if profile.subject and profile.subject != ANY_SUBJECT else 'open'}.")
     weighing = (
         "How I weigh them: credit counts most (only a MicroMasters can count toward a master's), "
         "then your goal; time and budget tip the balance."
     )
-    if profile.wants_credit and recommendation.credential_type != MICROMASTERS:
+    if profile.wants_credit and chosen != MICROMASTERS:
         weighing += " Here your other answers together outweighed credit: a MicroMasters later is still open to you."
     lines.append(weighing)
-    if recommendation.against:
-        lines += ["Pointing the other way:", *_bullets(recommendation.against)]
     lines.append('To change an answer, just tell me (e.g. "actually my budget is $2,000"), or say "start over".')
     return Reply("\n".join(lines))
+
+
+def _neither_way(profile: Profile, slot: str) -> str:
+    """An answer that cast no vote: left out, or in between ("about 7 hours a week, which points neither way")."""
+    if slot != "time" or (profile.weekly_hours is None and profile.horizon_months is None):
+        return _NOT_DECIDED
+    time = [describe_hours(profile.weekly_hours)] if profile.weekly_hours is not None else []
+    time += [f"over {describe_horizon(profile.horizon_months)}"] if profile.horizon_months is not None else []
+    return f"{', '.join(time)}, which points neither way"
 
 
 def why_not_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommendation, programme: Programme) -> str:
@@ -963,10 +1029,7 @@ def why_not_reply(kb: KnowledgeBase, profile: Profile, recommendation: Recommend
     against = []
     if programme.credential_type != recommendation.credential_type:
         against.append(f'it is a {kind}, and I recommended a {recommended} from your answers (ask "why?")')
-    effort = asks_more_time(programme, profile.weekly_hours)
-    if effort and profile.weekly_hours is not None:
-        hours = describe_hours(profile.weekly_hours)
-        against.append(f"it asks {effort[0]:g}-{effort[1]:g} hours a week, and you have {hours}")
+    against += [f"it {miss.said}" for miss in fit_of(programme, profile).misses]
     if lacks_wanted_credit(programme, profile.wants_credit):
         against.append("credit matters to you, and my sources show no credit pathway for it")
     if programme.status == "retired":

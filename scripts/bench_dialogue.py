@@ -9,6 +9,9 @@ credential. The benchmark reports, for each half:
   asked again  questions asked again, per conversation
   loops        questions asked a third time (or no recommendation within the message limit)
   lost         answers the opening carried that the bot asked for anyway
+  examples     of the programmes the last recommendation names: those in the persona's subject (any
+               subject its subject answers name) and those of the recommended credential, where the
+               catalogue has one that is
 The development half is for choosing changes; the held-out half is read only to report.
   python -m scripts.bench_dialogue                 # both halves, figures only
   python -m scripts.bench_dialogue --half dev --transcripts   # dev transcripts in results/dialogue/
@@ -27,6 +30,8 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
+from advisor.knowledge import KnowledgeBase, Programme, default_knowledge
+from advisor.matching import subjects_in
 from scripts.stack import ROOT, full_stack
 
 PERSONAS = ROOT / "tests" / "personas"
@@ -108,6 +113,10 @@ class Outcome:
     lost: List[str] = field(default_factory=list)
     nudges: int = 0
     transcript: List[str] = field(default_factory=list)
+    # The programmes the last recommendation names: in the persona's subject, and of the credential recommended.
+    examples: int = 0
+    on_subject: int = 0
+    right_kind: int = 0
 
     @property
     def right(self) -> bool:
@@ -177,7 +186,36 @@ def talk(port: int, persona: Dict[str, Any], api_token: Optional[str] = None) ->
         slot = chat.slot("recommended_credential")
         outcome.got = slot if slot in _CREDENTIALS.values() else outcome.got
     outcome.transcript = chat.transcript
+    grade_examples(outcome, persona, default_knowledge())
     return outcome
+
+
+def named_programmes(kb: KnowledgeBase, recommendation: str) -> List[Programme]:
+    """The programmes a recommendation's bullet lines name, by their titles (the longest title that fits)."""
+    titles = sorted(kb.programmes, key=lambda p: len(p.title), reverse=True)
+    named = []
+    for line in recommendation.splitlines():
+        found = next((p for p in titles if line.startswith(f"• {p.title}")), None) if line.startswith("• ") else None
+        if found is not None:
+            named.append(found)
+    return named
+
+
+def grade_examples(outcome: Outcome, persona: Dict[str, Any], kb: KnowledgeBase) -> None:
+    """Count the examples of the last recommendation in the transcript that are in the persona's subject and
+    of the credential recommended; where the catalogue has none that is, any example counts as right."""
+    bot = [line[5:] for line in outcome.transcript if line.startswith("Bot: ")]
+    last = next((text for text in reversed(bot) if _RECOMMENDATION.search(text)), None)
+    if last is None or outcome.got is None:
+        return
+    wanted = {s for answer in persona["answers"]["subject"] for s in subjects_in(kb, answer)}
+    current = [p for p in kb.programmes if p.status != "retired"]
+    in_subject = [p for p in current if wanted & set(p.subjects)]
+    kind_there = any(p.credential_type == outcome.got for p in in_subject)
+    for programme in named_programmes(kb, last):
+        outcome.examples += 1
+        outcome.on_subject += bool(not in_subject or wanted & set(programme.subjects))
+        outcome.right_kind += bool(programme.credential_type == outcome.got or not kind_there)
 
 
 def summarise(outcomes: List[Outcome]) -> Dict[str, Any]:
@@ -193,6 +231,9 @@ def summarise(outcomes: List[Outcome]) -> Dict[str, Any]:
         "loops": sum(o.loops for o in outcomes),
         "answers_lost": sum(len(o.lost) for o in outcomes),
         "nudges": sum(o.nudges for o in outcomes),
+        "examples": sum(o.examples for o in outcomes),
+        "examples_on_subject": sum(o.on_subject for o in outcomes),
+        "examples_of_recommended_kind": sum(o.right_kind for o in outcomes),
         "wrong": [o.persona for o in outcomes if not o.right],
     }
 
@@ -209,7 +250,9 @@ def report(half: str, figures: Dict[str, Any]) -> str:
         f"messages to recommendation {mean if mean is None else round(mean, 2)}  "
         f"asked again {figures['asked_again_per_conversation']:.2f}/conversation  loops {figures['loops']}  "
         f"answers lost {figures['answers_lost']}  nudges {figures['nudges']}  "
-        f"no recommendation {figures['no_recommendation']}"
+        f"no recommendation {figures['no_recommendation']}  "
+        f"examples on subject {figures['examples_on_subject']}/{figures['examples']}, "
+        f"of the recommended kind {figures['examples_of_recommended_kind']}/{figures['examples']}"
     )
 
 
@@ -229,7 +272,15 @@ def main() -> None:
                 del figures[half]["wrong"]  # the held-out half is read only as figures
             if half == "dev":
                 figures[half]["per_persona"] = {
-                    o.persona: {"right": o.right, "asked_again": o.asked_again, "lost": o.lost, "got": o.got}
+                    o.persona: {
+                        "right": o.right,
+                        "asked_again": o.asked_again,
+                        "lost": o.lost,
+                        "got": o.got,
+                        "examples": o.examples,
+                        "on_subject": o.on_subject,
+                        "right_kind": o.right_kind,
+                    }
                     for o in outcomes
                 }
                 if args.transcripts:

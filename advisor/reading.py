@@ -487,9 +487,13 @@ class _Message:
         return None
 
     def wanted_subjects(self, text: str) -> List[str]:
+        """The subjects wanted, those named after a wish first: "backend dev (java), want to pivot into AI"
+        wants AI; not a degree held, nor one turned down."""
         words = self.lex.pattern("degree_held").sub(" ", normalise(text))
         words = self.lex.pattern("rejected_subject").sub(" ", words)
-        return subjects_in(self.kb, words)
+        wishes = list(self.lex.every("wants_subject", words))
+        after = subjects_in(self.kb, words[wishes[-1].end() :]) if wishes else []
+        return [*after, *(s for s in subjects_in(self.kb, words) if s not in after)]
 
     def figure(self, value: Value, slot: str) -> Optional[float]:
         """The value read for ``slot``: hours (the middle of a range, under a bound), dollars or months."""

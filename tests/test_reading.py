@@ -318,6 +318,9 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {},
         ["answer goal=skills", "answer horizon_months=2", "answer subject=cybersecurity", "control start"],
     ),
+    # The subject wanted is the one named after the wish, not the one worked in.
+    ("I work in finance and want to learn python", {}, ["answer subject=python"]),
+    ("backend dev here, want to pivot into AI", {}, ["answer subject=artificial intelligence"]),
     # "one" as a pronoun is no figure.
     ("the blue one i guess", {"in_questions": True, "asked": "budget"}, ["missed budget unclear"]),
     ("that one", {"in_questions": True, "asked": "weekly_hours"}, ["missed weekly_hours unclear"]),

@@ -1423,9 +1423,10 @@ def read(
         and not any(getattr(a, "slot", None) == "goal" for a in answers)
     ):
         answers = [Unsure("goal"), *answers]
-    # Only answers already held, said to another question ("practical, for blockchain" asked the goal, with
-    # the subject held): the question asked was not answered.
-    repeats = [a for a in answers if isinstance(a, Answer) and a.repeated and a.slot != snapshot.asked]
+    # Only a subject already held, named in passing to another question ("blockchain, for clients" asked the
+    # goal): the question asked was not answered. A goal, credit or figure said again is meant ("i do need
+    # the credit"): acknowledged as held.
+    repeats = [a for a in answers if isinstance(a, Answer) and a.repeated and a.slot == "subject" != snapshot.asked]
     told_before = lexicon.has("told_before", words)  # "i told you, 3 hrs": acknowledged as held
     if snapshot.asked and answers and len(repeats) == len(answers) and not (message.question or control or told_before):
         answers = [message.missed() or Missed(snapshot.asked)]

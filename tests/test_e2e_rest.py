@@ -126,8 +126,8 @@ def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(clie
 def test_the_same_answer_is_not_repeated_word_for_word(client):
     first = client.text("are micromasters recognised by employers?")
     assert first.startswith("MicroMasters program:")
-    # The same question again was understood: the answer above stands.
-    assert client.text("are micromasters recognised by employers?").startswith("That's all my sources say on it")
+    # The same question again was understood: the answer again, in short (not the paragraph word for word).
+    assert client.text("are micromasters recognised by employers?").startswith("In short: ")
     assert "https://" in client.text("where is that from?")  # The sources of the answer above.
 
 
@@ -182,7 +182,9 @@ def test_questions_about_each_programme_just_compared_get_each_ones_answer(clien
     client.text("data science programs")
     assert client.text("compare the first two").startswith("Side by side:")
     credit = client.text("which one gives credit?")
-    assert credit.startswith("On credit pathway, the programmes I just listed:") and "Harvard Extension" in credit
+    assert (
+        credit.startswith("On credit pathway, the programmes I just listed:") and "MIT lists pathway schools" in credit
+    )
     python = client.text("which one uses python?")
     assert python.startswith("Of the programmes I just listed, my sources mention python for:")
     first, second = listed("data science programs")[:2]

@@ -314,7 +314,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ),
     # A situation, then which of the two: the questions start with what it told.
     (
-        "I'm on a help desk and want to move into a SOC analyst role within a couple months. Cybersecurity cert or micromasters?",
+        "I'm on a help desk and want to move into a SOC analyst role within a couple months. "
+        "Cybersecurity cert or micromasters?",
         {},
         ["answer goal=skills", "answer horizon_months=2", "answer subject=cybersecurity", "control start"],
     ),

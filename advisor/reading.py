@@ -543,6 +543,7 @@ class _Message:
             not asked
             and not self.about_oneself
             and not self.lex.has("advice", statement)
+            and not self.choice_between_kinds()  # "which is better for learning programming fast, cert or mm"
             and (self.lex.has("compares", statement) or kind_and_topic)
         )
         if statement and not self.lex.has("supposition", statement) and not about_a_topic:

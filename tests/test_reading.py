@@ -319,6 +319,17 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {},
         ["answer goal=skills", "answer horizon_months=2", "answer subject=cybersecurity", "control start"],
     ),
+    # A choice between the two tells what it says: its goal and subject.
+    (
+        "oi! which is better for learning programming fast, cert or micromasters",
+        {},
+        ["answer goal=skills", "answer subject=software development", "control start"],
+    ),
+    (
+        "cert vs micromasters for blockchain? i wanna build smart contracts",
+        {},
+        ["answer goal=skills", "answer subject=blockchain", "control start"],
+    ),
     # The subject wanted is the one named after the wish, not the one worked in.
     ("I work in finance and want to learn python", {}, ["answer subject=python"]),
     ("backend dev here, want to pivot into AI", {}, ["answer subject=artificial intelligence"]),

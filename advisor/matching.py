@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable, List, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
@@ -91,17 +91,35 @@ def _spellings(name: str, aliases: Tuple[str, ...]) -> Tuple[str, ...]:
     return tuple({normalise(name), *(normalise(a) for a in aliases)})
 
 
+@cache
+def _whole_phrase(spelling: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)")
+
+
+def _close(spelling: str, gram: str) -> bool:
+    """A typo of ``spelling``: similarity of 0.88 or more, with the cheap upper bounds checked first."""
+    if 2 * min(len(spelling), len(gram)) < 0.88 * (len(spelling) + len(gram)):
+        return False
+    matcher = difflib.SequenceMatcher(None, spelling, gram)
+    return matcher.quick_ratio() >= 0.88 and matcher.ratio() >= 0.88
+
+
 def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str]:
     """Canonical names whose name or alias occurs in ``text`` (typos tolerated)."""
-    cleaned = normalise(text[:MAX_MATCH_CHARS])
+    table = tuple((name, tuple(aliases)) for name, aliases in items)
+    return list(_names_in_normalised(normalise(text[:MAX_MATCH_CHARS]), table))
+
+
+@lru_cache(maxsize=4096)
+def _names_in_normalised(cleaned: str, items: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> Tuple[str, ...]:
     words = cleaned.split()
     # A word window spelled exactly like a name is that name, not a typo of another:
     # "product management" is not "project management" misspelled.
-    exact = {s for name, aliases in items for s in _spellings(name, tuple(aliases))}
+    exact = {s for name, aliases in items for s in _spellings(name, aliases)}
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
-        spellings = _spellings(name, tuple(aliases))
-        positions = [m.start() for s in spellings if (m := re.search(rf"(?<!\w){re.escape(s)}(?!\w)", cleaned))]
+        spellings = _spellings(name, aliases)
+        positions = [m.start() for s in spellings if (m := _whole_phrase(s).search(cleaned))]
         if not positions:
             # Typos: compare same-length word windows, only for longer spellings,
             # never against everyday words ("programmes" is not "programming").
@@ -110,13 +128,13 @@ def _names_in(text: str, items: Sequence[Tuple[str, Sequence[str]]]) -> List[str
                     continue
                 size = len(spelling.split())
                 grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS and g not in exact)
-                if any(difflib.SequenceMatcher(None, spelling, gram).ratio() >= 0.88 for gram in grams):
+                if any(_close(spelling, gram) for gram in grams):
                     positions.append(len(cleaned))
                     break
         if positions:
             found.append((min(positions), name))
     found.sort()
-    return [name for _, name in found]
+    return tuple(name for _, name in found)
 
 
 def _resolve(value: Optional[str], items: Sequence[Tuple[str, Sequence[str]]]) -> Optional[str]:

@@ -293,6 +293,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.
     ("programs with credit toward a masters?", {}, ["ask with_credit"]),
     ("does a micromasters give credit?", {}, ["ask faq credit micromasters"]),
+    ("do professional certificates give credit?", {}, ["ask faq credit professional_certificate"]),
+    ("any programmes that count toward a masters", {}, ["ask with_credit"]),
     ("deadlines or own pace?", {}, ["ask faq pace"]),
     ("price and courses of MITx SDS", {}, ["ask programme cost courses mitx_sds"]),
     # Two programmes named side by side are compared, not a choice between the two kinds.

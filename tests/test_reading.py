@@ -275,6 +275,11 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("need advice, cert vs micromasters", {}, ["control start"]),
     ("which one fits me?", {}, ["control start"]),
     (
+        "bonjour, data science for a chemist: which credential?",
+        {},
+        ["courtesy greet", "answer subject=data science", "control start"],
+    ),
+    (
         "hey, business analytics: pro cert or micromasters?",
         {},
         ["courtesy greet", "answer subject=business analytics", "control start"],

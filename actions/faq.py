@@ -39,13 +39,21 @@ def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) ->
         credential,
         compared=ask.compared or len(ask.topics) > 1,
         recommended=bool(turn.snap.recommended),
+        details=ask.details,
+        wanted=turn.reading.words,
     )
     if ask.lead == "employer" and ask.name:  # "can I get a job at Google with this?"
         reply = in_particular(reply, f"hiring at {proper_name(ask.name)}")
     elif ask.lead == "country" and ask.name:  # "is it recognised in Germany?"
         reply = in_particular(reply, f"recognition in {proper_name(ask.name)}")
     snap = turn.snap
-    if snap.topic_shown and snap.last_topic == topic and snap.credential == credential and len(ask.topics) == 1:
+    if (
+        snap.topic_shown
+        and snap.last_topic == topic
+        and snap.credential == credential
+        and len(ask.topics) == 1
+        and not ask.details
+    ):
         # Named again in words, it was understood: the answer again, in short; by the classifier alone, misread.
         if ask.by_words:
             return turn.say(in_short_reply(turn.kb, topic, credential)) + [SlotSet("last_topic", topic)]

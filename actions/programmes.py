@@ -108,7 +108,7 @@ def claim(turn: Turn, ask: Ask) -> List[EventType]:
     found = next(c for c in turn.kb.unverified if c.id == ask.claim)
     nearest = _programmes(turn, ask.programmes)
     events = turn.say(claim_reply(turn.kb, found, nearest))
-    return events + ([listed(nearest), *about(nearest[0])] if nearest else [])
+    return events + ([listed(nearest), *about(nearest[0])] if nearest else []) + _in_general(turn, ask)
 
 
 def not_found(turn: Turn, ask: Ask) -> List[EventType]:
@@ -116,8 +116,14 @@ def not_found(turn: Turn, ask: Ask) -> List[EventType]:
     long is the harvardx micromasters in public health?") answered for the kind in general."""
     nearest = _programmes(turn, ask.programmes)[:3]
     events = turn.say(not_found_reply(turn.kb, nearest, ask.query)) + ([listed(nearest)] if nearest else [])
+    return events + _in_general(turn, ask)
+
+
+def _in_general(turn: Turn, ask: Ask) -> List[EventType]:
+    """The topics asked of a programme my catalogue lacks, answered for its kind in general and said to be so."""
     kinds = ask.query.credential_types if ask.query else ()
     kind = kinds[0] if len(kinds) == 1 else None
+    events: List[EventType] = []
     for topic in ask.topics:
         general = faq_reply(turn.kb, topic, kind)
         events += turn.say(in_general(general, f"{SHORT_NAMES[kind]} programmes" if kind else "these credentials"))
@@ -130,7 +136,7 @@ def other_institution(turn: Turn, ask: Ask) -> List[EventType]:
     query = ask.query or Query()
     nearest = [p for p in relaxed_search(turn.kb, query) if p.status != "retired"] if query.subjects else []
     events = turn.say(other_institution_reply(turn.kb, other, query, nearest))
-    return events + ([listed(nearest[:3])] if nearest else [])
+    return events + ([listed(nearest[:3])] if nearest else []) + _in_general(turn, ask)
 
 
 def search(turn: Turn, ask: Ask) -> List[EventType]:
@@ -185,7 +191,7 @@ def compare_missing(turn: Turn, ask: Ask) -> List[EventType]:
     known."""
     found = turn.programme(ask.programme)
     turn.dispatcher.utter_message(
-        text=f"I have no {describe_query(ask.query or Query())} in my catalogue to compare it with. "
+        text=f"I couldn't find any {describe_query(ask.query or Query())} in my catalogue to compare it with. "
         "What I have on the one I know:"
     )
     return describe(turn, found) if found else []

@@ -196,6 +196,7 @@ class Ask:
     hours: Optional[float] = None
     told: bool = False  # the hours are the learner's own answer, not said in the question
     by_words: bool = True  # the topic was named by the message's words, not only by the classifier
+    details: bool = False  # "tell me more": the whole answer, not its short form
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,8 @@ Act = Any  # one of the dataclasses above
 @dataclass(frozen=True)
 class Reading:
     acts: Tuple[Act, ...]
+    # The message's words, normalised: what an answer cut short keeps first ("the GRE" in a long answer).
+    words: str = ""
 
     def of(self, kind: type) -> List[Any]:
         return [act for act in self.acts if isinstance(act, kind)]
@@ -803,6 +806,23 @@ class _Message:
                 named.append(resolved)
         return named
 
+    def named_unknown(self) -> Optional[Ask]:
+        """A programme my catalogue lacks, named anywhere in the message as a programme ("mit scm vs the
+        michigan data science micromasters, which should i do"): said first, whatever else the message asks."""
+        for part in _NAMING_PARTS.split(self.text):  # each programme of "X vs Y" on its own
+            query = build_query(self.kb, part)
+            if not (query.credential_types or self.lex.has("programme_or_kind_words", normalise(part))):
+                continue  # "I studied at Oxford": a university named, no programme
+            other = other_institution_named(self.kb, part)
+            if not (other or query.institutions):
+                continue  # "business analytics: pro cert or micromasters?" names no one programme
+            if other:
+                return Ask("other_institution", name=other.name, query=query)
+            match = programme_in_question(self.kb, query)
+            if match.claim:
+                return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest))
+        return None
+
     def question_text(self) -> str:
         """What the question is: its asking part, or all of a claim read elsewhere and checked ("I read they
         cost tens of thousands. Is that right?")."""
@@ -823,8 +843,8 @@ class _Message:
             self.pathways,
             self.with_credit,
             self.after_recommendation,
+            self.uncovered,  # "what salary after the MITx SCM one?": not covered, whichever programme
             self.programme_topic,
-            self.uncovered,
             self.faq_topics,
             self.search,
             self.details,
@@ -1202,8 +1222,9 @@ class _Message:
     def search(self) -> Optional[Ask]:
         text, query = self.question_text(), self.query
         intent = self.nlu.intent
-        if other_institution_named(self.kb, text):
-            return Ask("other_institution", name=other_institution_named(self.kb, text).name, query=query)
+        other = other_institution_named(self.kb, text)
+        if other:
+            return Ask("other_institution", name=other.name, query=query)
         wants_search = intent in ("search_programs", "show_more", "ask_program_info") or asks_what_is_offered(text)
         if query.subjects or query.institutions:
             if self.snap.in_questions and self.snap.asked == "subject" and not self.question:
@@ -1225,8 +1246,13 @@ class _Message:
         return None
 
     def details(self) -> Optional[Ask]:
-        if self.in_context and self.lex.has("details", normalise(self.question_text())):
+        """ "Tell me more", "details": the whole of the answer just given (a programme's card or an FAQ answer)."""
+        if not self.lex.has("details", normalise(self.question_text())):
+            return None
+        if self.in_context:
             return Ask("programme", programme=self.in_context.id)
+        if self.snap.topic_shown and self.snap.last_topic and not self.topic():
+            return Ask("faq", topics=(self.snap.last_topic,), credential=self.snap.credential, details=True)
         return None
 
     def show_more(self) -> Optional[Ask]:
@@ -1375,6 +1401,29 @@ def _typed(slot: str, value: Any) -> Any:
     return value
 
 
+# Where one programme named in a message ends and another begins: "X vs Y", "X or Y", "X, and Y".
+_NAMING_PARTS = re.compile(r"\b(?:vs\.?|versus|or|compared (?:to|with)|against)\b|[,;?]", re.IGNORECASE)
+_SAYS_UNKNOWN = ("claim", "other_institution", "not_found")
+
+
+def _unknown_first(acts: List[Act], message: _Message) -> None:
+    """Put "I can't find that programme" before the other questions and the start of the questions, when the
+    message names one my catalogue lacks and nothing read already says so."""
+    if any(isinstance(a, Ask) and a.kind in _SAYS_UNKNOWN for a in acts):
+        return
+    steps = [i for i, a in enumerate(acts) if isinstance(a, Ask | Control)]
+    if not steps:
+        return
+    unknown = message.named_unknown()
+    if unknown is None:
+        return
+    first = acts[steps[0]]
+    if isinstance(first, Ask) and first.kind == "faq":  # "oxford micromasters in economics, how much is it?"
+        acts[steps[0]] = replace(unknown, topics=first.topics)  # answered in general, said to be so
+    else:
+        acts.insert(steps[0], unknown)
+
+
 def read(
     text: str,
     nlu: Nlu,
@@ -1382,7 +1431,18 @@ def read(
     kb: Optional[KnowledgeBase] = None,
     lexicon: Optional[Lexicon] = None,
 ) -> Reading:
-    """Every act in the message, in the order the bot carries them out."""
+    """Every act in the message, in the order the bot carries them out, with the message's words."""
+    reading = _acts_of(text, nlu, snapshot, kb, lexicon)
+    return reading if (text or "").startswith("/") else replace(reading, words=normalise(text or ""))
+
+
+def _acts_of(
+    text: str,
+    nlu: Nlu,
+    snapshot: Snapshot,
+    kb: Optional[KnowledgeBase] = None,
+    lexicon: Optional[Lexicon] = None,
+) -> Reading:
     kb, lexicon = kb or default_knowledge(), lexicon or default_lexicon()
     text = (text or "").strip()
     if text.startswith("/"):
@@ -1448,6 +1508,7 @@ def read(
         advice_only = control is not None and control.kind == "start" and not message.asks_other_than_advice()
         if question is not None and not advice_only:  # "which cert should i do?" asks for the questions
             acts.append(question)
+    _unknown_first(acts, message)
     if acts:
         return Reading(tuple(acts))
     if snapshot.asked:

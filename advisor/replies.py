@@ -87,7 +87,7 @@ def as_of_span(citations: Sequence[Citation]) -> str:
 
 
 def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
-    """One short line naming the sources and their dates."""
+    """One short line: the answer's as-of date and at most two sources (the first cited: the most specific)."""
     unique: List[Citation] = []
     for citation in citations:
         if citation.source_id not in {c.source_id for c in unique}:
@@ -95,9 +95,40 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
     if not unique:
         return ""
     names = "; ".join(_named_with_date(kb.sources[c.source_id]) for c in unique[:2])
-    more = f" and {len(unique) - 2} more" if len(unique) > 2 else ""
     unverified = " Parts of this are not verified." if any(not c.verified for c in unique) else ""
-    return f'({as_of_span(citations)} Source: {names}{more}.{unverified} Ask "where is that from?" for links.)'
+    where = f"all {len(unique)}, with links" if len(unique) > 2 else "links"
+    return f'({as_of_span(citations)} Source: {names}.{unverified} "Where is that from?" gives {where}.)'
+
+
+# A reply's default length: a fact of over about 600 characters is cut to whole sentences within
+# SHORT_CHARS, and the rest comes on "tell me more".
+SHORT_CHARS = 480
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+MORE_HINT = 'Say "tell me more" for the rest.'
+SAME_FOR_BOTH = "This is the same for MicroMasters programs and Professional Certificates."
+
+
+def shortened(text: str, wanted: str = "", limit: int = SHORT_CHARS) -> Tuple[str, bool]:
+    """``text`` cut to whole sentences within ``limit`` characters, True when something was left out.
+
+    The first sentence always stays; then the sentences that alone hold a word of ``wanted`` (the question's
+    words: "the GRE"), then the others in order, all said in their original order.
+    """
+    if len(text) <= limit + 120:  # about 600 characters: said whole
+        return text, False
+    sentences = _SENTENCE_END.split(text)
+    words = [set(re.findall(r"[a-z0-9$%]+", sentence.lower())) for sentence in sentences]
+    asked = {word for word in wanted.split() if len(word) >= 3}
+    rare = {word for word in asked if sum(word in w for w in words) <= 2}
+    order = [0, *sorted(range(1, len(sentences)), key=lambda i: (not (words[i] & rare), i))]
+    kept: List[int] = []
+    for i in order:
+        if kept and sum(len(sentences[k]) + 1 for k in kept) + len(sentences[i]) > limit:
+            if words[i] & rare:
+                continue
+            break
+        kept.append(i)
+    return " ".join(sentences[i] for i in sorted(kept)), len(kept) < len(sentences)
 
 
 def _fact_text(fact: Fact) -> str:
@@ -235,10 +266,32 @@ ALREADY_ANSWERED = (
 )
 
 
-def _full_answer(kb: KnowledgeBase, answer: FaqAnswer, label: Optional[str]) -> Reply:
+def for_credential(text: str, credential_type: str) -> str:
+    """``text`` said of one credential: "For a MicroMasters, often yes, ..." unless its first sentence names it."""
+    name = SHORT_NAMES[credential_type]
+    if name.lower() in re.split(r"(?<=[.!?:])\s+", text, maxsplit=1)[0].lower():
+        return text
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and (first[1:].islower() or first == "A"):  # "Often yes" -> "For a MicroMasters, often yes"
+        return f"For a {name}, {text[0].lower()}{text[1:]}"
+    return f"For a {name}: {text}"  # "edX ...", "MIT ...": names keep their capitals
+
+
+def _full_answer(
+    kb: KnowledgeBase,
+    answer: FaqAnswer,
+    credential_type: Optional[str] = None,
+    details: bool = False,
+    wanted: str = "",
+) -> Reply:
+    """One credential's answer (``credential_type``; None: the same for both), answer first, cut short unless
+    ``details`` were asked for."""
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
-    said = f"{label}: {_fact_text(answer.fact)}" if label else _fact_text(answer.fact)
-    return Reply(f"{said}\n{cite_line(kb, citations)}", citations)
+    text, cut = (_fact_text(answer.fact), False) if details else shortened(_fact_text(answer.fact), wanted)
+    lines = [for_credential(text, credential_type) if credential_type else text]
+    if cut:
+        lines.append(MORE_HINT)
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
 def in_particular(reply: Reply, asked: str) -> Reply:
@@ -269,25 +322,29 @@ def faq_reply(
     credential_type: Optional[str],
     compared: bool = False,
     recommended: bool = False,
+    details: bool = False,
+    wanted: str = "",
 ) -> Reply:
     """Answer an FAQ topic for one credential, or both side by side (``compared``: as the answer to a comparison).
 
     ``recommended``: a recommendation was made, so the general difference points to its reasons, not to the questions.
     """
     answers = kb.faq[topic]
-    # The same for both (refunds, who runs edX): once, in full, and said to be the same
-    # even when one credential is in context ("MicroMasters program: edX was founded ...").
+    # The same for both (refunds, who runs edX): once, and said to be the same even when one
+    # credential is in context.
     if len({answers[key].fact.text for key in CREDENTIAL_TYPES}) == 1:
-        # What edX is has nothing to do with either credential: no label ("what is edx?").
-        label = None if topic == "about_edx" else "MicroMasters and Professional Certificates alike"
-        return _full_answer(kb, answers[CREDENTIAL_TYPES[0]], label)
+        reply = _full_answer(kb, answers[CREDENTIAL_TYPES[0]], details=details, wanted=wanted)
+        if topic == "about_edx":  # what edX is has nothing to do with either credential
+            return reply
+        first, rest = reply.text.split("\n", 1)
+        return Reply(f"{first}\n{SAME_FOR_BOTH}\n{rest}", reply.citations)
     if credential_type in CREDENTIAL_TYPES:
-        return _full_answer(kb, answers[str(credential_type)], kb.credentials[str(credential_type)].name)
+        return _full_answer(kb, answers[str(credential_type)], str(credential_type), details, wanted)
     lines, citations = [], ()
     for key in CREDENTIAL_TYPES:
         answer = answers[key]
         prefix = "" if answer.fact.verified else "Not verified: "
-        lines.append(f"• {SHORT_NAMES[key]}: {prefix}{answer.summary}")
+        lines.append(f"• {SHORT_NAMES[key]}: {prefix}{answer.fact.text if details else answer.summary}")
         citations += _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     if compared and topic in COMPARED_TOPIC_NAMES:
         lines.insert(0, f"Side by side, on {COMPARED_TOPIC_NAMES[topic]}:")
@@ -392,12 +449,12 @@ def programme_line(programme: Programme) -> str:
 
 
 def _programme_citations(programme: Programme, topics: Sequence[str] = ()) -> Tuple[Citation, ...]:
-    """The programme's sources, dated by its price's own date when the answer is its price alone.
+    """The programme's sources, dated by its price's own date when the answer states its price.
 
     DEDP's "$100-$1,000 per course (older MIT FAQ, date not given)" was footed "As of 2024",
     the date of other facts about the programme.
     """
-    as_of = programme.price_as_of if tuple(topics) == ("cost",) and programme.price_as_of else programme.as_of
+    as_of = programme.price_as_of if "cost" in topics and programme.price_as_of else programme.as_of
     return _citations(programme.sources, as_of, programme.status != "uncertain")
 
 
@@ -439,12 +496,12 @@ def search_reply(
     wanted = describe_query(query)
     if not results:
         if nearest:
-            lines = [f"I have no verified {wanted} in my catalogue. The nearest I can vouch for:"]
+            lines = [f"I couldn't find any verified {wanted} in my catalogue. The nearest I can vouch for:"]
             lines += [programme_line(p) for p in nearest[:PAGE_SIZE]]
             citations = tuple(c for p in nearest[:PAGE_SIZE] for c in _programme_citations(p))
             return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
         return Reply(
-            f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
+            f"I couldn't find any verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
             "Try a broader subject (e.g. data science, supply chain, AI, finance) "
             "or an institution (e.g. MIT, Harvard)."
         )
@@ -465,19 +522,29 @@ def search_reply(
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations, buttons)
 
 
-def unknown_topic_reply(kb: KnowledgeBase, topic: str, query: Query) -> Reply:
-    """A search for a subject the catalogue lacks: say so, and name the subjects and institutions it has.
+def _most_common(names: Iterable[str], shown: int = 8) -> str:
+    """The ``shown`` names that occur most, then how many more: a short line, not the whole catalogue."""
+    counts: Dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts, key=lambda name: (-counts[name], name.lower()))
+    more = f" and {len(ranked) - shown} more" if len(ranked) > shown else ""
+    return ", ".join(ranked[:shown]) + more
 
-    The word may be a university's name ("stanford programs"), so both lists.
+
+def unknown_topic_reply(kb: KnowledgeBase, topic: str, query: Query) -> Reply:
+    """A search for a subject the catalogue lacks: say so, and name the subjects and institutions it has most of.
+
+    The word may be a university's name ("stanford programs"), so both.
     """
     wanted = describe_query(Query((f'"{topic}"',), query.institutions, query.credential_types))
-    subjects = sorted({subject for programme in kb.programmes for subject in programme.subjects})
-    institutions = sorted({programme.institution for programme in kb.programmes}, key=str.lower)
+    subjects = _most_common(subject for programme in kb.programmes for subject in programme.subjects)
+    institutions = _most_common(programme.institution for programme in kb.programmes)
     return Reply(
-        f"I have no verified {wanted} in my catalogue of {len(kb.programmes)} programmes. "
-        f"The subjects I have programmes in: {', '.join(subjects)}. "
-        f"The institutions: {', '.join(institutions)}. "
-        'Or say "list all programmes".'
+        f"I couldn't find any verified {wanted} in my catalogue of {len(kb.programmes)} programmes.\n"
+        f"Subjects I have most programmes in: {subjects}.\n"
+        f"Institutions: {institutions}.\n"
+        'Say "list all programmes" to see them all.'
     )
 
 
@@ -538,7 +605,7 @@ def _programme_fact_values(programme: Programme) -> Dict[str, str]:
         "courses": programme.structure or (f"{programme.courses} courses" if programme.courses else _UNKNOWN),
         "duration": programme.duration or _UNKNOWN,
         "cost": _price(programme) or _UNKNOWN,
-        "credit": programme.credit_pathway or "none found in my sources",
+        "credit": programme.credit_pathway or "no credit pathway found in my sources",
     }
     # Its structure says whether it ends in an exam or capstone, its length how it
     # is paced; without them, the answer for its kind of credential says more.
@@ -650,14 +717,29 @@ def programme_topics_reply(
 
 
 def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Programme) -> Reply:
-    """Two named programmes compared on what the catalogue knows of both."""
-    lines = ["Side by side:"]
-    for programme in (first, second):
-        facts = _programme_facts(programme)
-        heading = _programme_heading(kb, programme)
-        lines += ["", *heading, facts["courses"], facts["duration"], facts["cost"], facts["credit"]]
-    lines += ["", 'Ask "tell me about the first one" for everything on one of them.']
-    citations = _programme_citations(first) + _programme_citations(second)
+    """Two named programmes compared line by line on what the catalogue knows of both, each value in short."""
+
+    def kind(programme: Programme) -> str:
+        return programme.kind_label or kb.credentials[programme.credential_type].name
+
+    def gists(programme: Programme) -> Dict[str, str]:
+        return {
+            "Courses": f"{programme.courses} courses" if programme.courses else _UNKNOWN,
+            "Length": _gist(programme.duration, 40) if programme.duration else _UNKNOWN,
+            "Price": _gist(_price(programme) or _UNKNOWN, 40),
+            "Credit pathway": _gist(programme.credit_pathway, 40) if programme.credit_pathway else "none found",
+        }
+
+    lines = [
+        "Side by side:",
+        f"1. {first.title} ({first.institution}, {kind(first)})",
+        f"2. {second.title} ({second.institution}, {kind(second)})",
+    ]
+    one, two = gists(first), gists(second)
+    lines += [f"• {label}: 1. {one[label]} | 2. {two[label]}" for label in one]
+    lines.append('Ask "tell me about the first one" for everything on one of them.')
+    ones, twos = _programme_citations(first), _programme_citations(second)
+    citations = (*ones[:1], *twos[:1], *ones[1:], *twos[1:])  # the source line names one of each
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
@@ -791,7 +873,11 @@ def _price(programme: Programme) -> Optional[str]:
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:
     """An honest answer to a programme the sources do not support."""
     # "I can't confirm X. I found no X ..." said it twice.
-    lead = "" if claim.answer.startswith(("I found no", "I could not confirm")) else f"I can't confirm {claim.claim}. "
+    lead = (
+        ""
+        if claim.answer.startswith(("I couldn't find", "I could not confirm"))
+        else f"I can't confirm {claim.claim}. "
+    )
     lines = [f"{lead}{claim.answer}"]
     citations = _citations(claim.sources, claim.as_of)
     if alternatives:
@@ -806,9 +892,10 @@ def other_institution_reply(
     kb: KnowledgeBase, other: OtherInstitution, query: Query, nearest: Sequence[Programme]
 ) -> Reply:
     """ "Tell me about the Stanford MicroMasters in CS": none from there in my catalogue, and what there is instead."""
+    named = named_programme(Query(query.subjects, (other.name,), query.credential_types))
     lines = [
-        f"I have no programmes from {other.name} in my catalogue, which holds only the {len(kb.programmes)} "
-        "programmes I could verify, so I can't say what it offers on edX."
+        f"I can't find {_a(named)} {named} in my catalogue: none of the {len(kb.programmes)} programmes I could "
+        f"verify is from {other.name}, so I can't say what it offers on edX."
     ]
     citations = _citations(other.sources, other.as_of)
     if other.note:
@@ -818,9 +905,15 @@ def other_institution_reply(
         lines.append(f"The {wanted} I can vouch for:" if query.subjects else "What I can vouch for instead, e.g.:")
         lines += [programme_line(p) for p in nearest[:3]]
         citations += tuple(c for p in nearest[:3] for c in _programme_citations(p))
-    institutions = sorted({programme.institution for programme in kb.programmes}, key=str.lower)
-    lines.append(f"The universities I do have: {', '.join(institutions)}. Check edX's own catalogue for the rest.")
+    lines.append(f"edX's own catalogue is the place to check {other.name}'s current programmes.")
     return Reply("\n".join(lines + ([cite_line(kb, citations)] if citations else [])), citations)
+
+
+def _a(phrase: str) -> str:
+    """The indefinite article for ``phrase``: "an MIT programme", "a Stanford MicroMasters"."""
+    first = phrase.split()[0] if phrase.split() else ""
+    vowel_sound = first[:1].lower() in "aeio" or (first.isupper() and first[:1] in "AEFHILMNORSX")
+    return "an" if vowel_sound else "a"
 
 
 def named_programme(query: Query) -> str:
@@ -833,7 +926,9 @@ def named_programme(query: Query) -> str:
 def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Optional[Query] = None) -> Reply:
     """A programme named that my catalogue lacks: said first, in the words of what was named."""
     named = query is not None and not query.is_empty
-    missing = f"I have no {named_programme(query)} in my catalogue" if named else "I couldn't find that programme"
+    missing = (
+        f"I couldn't find any {named_programme(query)} in my catalogue" if named else "I couldn't find that programme"
+    )
     if not nearest:
         opening = f"{missing}, and I won't guess about programmes I can't verify."
         return Reply(opening + ' Try "which data science programmes are there?" or name the institution and subject.')

@@ -23,6 +23,7 @@ from tests.conftest import ARTIFACTS
 from tests.fake_slack import FakeSlack
 from tests.test_slack import BOT_TOKEN, SIGNING_SECRET, barrier, event, ids
 from tests.test_slack import send as send_slack
+from tests.turns import about_kind
 
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
@@ -141,7 +142,7 @@ def test_a_slack_retry_reaching_the_other_server_is_not_answered_twice(running: 
     user, channel = ids()
     original = event("how much does a professional certificate cost?", user, channel)
     assert send_slack(first, original)[0] == 200
-    assert fake.wait_for_posts(channel, 1)[0]["text"].startswith("Professional Certificate program:")
+    assert about_kind(fake.wait_for_posts(channel, 1)[0]["text"], "Professional Certificate")
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     status, headers, _ = send_slack(second, original, headers=retry)  # Slack's retry, landing on the other server
     assert status == 200 and headers.get("X-Slack-No-Retry") == "1"

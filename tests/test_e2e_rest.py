@@ -7,6 +7,7 @@ from advisor.matching import build_query, search_programmes
 from advisor.recommend import Profile, recommend
 from advisor.smalltalk import THANKS_AND_GOODBYE_REPLY
 from advisor.values import NO_BUDGET_LIMIT
+from tests.turns import about_kind
 
 pytestmark = [pytest.mark.model, pytest.mark.servers]
 
@@ -52,12 +53,12 @@ def test_thanks_during_the_questions_do_not_end_them(client):
 
 def test_faq_answer_with_source_and_follow_up(client):
     answer = client.text("how much does a micromasters cost?")
-    assert answer.startswith("MicroMasters program:") and "$1,000" in answer and "As of" in answer
+    assert about_kind(answer, "MicroMasters") and "$1,000" in answer and "As of" in answer
     follow_up = client.text("and for a professional certificate?")
-    assert follow_up.startswith("Professional Certificate program:")
+    assert about_kind(follow_up, "Professional Certificate")
     client.say("how long does a micromasters take")
     cost = client.text("and how much")  # A new topic, same credential.
-    assert cost.startswith("MicroMasters program:") and "$1,000" in cost
+    assert about_kind(cost, "MicroMasters") and "$1,000" in cost
     sources = client.text("where is that from?")
     assert "https://" in sources
 
@@ -73,7 +74,7 @@ def test_a_follow_up_after_a_programme_is_about_that_programme(client):
     assert client.text("tell me about the UCSD data science one").startswith("UC San Diego MicroMasters")
     cost = client.text("how much does it cost")
     assert cost.startswith("UC San Diego MicroMasters Program in Data Science") and "• Price:" in cost
-    assert client.text("and for a professional certificate?").startswith("Professional Certificate program:")
+    assert about_kind(client.text("and for a professional certificate?"), "Professional Certificate")
 
 
 def test_a_message_not_understood_does_not_lose_the_programme_in_context(client):
@@ -113,19 +114,19 @@ def test_which_ones_are_micromasters_narrows_the_programmes_just_listed(client):
     assert client.text("and which are professional certificates?").startswith(
         f"I found {certificates} Professional Certificate programmes in data science"
     )
-    assert client.text("what is a micromasters").startswith("MicroMasters program:")  # a new question
+    assert about_kind(client.text("what is a micromasters"), "MicroMasters")  # a new question
 
 
 def test_a_subject_the_catalogue_lacks_is_not_answered_with_every_programme(client):
     assert client.text("are there any programs in nursing").startswith(
-        'I have no verified programmes in "nursing" in my catalogue'
+        'I couldn\'t find any verified programmes in "nursing" in my catalogue'
     )
     assert client.text("list all programmes").startswith(f"My catalogue has {len(KB.programmes)} programmes")
 
 
 def test_the_same_answer_is_not_repeated_word_for_word(client):
     first = client.text("are micromasters recognised by employers?")
-    assert first.startswith("MicroMasters program:")
+    assert about_kind(first, "MicroMasters")
     # The same question again was understood: the answer again, in short (not the paragraph word for word).
     assert client.text("are micromasters recognised by employers?").startswith("In short: ")
     assert "https://" in client.text("where is that from?")  # The sources of the answer above.
@@ -133,12 +134,12 @@ def test_the_same_answer_is_not_repeated_word_for_word(client):
 
 def test_audit_financial_aid_and_refunds_get_their_own_answers(client):
     audit = client.text("can i audit a micromasters for free?")
-    assert audit.startswith("MicroMasters program: You can audit the courses for free")
+    assert audit.startswith("For a MicroMasters, you can audit the courses for free")
     assert "verified certificate in every course" in audit
     aid = client.text("how do i apply for financial aid")  # Same credential as before.
-    assert aid.startswith("MicroMasters and Professional Certificates alike: Yes, course by course") and "90%" in aid
+    assert aid.startswith("Yes, course by course") and "90%" in aid
     refund = client.text("can i get a refund on a professional certificate")
-    assert refund.startswith("MicroMasters and Professional Certificates alike: For a verified course")
+    assert refund.startswith("For a verified course")
     assert "14 days" in refund
 
 
@@ -161,13 +162,13 @@ def test_which_is_cheaper_compares_the_costs_side_by_side(client):
 
 def test_questions_beyond_my_sources_get_what_is_known_or_an_honest_answer(client):
     expiry = client.text("does it expire?")
-    assert expiry.startswith("MicroMasters and Professional Certificates alike: Whether a certificate")
+    assert expiry.startswith("Whether a certificate")
     assert "does not expire" in expiry and "Source:" in expiry
     assert client.text("can i take the courses in spanish").startswith(
         "My sources don't cover which languages the courses are taught in"
     )
     finishing = client.text("how many people actually finish a micromasters?")
-    assert finishing.startswith("MicroMasters program: My sources have no overall figure") and "12.6%" in finishing
+    assert finishing.startswith("My sources have no overall figure") and "12.6%" in finishing
     assert client.text("and if i fail a course?").startswith("My sources don't cover failing or retaking")
 
 
@@ -204,7 +205,7 @@ def test_a_newcomer_describing_themselves_is_offered_the_questions(client):
     # What they said is noted (a move into a new field: job skills) and the questions are offered.
     assert replies[-1]["text"].startswith("Thanks for telling me.")
     assert [b["payload"] for b in replies[-1]["buttons"]] == ["/request_recommendation"]
-    assert client.text("what about philosophy").startswith('I have no verified programmes in "philosophy"')
+    assert client.text("what about philosophy").startswith('I couldn\'t find any verified programmes in "philosophy"')
 
 
 def test_full_recommendation_with_buttons_free_text_and_an_interruption(client):
@@ -373,7 +374,7 @@ def test_after_a_recommendation_its_programmes_can_be_listed_compared_and_priced
         "i want deep expertise, credit doesn't matter, 12 hours a week, budget $2000, data science. which one?"
     )
     assert "My recommendation: a MicroMasters program." in reply
-    assert client.text("how long does it take?").startswith("MicroMasters program:")  # the one recommended
+    assert about_kind(client.text("how long does it take?"), "MicroMasters")  # the one recommended
     programmes = client.text("ok what are the programmes then")
     assert programmes.startswith(
         f"I found {len(listed('data science micromasters'))} MicroMasters programmes in data science"

@@ -202,7 +202,7 @@ def test_a_subject_the_catalogue_lacks_is_named(text, expected):
 
 
 def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
-    # Each would get "I have no verified programmes in <words>" instead of its results.
+    # Each would get "I couldn't find any verified programmes in <words>" instead of its results.
     misread = []
     for path in (ROOT / "data").glob("nlu*.yml"):
         for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:

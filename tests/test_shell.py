@@ -61,7 +61,7 @@ def test_shell_greeting_faq_and_recommendation(terminal):
     terminal.wait_for("Type out your own message")
     terminal.keys("Down", "Down", "Down", "Enter")  # past the 3 buttons to free text
     terminal.type("how much does a micromasters cost?")
-    terminal.wait_for("MicroMasters program: A typical program")
+    terminal.wait_for("For a MicroMasters, a typical program")
     terminal.type("help me choose")
     terminal.wait_for("What's your main goal")
     terminal.keys("Enter")  # "A job skill, quickly"

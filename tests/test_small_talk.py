@@ -110,7 +110,7 @@ def test_a_complaint_read_as_a_no_gets_an_apology_not_what_else():
 @pytest.mark.parametrize(
     ("text", "intent", "expected"),
     [
-        ("can a 17 year old do a micromasters", "out_of_scope", "MicroMasters program: My sources don't state an age"),
+        ("can a 17 year old do a micromasters", "out_of_scope", "For a MicroMasters, my sources don't state an age"),
         ("is there an age limit", "ask_level", "• MicroMasters: No age limit stated in my sources"),
         ("do you know a good pizza place near mit", "out_of_scope", None),  # no credential, no topic
         ("how old is the oldest person alive", "out_of_scope", None),  # no credential, no topic: out of scope
@@ -180,7 +180,7 @@ def test_the_same_topic_asked_in_other_words_is_not_called_a_misreading():
 def test_a_doubtful_programme_the_fallback_caught_gets_what_the_sources_say():
     # "is there a fintech micromasters?" got "Sorry, I didn't understand that".
     messages, _ = respond(tracker("is there a fintech micromasters?", "nlu_fallback"))
-    assert "I found no MicroMasters in FinTech" in messages[0]["text"]
+    assert "I couldn't find a MicroMasters in FinTech" in messages[0]["text"]
 
 
 def test_who_runs_edx_read_as_a_question_about_the_bot_gets_the_answer_about_edx():
@@ -194,7 +194,7 @@ def test_who_runs_edx_read_as_a_question_about_the_bot_gets_the_answer_about_edx
 @pytest.mark.parametrize(
     ("text", "reply_starts"),
     [
-        ("what about nursing?", 'I have no verified programmes in "nursing"'),
+        ("what about nursing?", 'I couldn\'t find any verified programmes in "nursing"'),
         ("what about supply chain?", "MITx MicroMasters Program in Supply Chain Management"),  # the only one
     ],
 )

@@ -8,6 +8,7 @@ Duckling's figures are added to the message's entities as the NLU pipeline adds 
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
@@ -192,3 +193,10 @@ def recommending(answers: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Dict[st
     """What the recommendation for ``answers`` says, and the slots it sets."""
     messages, events = recommended(answers)
     return messages, slots_set(events)
+
+
+def about_kind(reply: str, kind: str) -> bool:
+    """Whether an FAQ answer is about ``kind`` ("MicroMasters", "Professional Certificate"): it opens
+    "For a <kind>", or its first sentence names it."""
+    first = re.split(r"(?<=[.!?])\s+", reply, maxsplit=1)[0]
+    return reply.startswith(f"For a {kind}") or kind.lower() in first.lower()

@@ -843,6 +843,7 @@ class _Message:
             self.pathways,
             self.with_credit,
             self.after_recommendation,
+            self.faq_details,
             self.uncovered,  # "what salary after the MITx SCM one?": not covered, whichever programme
             self.programme_topic,
             self.faq_topics,
@@ -1059,10 +1060,10 @@ class _Message:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long
         is it?"), or a programme named that my catalogue lacks ("the Stanford MicroMasters in AI")."""
         text, query = self.question_text(), self.query
-        other = other_institution_named(self.kb, text)
-        if other:
-            return Ask("other_institution", name=other.name, query=query)
         topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
+        other = other_institution_named(self.kb, text)
+        if other:  # "the stanford AI micromasters, is it worth it?": the topic in general after it
+            return Ask("other_institution", name=other.name, query=query, topics=topics)
         if self.lex.has("field_courses", normalise(text)) and "courses" not in topics:
             topics = (*topics, "courses")
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
@@ -1246,13 +1247,19 @@ class _Message:
         return None
 
     def details(self) -> Optional[Ask]:
-        """ "Tell me more", "details": the whole of the answer just given (a programme's card or an FAQ answer)."""
-        if not self.lex.has("details", normalise(self.question_text())):
-            return None
-        if self.in_context:
+        """ "Tell me more", "details" right after a programme: its whole card."""
+        if self.in_context and self.lex.has("details", normalise(self.question_text())):
             return Ask("programme", programme=self.in_context.id)
-        if self.snap.topic_shown and self.snap.last_topic and not self.topic():
-            return Ask("faq", topics=(self.snap.last_topic,), credential=self.snap.credential, details=True)
+        return None
+
+    def faq_details(self) -> Optional[Ask]:
+        """ "Tell me more", "details" right after an FAQ answer, naming no topic: the whole answer, whatever
+        topic the classifier guessed."""
+        snap = self.snap
+        if not (snap.topic_shown and snap.last_topic and not snap.current_shown and not self.topic()):
+            return None
+        if self.lex.has("details", normalise(self.question_text())):
+            return Ask("faq", topics=(snap.last_topic,), credential=snap.credential, details=True)
         return None
 
     def show_more(self) -> Optional[Ask]:

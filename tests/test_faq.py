@@ -230,3 +230,42 @@ def test_how_much_after_a_credential_s_definition_is_its_cost():
     t = after("what is a MicroMasters?", "ask_definition", "how much?", "show_more")
     messages, _ = respond(t)
     assert messages[0]["text"].startswith("For a MicroMasters, a typical program cost about $1,000")
+
+
+# -------------------------------------------------------------------------------------------------------
+# Answer first, short: every FAQ answer, for either credential or both, fits about 6 lines and 600
+# characters before its one source line, which names at most two sources; "tell me more" gives the rest.
+# -------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("topic", sorted(KB.faq))
+@pytest.mark.parametrize("credential", ["micromasters", "professional_certificate", None])
+def test_every_faq_answer_is_short_with_one_source_line_naming_at_most_two(topic, credential):
+    reply = faq_reply(KB, topic, credential)
+    *body, source_line = reply.text.splitlines()
+    assert len(body) <= 6 and sum(len(line) for line in body) <= 700, reply.text
+    assert source_line.startswith("(") and "Source: " in source_line
+    named = source_line.split("Source: ", 1)[1].split('. "Where is that from?"')[0]
+    assert len(named.split("; ")) <= 2, source_line
+    assert not reply.text.startswith(("MicroMasters program:", "Professional Certificate program:"))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "said_short", "said_on_more"),
+    [
+        # (the question, its intent, what the short answer says, what only "tell me more" adds)
+        ("is there financial aid?", "ask_financial_aid", "90%", "5 approvals per 12 months"),
+        ("who owns edx now?", "ask_about_edx", "2U bought it", "MITx Online"),
+    ],
+)
+def test_a_long_answer_is_cut_short_and_tell_me_more_gives_the_rest(question, intent, said_short, said_on_more):
+    short, _ = respond(tracker(question, intent))
+    assert said_short in short[0]["text"] and said_on_more not in short[0]["text"]
+    assert 'Say "tell me more" for the rest.' in short[0]["text"]
+    for more, more_intent in (("tell me more", "show_more"), ("more details please", "ask_cost")):
+        whole, _ = respond(after(question, intent, more, more_intent))
+        assert said_short in whole[0]["text"] and said_on_more in whole[0]["text"], more_intent
+        assert "tell me more" not in whole[0]["text"]
+
+
+def test_a_long_answer_keeps_the_sentence_that_holds_the_question_s_rarer_words():
+    messages, _ = respond(tracker("do i need the GRE for a micromasters", "ask_level"))
+    assert "GRE" in messages[0]["text"]

@@ -295,6 +295,28 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("MITx quantum computing micromasters, does it lead to an mit masters", {}, ["ask not_found credit"]),
     ("harvardx micromasters in public health, how long", {}, ["ask not_found duration"]),
     ("wharton fintech professional certificate", {}, ["ask other_institution Wharton"]),
+    # ... named before the question ("X, how much is it?"): the topic is answered in general after it.
+    ("oxford micromasters in economics, how much is it", {}, ["ask other_institution cost Oxford"]),
+    ("stanford AI micromasters - is it worth it?", {}, ["ask other_institution worth Stanford"]),
+    # ... named as one of two compared: said first, then what else the message asks.
+    (
+        "mit scm vs the michigan data science micromasters, which should i do",
+        {},
+        ["answer subject=supply chain", "ask claim michigan_data_science_micromasters", "control start"],
+    ),
+    # A claim checked in the words "is it true ...": the topic's answer, not how sure I am.
+    ("is it true micromasters cost tens of thousands of dollars?", {}, ["ask faq cost micromasters"]),
+    ("is it right that a micromasters takes 6 to 18 months?", {}, ["ask faq duration micromasters"]),
+    ("is that true?", {}, ["ask how_sure"]),
+    # "Tell me more" right after a topic's answer: the whole answer.
+    (
+        "tell me more",
+        {"last_topic": "cost", "topic_shown": True, "credential": "micromasters"},
+        ["ask faq cost micromasters"],
+    ),
+    ("more details please", {"last_topic": "financial_aid", "topic_shown": True}, ["ask faq financial_aid"]),
+    # Not covered, whichever programme it is asked of.
+    ("what salary can i expect after the mitx scm micromasters?", {}, ["ask uncovered salaries"]),
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.
     ("programs with credit toward a masters?", {}, ["ask with_credit"]),
     ("does a micromasters give credit?", {}, ["ask faq credit micromasters"]),
@@ -368,7 +390,7 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("which is cheapest?", {"listed": PROGRAMMES, "list_shown": True}, ["ask rank cost listed"]),
     ("how long is it?", {"current": "mitx_scm", "current_shown": True}, ["ask programme duration mitx_scm"]),
     ("is there a fintech micromasters?", {}, ["ask claim fintech_micromasters"]),
-    ("how much is the stanford micromasters in AI", {}, ["ask other_institution Stanford"]),
+    ("how much is the stanford micromasters in AI", {}, ["ask other_institution cost Stanford"]),
     (
         "deep knowledge in supply chain. btw how much is the MIT supply chain micromasters?",
         {"in_questions": True, "asked": "goal"},

@@ -6,6 +6,7 @@ were already worked out from the words); never reads the message.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Dict, List, Sequence
 
 from rasa_sdk.events import EventType, SlotSet
@@ -61,7 +62,13 @@ def run_search(turn: Turn, query: Query, offset: int = 0, current: bool = False)
         turn.dispatcher.utter_message(text="That's all the programmes I have for that search.")
         return []
     nearest = relaxed_search(turn.kb, query) if not results else []
-    events = turn.say(search_reply(turn.kb, query, results, offset, nearest))
+    also: List[Programme] = []
+    if not offset and query.subjects and len(query.credential_types) == 1:  # the other kind in that subject too
+        other_kind = tuple(kind for kind in turn.kb.credentials if kind not in query.credential_types)
+        also = [
+            p for p in search_programmes(turn.kb, replace(query, credential_types=other_kind)) if p.status != "retired"
+        ]
+    events = turn.say(search_reply(turn.kb, query, results, offset, nearest, also))
     shown = results[offset : offset + PAGE_SIZE] or nearest[:PAGE_SIZE]
     return events + [SlotSet("last_search", _stored(query, offset)), listed(shown)]
 

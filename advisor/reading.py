@@ -1064,6 +1064,12 @@ class _Message:
         other = other_institution_named(self.kb, text)
         if other:  # "the stanford AI micromasters, is it worth it?": the topic in general after it
             return Ask("other_institution", name=other.name, query=query, topics=topics)
+        snap = self.snap
+        if not topics and snap.topic_shown and snap.last_topic and self.lex.has("the_named_one", normalise(text)):
+            # "and the finance one?" right after a topic's answer: the same topic, of the programme it names
+            found = find_programme(self.kb, query) if (query.subjects or query.institutions) else None
+            if found and found.programme:
+                return Ask("programme", programme=found.programme.id, topics=(snap.last_topic,))
         if self.lex.has("field_courses", normalise(text)) and "courses" not in topics:
             topics = (*topics, "courses")
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None

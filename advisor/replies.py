@@ -376,6 +376,11 @@ def in_short_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]
     return Reply("\n".join(lines), citations)
 
 
+def _site_only(url: str) -> bool:
+    """An address that names a site, not a page ("https://libelula.info"): never passed off as the page."""
+    return re.sub(r"^https?://[^/]+", "", url).strip("/") == ""
+
+
 def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
     """List the sources behind the last answer, with links and dates."""
     if not citations:
@@ -391,7 +396,8 @@ def sources_reply(kb: KnowledgeBase, citations: Sequence[Citation]) -> Reply:
         source = kb.sources[citation.source_id]
         flag = "" if citation.verified else " (not verified)"
         date = source_date(source)
-        lines.append(f"• {source.title} ({source.kind} source{', ' + date if date else ''}){flag}: {source.url}")
+        link = f"{source.url} (site only: my sources don't give the page)" if _site_only(source.url) else source.url
+        lines.append(f"• {source.title} ({source.kind} source{', ' + date if date else ''}){flag}: {link}")
     lines.append(f"The facts in my answer: {as_of_span(citations).lower()}")
     lines.append("These are stored copies I checked; prices and course lists change, so confirm on the programme page.")
     return Reply("\n".join(lines), tuple(citations))
@@ -490,9 +496,15 @@ def pathways_reply(kb: KnowledgeBase) -> Tuple[Reply, Tuple[Programme, ...]]:
 
 
 def search_reply(
-    kb: KnowledgeBase, query: Query, results: Sequence[Programme], offset: int, nearest: Sequence[Programme] = ()
+    kb: KnowledgeBase,
+    query: Query,
+    results: Sequence[Programme],
+    offset: int,
+    nearest: Sequence[Programme] = (),
+    also: Sequence[Programme] = (),
 ) -> Reply:
-    """A short page of search results, with a way to see more."""
+    """A short page of search results, with a way to see more; ``also``: the other kind of credential in the
+    same subject ("a Professional Certificate in cybersecurity?": there is a MicroMasters too)."""
     wanted = describe_query(query)
     if not results:
         if nearest:
@@ -517,6 +529,10 @@ def search_reply(
     if remaining > 0:
         lines.append(f'{remaining} more: say "show more".')
         buttons = (("Show more", "/show_more"),)
+    if also:
+        kind = "MicroMasters programs" if also[0].credential_type == MICROMASTERS else "Professional Certificates"
+        kind = kind if len(also) > 1 else kind[:-1]
+        lines.append(f"Also in {' or '.join(query.subjects)}: {len(also)} {kind}, e.g. {_listed_name(also[0])}.")
     lines.append('Ask "tell me about <programme>" for details.')
     citations = tuple(c for p in page for c in _programme_citations(p))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations, buttons)

@@ -269,3 +269,12 @@ def test_a_long_answer_is_cut_short_and_tell_me_more_gives_the_rest(question, in
 def test_a_long_answer_keeps_the_sentence_that_holds_the_question_s_rarer_words():
     messages, _ = respond(tracker("do i need the GRE for a micromasters", "ask_level"))
     assert "GRE" in messages[0]["text"]
+
+
+def test_where_is_that_from_says_site_only_where_my_sources_give_no_page():
+    sources, _ = respond(
+        after("how much does the MITx SCM micromasters cost?", "ask_cost", "where is that from?", "ask_sources")
+    )
+    text = sources[0]["text"]
+    assert "https://micromasters.mit.edu/scm/frequently-asked-questions/\n" in text  # a page: as it is
+    assert "https://libelula.info (site only: my sources don't give the page)" in text

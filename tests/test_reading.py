@@ -315,6 +315,13 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask faq cost micromasters"],
     ),
     ("more details please", {"last_topic": "financial_aid", "topic_shown": True}, ["ask faq financial_aid"]),
+    # "The X one" right after a topic's answer: that topic, of the programme it names.
+    ("and the finance one?", {"last_topic": "duration", "topic_shown": True}, ["ask programme duration mitx_finance"]),
+    (
+        "what about the mit supply chain one",
+        {"last_topic": "cost", "topic_shown": True},
+        ["ask programme cost mitx_scm"],
+    ),
     # Not covered, whichever programme it is asked of.
     ("what salary can i expect after the mitx scm micromasters?", {}, ["ask uncovered salaries"]),
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.

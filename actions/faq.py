@@ -21,6 +21,7 @@ from advisor.replies import (
     how_sure_reply,
     in_particular,
     in_short_reply,
+    nothing_more_reply,
     proper_name,
     sources_reply,
     uncovered_reply,
@@ -42,6 +43,9 @@ def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) ->
         details=ask.details,
         wanted=turn.reading.words,
     )
+    if ask.details and reply.text == faq_reply(turn.kb, topic, credential).text:  # nothing was left out
+        turn.dispatcher.utter_message(text=nothing_more_reply(topic))
+        return [SlotSet("last_topic", topic)]
     if ask.lead == "employer" and ask.name:  # "can I get a job at Google with this?"
         reply = in_particular(reply, f"hiring at {proper_name(ask.name)}")
     elif ask.lead == "country" and ask.name:  # "is it recognised in Germany?"

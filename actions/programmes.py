@@ -34,6 +34,7 @@ from advisor.replies import (
     pathways_reply,
     programme_kind_line,
     programme_reply,
+    programme_shown_reply,
     programme_topics_reply,
     programmes_mentioning_reply,
     programmes_on_topic_reply,
@@ -93,6 +94,9 @@ def programme(turn: Turn, ask: Ask) -> List[EventType]:
         turn.dispatcher.utter_message(text=SAME_ANSWER)
         return [SlotSet("last_topic", topics[0]), *about(found)]
     if not topics:
+        if snap.current_shown and snap.current == found.id and not snap.topic_shown:  # its card just shown
+            turn.dispatcher.utter_message(text=programme_shown_reply(found))
+            return about(found)
         return describe(turn, found, _programmes(turn, ask.programmes))
     if topics == ("definition",):  # "what is DEDP?": the programme itself
         return describe(turn, found)
@@ -142,6 +146,8 @@ def other_institution(turn: Turn, ask: Ask) -> List[EventType]:
     other = next(o for o in turn.kb.other_institutions if o.name == ask.name)
     query = ask.query or Query()
     nearest = [p for p in relaxed_search(turn.kb, query) if p.status != "retired"] if query.subjects else []
+    if query.credential_types:  # the kind asked for first: "the stanford micromasters in AI" -> ColumbiaX's
+        nearest.sort(key=lambda p: p.credential_type not in query.credential_types)
     events = turn.say(other_institution_reply(turn.kb, other, query, nearest))
     return events + ([listed(nearest[:3])] if nearest else []) + _in_general(turn, ask)
 

@@ -120,7 +120,7 @@ def take_answers(
             taken.events.append(SlotSet(act.slot, act.value))
             if act.unlisted:
                 dispatcher.utter_message(text=unlisted_subject_reply(act.unlisted))
-            elif act.read_as and act.previous is None:
+            elif act.read_as:  # the figure read, for a change too ("actually 1000 euro")
                 readings.append(act.read_as)
             if act.previous is not None:
                 taken.changed[act.slot] = act.value

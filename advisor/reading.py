@@ -834,6 +834,7 @@ class _Message:
     def question_kinds(self) -> Tuple[Callable[[], Optional[Ask]], ...]:
         return (
             self.about_the_bot,
+            self.typical_answer,
             self.why,
             self.whose,
             self.sources,
@@ -854,6 +855,15 @@ class _Message:
             self.help,
             self.by_intent,
         )
+
+    def typical_answer(self) -> Optional[Ask]:
+        """ "Not sure, whats typical?" said to one of my questions, naming no topic: what is usual for that
+        question's topic (the budget: the cost), and the question stays open."""
+        topic = _TOPIC_OF_QUESTION.get(self.snap.asked or "")
+        text = self.question_text()
+        if topic and self.question and not self.topic() and self.lex.has("whats_typical", normalise(text)):
+            return Ask("faq", topics=(topic,), credential=resolve_credential_type(self.snap.credential), lead="typical")
+        return None
 
     def about_the_bot(self) -> Optional[Ask]:
         words = normalise(self.question_text())
@@ -1414,6 +1424,14 @@ def _typed(slot: str, value: Any) -> Any:
     return value
 
 
+# The FAQ topic that says what is usual for each of my questions ("whats typical?" asked back).
+_TOPIC_OF_QUESTION = {
+    "budget": "cost",
+    "weekly_hours": "duration",
+    "horizon_months": "duration",
+    "wants_credit": "credit",
+    "goal": "difference",
+}
 # Where one programme named in a message ends and another begins: "X vs Y", "X or Y", "X, and Y".
 _NAMING_PARTS = re.compile(r"\b(?:vs\.?|versus|or|compared (?:to|with)|against)\b|[,;?]", re.IGNORECASE)
 _SAYS_UNKNOWN = ("claim", "other_institution", "not_found")
@@ -1520,6 +1538,8 @@ def _acts_of(
         question = message.asked_question()
         advice_only = control is not None and control.kind == "start" and not message.asks_other_than_advice()
         if question is not None and not advice_only:  # "which cert should i do?" asks for the questions
+            if question.lead == "typical":  # "not sure, whats typical?": the question stays open
+                acts = [a for a in acts if not (isinstance(a, Unsure) and a.slot == snapshot.asked)]
             acts.append(question)
     _unknown_first(acts, message)
     if acts:

@@ -158,6 +158,9 @@ COMPARED_TOPIC_NAMES = {
     "other_credentials": "edX's other credentials",
     "courses": "how many courses",
     "masters_cost": "what the master's costs",
+    "definition": "what it is",
+    "worth": "whether it is worth it",
+    "admission": "admission",
 }
 
 
@@ -269,7 +272,9 @@ ALREADY_ANSWERED = (
 def for_credential(text: str, credential_type: str) -> str:
     """``text`` said of one credential: "For a MicroMasters, often yes, ..." unless its first sentence names it."""
     name = SHORT_NAMES[credential_type]
-    if name.lower() in re.split(r"(?<=[.!?:])\s+", text, maxsplit=1)[0].lower():
+    sentences = re.split(r"(?<=[.!?:])\s+", text, maxsplit=2)
+    opening = " ".join(sentences[:2]) if len(sentences[0].split()) <= 2 else sentences[0]  # "No. A MicroMasters ..."
+    if name.lower() in opening.lower():
         return text
     first = text.split(" ", 1)[0]
     if first[:1].isupper() and (first[1:].islower() or first == "A"):  # "Often yes" -> "For a MicroMasters, often yes"
@@ -357,6 +362,23 @@ def faq_reply(
             else 'Not sure which fits you? Say "help me choose" and I\'ll ask a few quick questions.'
         )
     return Reply(f"{text}\n{hint}\n{cite_line(kb, citations)}", citations)
+
+
+def programme_shown_reply(programme: Programme) -> str:
+    """ "Tell me about the first one" when that one's whole card was just shown: said so, not shown twice."""
+    return (
+        f"My answer just above is everything I have on the {programme.title}. Ask about its price, length "
+        'or credit, "where is that from?" for the sources, or name another programme.'
+    )
+
+
+def nothing_more_reply(topic: str) -> str:
+    """ "Tell me more" after an answer given whole: said so, not the same paragraph again."""
+    about = COMPARED_TOPIC_NAMES.get(topic, "that")
+    return (
+        f"That was all of it: my sources say no more on {about} than my answer just above. "
+        '"Where is that from?" lists them with links, or ask me something more specific.'
+    )
 
 
 def in_short_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]) -> Reply:
@@ -880,10 +902,15 @@ def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Pr
 
 
 def _price(programme: Programme) -> Optional[str]:
+    """The price as my sources state it, with the estimated total the recommendation uses, if any."""
     if not programme.price:
         return None
     dated = programme.price_as_of and programme.price_as_of != "unknown"
-    return f"{programme.price} (as of {programme.price_as_of})" if dated else programme.price
+    price = f"{programme.price} (as of {programme.price_as_of})" if dated else programme.price
+    if programme.estimated_total is not None:
+        count = f" for all {programme.courses} courses" if programme.courses else ""
+        price += f" Estimated total: about ${programme.estimated_total:,}{count} (an estimate, not a published price)."
+    return price
 
 
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:

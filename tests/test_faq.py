@@ -278,3 +278,17 @@ def test_where_is_that_from_says_site_only_where_my_sources_give_no_page():
     text = sources[0]["text"]
     assert "https://micromasters.mit.edu/scm/frequently-asked-questions/\n" in text  # a page: as it is
     assert "https://libelula.info (site only: my sources don't give the page)" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "more"),
+    [
+        ("does micromasters count towards a masters degree?", "ask_credit", "tell me more"),
+        ("wats a micromasters", "ask_definition", "more details"),
+    ],
+)
+def test_tell_me_more_after_a_whole_answer_says_that_was_all_not_the_same_paragraph(question, intent, more):
+    first, _ = respond(tracker(question, intent))
+    again, _ = respond(after(question, intent, more, "show_more"))
+    assert again[0]["text"].startswith("That was all of it: my sources say no more on")
+    assert first[0]["text"].split("\n")[0] not in again[0]["text"]

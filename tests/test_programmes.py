@@ -1369,3 +1369,15 @@ def test_a_search_for_one_kind_in_a_subject_says_the_other_kind_has_some_too(tex
     for intent in ("search_programs", "inform"):
         messages, _ = respond(tracker(text, intent))
         assert also in messages[0]["text"], intent
+
+
+def test_the_programme_whose_card_was_just_shown_asked_for_again_is_not_shown_twice():
+    messages, _ = respond(
+        after(
+            "is there any AI micromasters at all?", "search_programs", "tell me about the first one", "ask_program_info"
+        )
+    )
+    assert messages[0]["text"].startswith("My answer just above is everything I have on the ColumbiaX")
+    # Its price asked after its card is answered; its card asked after its price is shown.
+    price, _ = respond(just_described("mitx_scm", "how much is it?", "ask_cost"))
+    assert "• Price: " in price[0]["text"]

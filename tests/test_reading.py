@@ -322,6 +322,10 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {"last_topic": "cost", "topic_shown": True},
         ["ask programme cost mitx_scm"],
     ),
+    # What is usual, asked back to one of my questions: that question's topic; the question stays open.
+    ("not sure, whats typical?", {"asked": "budget", "in_questions": True}, ["ask faq cost"]),
+    ("whats normal?", {"asked": "weekly_hours", "in_questions": True}, ["ask faq duration"]),
+    ("usually 5 hours", {"asked": "weekly_hours", "in_questions": True}, ["answer weekly_hours=5"]),
     # Not covered, whichever programme it is asked of.
     ("what salary can i expect after the mitx scm micromasters?", {}, ["ask uncovered salaries"]),
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.

@@ -1064,7 +1064,13 @@ class _Message:
         return None
 
     def pathways(self) -> Optional[Ask]:
-        return Ask("pathways") if asks_about_pathways(self.question_text()) else None
+        """ "Which universities accept it?": the pathways of the programme just discussed, else of them all."""
+        if not asks_about_pathways(self.question_text()):
+            return None
+        programme = self.programme_meant()
+        if programme is not None:
+            return Ask("programme", programme=programme.id, topics=("credit",))
+        return Ask("pathways")
 
     def programme_topic(self) -> Optional[Ask]:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long

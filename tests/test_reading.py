@@ -326,6 +326,13 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("not sure, whats typical?", {"asked": "budget", "in_questions": True}, ["ask faq cost"]),
     ("whats normal?", {"asked": "weekly_hours", "in_questions": True}, ["ask faq duration"]),
     ("usually 5 hours", {"asked": "weekly_hours", "in_questions": True}, ["answer weekly_hours=5"]),
+    # Pathways asked right after one programme: that programme's.
+    (
+        "which universities accept it?",
+        {"current": "mitx_sds", "current_shown": True},
+        ["ask programme credit mitx_sds"],
+    ),
+    ("which universities accept it?", {}, ["ask pathways"]),
     # Not covered, whichever programme it is asked of.
     ("what salary can i expect after the mitx scm micromasters?", {}, ["ask uncovered salaries"]),
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.

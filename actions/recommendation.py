@@ -120,8 +120,8 @@ def take_answers(
             taken.events.append(SlotSet(act.slot, act.value))
             if act.unlisted:
                 dispatcher.utter_message(text=unlisted_subject_reply(act.unlisted))
-            elif act.read_as:  # the figure read, for a change too ("actually 1000 euro")
-                readings.append(act.read_as)
+            elif act.read_as and (act.previous is None or any(c.isdigit() for c in act.read_as)):
+                readings.append(act.read_as)  # a figure read is said back on a change too ("actually 1000 euro")
             if act.previous is not None:
                 taken.changed[act.slot] = act.value
             elif act.slot != asked and not act.read_as and not act.unlisted:

@@ -102,12 +102,12 @@ def test_that_or_a_named_programme_ranks_the_two():
     [
         ("how long is it", "ask_duration", "• Length and effort: "),
         ("does it give credit", "ask_credit", "• Credit pathway: "),
-        ("tell me more about it", "inform", "• Subjects: "),
+        ("tell me more about it", "inform", "My answer just above is everything I have on the MITx"),
     ],
 )
 def test_it_right_after_a_programme_means_that_programme(text, intent, expected):
     messages, _ = respond(just_described("mitx_scm", text, intent))
-    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management")
+    assert "MITx MicroMasters Program in Supply Chain Management" in messages[0]["text"].split("\n")[0]
     assert expected in messages[0]["text"]
 
 
@@ -371,8 +371,8 @@ def test_tell_me_about_it_right_after_a_list_of_one_caught_by_the_fallback_descr
         "tell me about it",
         "nlu_fallback",
     )
-    messages, slots = respond(t)
-    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management (SCM)")
+    messages, slots = respond(t)  # its card was the search's answer: not shown twice
+    assert messages[0]["text"].startswith("My answer just above is everything I have on the MITx MicroMasters Program")
     assert slots["current_programme"] == "mitx_scm"
 
 
@@ -526,7 +526,7 @@ def test_cheapest_with_no_list_or_subject_compares_the_two_credentials():
 def test_a_micromasters_set_against_a_masters_degree_is_not_compared_with_a_certificate():
     text = "what's the difference between a micromasters and a masters degree"
     messages, slots = respond(tracker(text, "ask_difference", [entity("credential_type", "micromasters")]))
-    assert messages[0]["text"].startswith("For a MicroMasters, no. A MicroMasters program is not a master's degree")
+    assert messages[0]["text"].startswith("No. A MicroMasters program is not a master's degree")
     assert "Professional Certificate" not in messages[0]["text"] and slots["last_topic"] == "degree"
 
 
@@ -912,8 +912,8 @@ def test_the_mit_one_right_after_a_recommendation_is_the_mit_programme_it_listed
         "ask_difference",
         [entity("institution", "MIT")],
     )
-    messages, slots = respond(t)
-    assert messages[0]["text"].startswith("MITx MicroMasters Program in Supply Chain Management (SCM)")
+    messages, slots = respond(t)  # its card was the search's answer: not shown twice
+    assert messages[0]["text"].startswith("My answer just above is everything I have on the MITx MicroMasters Program")
     assert slots["current_programme"] == "mitx_scm"
 
 

@@ -1058,7 +1058,7 @@ def test_where_i_said_disputes_an_answer_rather_than_asking_for_sources():
             None,
             "ask_credit",
             "wait one more q: does a micromasters count as a degree?",
-            "For a MicroMasters, no.",
+            "No. A MicroMasters program is not a master",
         ),
         (
             None,

@@ -198,5 +198,6 @@ def recommending(answers: Dict[str, Any]) -> Tuple[List[Dict[str, Any]], Dict[st
 def about_kind(reply: str, kind: str) -> bool:
     """Whether an FAQ answer is about ``kind`` ("MicroMasters", "Professional Certificate"): it opens
     "For a <kind>", or its first sentence names it."""
-    first = re.split(r"(?<=[.!?])\s+", reply, maxsplit=1)[0]
+    sentences = re.split(r"(?<=[.!?])\s+", reply, maxsplit=2)
+    first = " ".join(sentences[:2]) if len(sentences[0].split()) <= 2 else sentences[0]  # "It varies. ..."
     return reply.startswith(f"For a {kind}") or kind.lower() in first.lower()

@@ -164,6 +164,15 @@ COMPARED_TOPIC_NAMES = {
 }
 
 
+# A comparison my sources can't settle, said first ("which one is cheaper?"), then both side by side.
+COMPARED_LEADS = {
+    "cost": (
+        "My sources can't say which is cheaper in general: they give a typical total for a MicroMasters, but a "
+        "Professional Certificate is paid course by course and its total is rarely published. Side by side:"
+    ),
+}
+
+
 # The honest reply to a message not understood (kept out of the domain: the
 # action that says it first checks whether "number 2" points into a list).
 NOT_UNDERSTOOD = (
@@ -351,7 +360,9 @@ def faq_reply(
         prefix = "" if answer.fact.verified else "Not verified: "
         lines.append(f"• {SHORT_NAMES[key]}: {prefix}{answer.fact.text if details else answer.summary}")
         citations += _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
-    if compared and topic in COMPARED_TOPIC_NAMES:
+    if compared and topic in COMPARED_LEADS:
+        lines.insert(0, COMPARED_LEADS[topic])
+    elif compared and topic in COMPARED_TOPIC_NAMES:
         lines.insert(0, f"Side by side, on {COMPARED_TOPIC_NAMES[topic]}:")
     text = "\n".join(lines)
     hint = 'Ask about one of them for more detail, e.g. "and for a MicroMasters?"'

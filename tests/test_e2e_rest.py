@@ -84,9 +84,11 @@ def test_a_message_not_understood_does_not_lose_the_programme_in_context(client)
     assert "it can be, if the skills match" in client.text("is it any good?")  # caught by the fallback
 
 
-def test_tell_me_about_it_after_a_list_of_one_describes_that_programme(client):
-    client.text("which supply chain programs are there")
-    assert client.text("tell me about it").startswith("MITx MicroMasters Program in Supply Chain Management (SCM)")
+def test_tell_me_about_it_after_a_list_of_one_points_to_that_programmes_card(client):
+    # The one programme found is described at once; asked for again, its card is not repeated.
+    assert client.text("which supply chain programs are there").startswith("MITx MicroMasters Program in Supply Chain")
+    again = client.text("tell me about it")
+    assert again.startswith("My answer just above is everything I have on the MITx MicroMasters Program in Supply")
 
 
 def test_two_programmes_compared_by_name_are_shown_side_by_side(client):

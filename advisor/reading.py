@@ -509,7 +509,7 @@ class _Message:
         else what its clause says ("per week", "budget"), else the question asked."""
         for slot in ("weekly_hours", "budget", "horizon_months"):
             held = self.snap.answers.get(slot)
-            if isinstance(held, int | float) and any(v.rejected and _same(held, v.amount) for v in self.values):
+            if isinstance(held, int | float) and any(v.rejected and _near(held, v.amount) for v in self.values):
                 return slot
         asked = self.snap.asked
         if asked in ("weekly_hours", "budget", "horizon_months"):
@@ -862,7 +862,7 @@ class _Message:
         topic = _TOPIC_OF_QUESTION.get(self.snap.asked or "")
         text = self.question_text()
         if topic and self.question and not self.topic() and self.lex.has("whats_typical", normalise(text)):
-            return Ask("faq", topics=(topic,), credential=resolve_credential_type(self.snap.credential), lead="typical")
+            return Ask("faq", topics=(topic,), lead="typical")  # both side by side: either may be recommended
         return None
 
     def about_the_bot(self) -> Optional[Ask]:
@@ -1387,6 +1387,12 @@ class _Message:
             if found is not None:
                 return found
         return None
+
+
+def _near(held: float, told: Optional[float]) -> bool:
+    """A figure turned down names the one held if it is about the same: "not 500" of the $499 that the
+    "Under $500" button stores."""
+    return told is not None and abs(float(held) - float(told)) <= max(1.0, 0.02 * abs(float(told)))
 
 
 def _same(held: Any, told: Any) -> bool:

@@ -333,6 +333,12 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask programme credit mitx_sds"],
     ),
     ("which universities accept it?", {}, ["ask pathways"]),
+    # A correction turning down about the figure held: "Under $500" is stored as $499.
+    (
+        "sorry i meant 1500 not 500",
+        {"recommended": "professional_certificate", "answers": {"budget": 499.0, "weekly_hours": 4.0}},
+        ["change budget=1500"],
+    ),
     # Not covered, whichever programme it is asked of.
     ("what salary can i expect after the mitx scm micromasters?", {}, ["ask uncovered salaries"]),
     # Questions answered as asked: programmes by what they have, pacing, a programme's fields.

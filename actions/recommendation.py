@@ -38,6 +38,7 @@ from advisor.replies import (
     noted_reply,
     read_back_reply,
     recommendation_reply,
+    still_recommended_reply,
     supposed_reply,
     unlisted_subject_reply,
     why_not_reply,
@@ -49,9 +50,14 @@ STARTED = (
 )
 
 
-def recommend_events(dispatcher: CollectingDispatcher, answers: Dict[str, Any]) -> List[EventType]:
-    """Say the recommendation for ``answers``; its programmes become the list in context."""
+def recommend_events(
+    dispatcher: CollectingDispatcher, answers: Dict[str, Any], previous: Optional[str] = None
+) -> List[EventType]:
+    """Say the recommendation for ``answers``; its programmes become the list in context. ``previous``: the
+    credential recommended before a change of answers, said to stand when it does."""
     recommendation = recommend(kb(), profile_of(answers))
+    if previous is not None and previous == recommendation.credential_type:
+        dispatcher.utter_message(text=still_recommended_reply(kb().credentials[previous].name))
     events = Turn(dispatcher, Reading(()), Snapshot()).say(recommendation_reply(kb(), recommendation))
     return events + [
         SlotSet("recommended_credential", recommendation.credential_type),
@@ -147,7 +153,7 @@ def answers(turn: Turn, acts: Sequence[Any], rest: Sequence[Any]) -> List[EventT
         return taken.events
     held = {**snap.answers, **{e["name"]: e["value"] for e in taken.events if e.get("event") == "slot"}}
     if snap.recommended and (taken.changed or taken.noted):
-        return taken.events + recommend_events(turn.dispatcher, held)
+        return taken.events + recommend_events(turn.dispatcher, held, snap.recommended)
     if taken.noted:
         turn.dispatcher.utter_message(text=noted_reply(taken.noted))
     if not rest and not snap.recommended:

@@ -1230,6 +1230,11 @@ def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool)
     )
 
 
+def still_recommended_reply(credential_name: str) -> str:
+    """After a change of answers that leaves the credential as it was: said first, then the details again."""
+    return f"That doesn't change the credential I'd suggest: still a {credential_name}. With your new answers:"
+
+
 def changed_reply(changes: Mapping[str, Any]) -> str:
     """Acknowledge answers the learner changed ("actually my budget is $2,000")."""
     return f"Got it: {_answer_phrases(changes, ' now')}."

@@ -26,6 +26,7 @@ from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 from tests.turns import (
     about_kind,
     after,
+    after_recommending,
     entity,
     form_turn,
     found,
@@ -459,7 +460,7 @@ def test_after_a_recommendation_a_bare_new_answer_changes_it():
     t = tracker("about 3 hours a week", "inform", slots={**answers, "recommended_credential": "micromasters"})
     messages, slots = respond(t)
     assert messages[0]["text"] == "Got it: you now have about 3 hours a week."
-    assert messages[1]["text"].startswith("My recommendation:") and slots["weekly_hours"] == 3.0
+    assert messages[-1]["text"].startswith("My recommendation:") and slots["weekly_hours"] == 3.0
 
 
 @pytest.mark.parametrize("text", ["12345", "0000 1111 2222", "SELECT * FROM users;", "def foo(): return 42"])
@@ -1297,3 +1298,18 @@ def test_a_subject_the_catalogue_lacks_gets_the_recommended_kind_from_any_subjec
     assert "Professional Certificate programs to look at, from any subject" in text
     listed = [KB.programme(pid) for pid in slots["listed_programmes"]]
     assert listed and all(p.credential_type == "professional_certificate" and p.status != "retired" for p in listed)
+
+
+@pytest.mark.parametrize(
+    ("change", "still"),
+    [
+        ("sorry i meant 1500 not 500", True),  # the same credential: said to stand
+        ("actually credit matters and i have 15 hours a week and 3000 dollars", False),  # a new one: just given
+    ],
+)
+def test_a_change_after_the_recommendation_says_whether_the_credential_stands(change, still):
+    answers = {"goal": "skills", "wants_credit": False, "weekly_hours": 4.0, "budget": 499.0, "subject": "data science"}
+    messages, _ = respond(after_recommending(answers, change, "inform"))
+    texts = [m.get("text", "") for m in messages]
+    said = any(t.startswith("That doesn't change the credential I'd suggest: still a") for t in texts)
+    assert said == still, texts

@@ -1475,19 +1475,12 @@ def read(
     lexicon: Optional[Lexicon] = None,
 ) -> Reading:
     """Every act in the message, in the order the bot carries them out, with the message's words."""
-    reading = _acts_of(text, nlu, snapshot, kb, lexicon)
-    return reading if (text or "").startswith("/") else replace(reading, words=normalise(text or ""))
-
-
-def _acts_of(
-    text: str,
-    nlu: Nlu,
-    snapshot: Snapshot,
-    kb: Optional[KnowledgeBase] = None,
-    lexicon: Optional[Lexicon] = None,
-) -> Reading:
-    kb, lexicon = kb or default_knowledge(), lexicon or default_lexicon()
     text = (text or "").strip()
+    reading = _acts_of(text, nlu, snapshot, kb or default_knowledge(), lexicon or default_lexicon())
+    return reading if text.startswith("/") else replace(reading, words=normalise(text))
+
+
+def _acts_of(text: str, nlu: Nlu, snapshot: Snapshot, kb: KnowledgeBase, lexicon: Lexicon) -> Reading:
     if text.startswith("/"):
         return _payload(text, nlu, snapshot)
     if not text:

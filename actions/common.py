@@ -32,6 +32,7 @@ SHOWN_BY_SLOT = {
     "current_programme": "programme",
     "last_topic": "topic",
     "last_search": "search",
+    "missing_programme": "missing",
 }
 
 
@@ -67,6 +68,7 @@ def snapshot(tracker: Tracker) -> Snapshot:
         search_offset=int(search.get("offset", 0)) if isinstance(search, dict) else 0,
         search_shown="search" in shown,
         first_message=users <= 1,
+        missing=slot("missing_programme") if "missing" in shown else None,
     )
 
 

@@ -118,7 +118,7 @@ def claim(turn: Turn, ask: Ask) -> List[EventType]:
     """A programme my sources doubt ("the Michigan data science MicroMasters"): what they say, and instead."""
     found = next(c for c in turn.kb.unverified if c.id == ask.claim)
     nearest = _programmes(turn, ask.programmes)
-    events = turn.say(claim_reply(turn.kb, found, nearest))
+    events = turn.say(claim_reply(turn.kb, found, nearest)) + _missing(ask)
     return events + ([listed(nearest), *about(nearest[0])] if nearest else []) + _in_general(turn, ask)
 
 
@@ -127,7 +127,7 @@ def not_found(turn: Turn, ask: Ask) -> List[EventType]:
     long is the harvardx micromasters in public health?") answered for the kind in general."""
     nearest = _programmes(turn, ask.programmes)[:3]
     events = turn.say(not_found_reply(turn.kb, nearest, ask.query)) + ([listed(nearest)] if nearest else [])
-    return events + _in_general(turn, ask)
+    return events + _missing(ask) + _in_general(turn, ask)
 
 
 def _in_general(turn: Turn, ask: Ask) -> List[EventType]:
@@ -149,7 +149,12 @@ def other_institution(turn: Turn, ask: Ask) -> List[EventType]:
     if query.credential_types:  # the kind asked for first: "the stanford micromasters in AI" -> ColumbiaX's
         nearest.sort(key=lambda p: p.credential_type not in query.credential_types)
     events = turn.say(other_institution_reply(turn.kb, other, query, nearest))
-    return events + ([listed(nearest[:3])] if nearest else []) + _in_general(turn, ask)
+    return events + ([listed(nearest[:3])] if nearest else []) + _missing(ask) + _in_general(turn, ask)
+
+
+def _missing(ask: Ask) -> List[EventType]:
+    """The words that named the programme my catalogue lacks, for "and its courses?" right after."""
+    return [SlotSet("missing_programme", ask.query.text[:200])] if ask.query and ask.query.text else []
 
 
 def search(turn: Turn, ask: Ask) -> List[EventType]:

@@ -235,10 +235,11 @@ _NOT_TOPICS = _STOPWORDS | frozenset(
     "honestly just only please so okay well but then now hey hi hello um uh like actually also even still "
     "maybe perhaps too very kinda let lets let's could would should will may might must need wanna "
     "interested here where when who why how many much own switch switching change changing move moving "
-    "instead rather".split()
+    "instead rather doing taking getting".split()
 )
 _PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options|ones)"
 _JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})
+_PREPOSITIONS = frozenset("for to with by from at into of about during while".split())
 _TOPIC_AFTER = re.compile(
     rf"\b(?:{_PROGRAMME_WORDS}|anything|something|stuff|any)\s+(?:in|on|about|around|related to)\s+(?P<topic>[\w' ]+)"
 )
@@ -294,9 +295,13 @@ def unknown_topic(
         found = pattern.search(words)
         if not found:
             continue
+        named = found.group("topic").split()
+        if pattern is _TOPIC_BEFORE:  # "a laptop for doing online courses": the topic is after the last preposition
+            cuts = [i for i, w in enumerate(named) if w in _PREPOSITIONS]
+            named = named[cuts[-1] + 1 :] if cuts else named
         topic = [
             w
-            for w in found.group("topic").split()
+            for w in named
             if w not in _NOT_TOPICS
             and not w.isdigit()
             and not resolve_institution(kb, w)

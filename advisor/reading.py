@@ -112,6 +112,7 @@ class Snapshot:
     search_offset: int = 0
     search_shown: bool = False
     first_message: bool = False
+    missing: Optional[str] = None  # the words naming a programme the reply just given said my catalogue lacks
 
 
 @dataclass(frozen=True)
@@ -809,7 +810,10 @@ class _Message:
     def named_unknown(self) -> Optional[Ask]:
         """A programme my catalogue lacks, named anywhere in the message as a programme ("mit scm vs the
         michigan data science micromasters, which should i do"): said first, whatever else the message asks."""
-        for part in _NAMING_PARTS.split(self.text):  # each programme of "X vs Y" on its own
+        parts = _NAMING_PARTS.split(self.text)  # each programme of "X vs Y" on its own
+        if self.refers_to_missing():  # "ok what about its courses then": still the programme I lack
+            parts = [str(self.snap.missing)]
+        for part in parts:
             query = build_query(self.kb, part)
             if not (query.credential_types or self.lex.has("programme_or_kind_words", normalise(part))):
                 continue  # "I studied at Oxford": a university named, no programme
@@ -820,8 +824,15 @@ class _Message:
                 return Ask("other_institution", name=other.name, query=query)
             match = programme_in_question(self.kb, query)
             if match.claim:
-                return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest))
+                return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest), query=query)
         return None
+
+    def refers_to_missing(self) -> bool:
+        """The message points back ("its courses", "how long is it?") at the programme just said to be missing,
+        naming no other."""
+        if not self.snap.missing or self.query.subjects or self.query.institutions:
+            return False
+        return self.lex.has("points_at_one", self.words) or self.lex.has("this_programme", self.words)
 
     def question_text(self) -> str:
         """What the question is: its asking part, or all of a claim read elsewhere and checked ("I read they
@@ -1102,7 +1113,7 @@ class _Message:
             return None
         match = programme_in_question(self.kb, query)
         if match.claim:
-            return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest))
+            return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest), query=query)
         programme = match.programme or self.programme_meant()
         if programme is None:
             # A programme asked about by name ("tell me about the MIT one"); with a topic ("is the columbia one
@@ -1114,7 +1125,8 @@ class _Message:
                     return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
                 if found.claim:
-                    return Ask("claim", claim=found.claim.id, programmes=tuple(p.id for p in found.nearest))
+                    nearest = tuple(p.id for p in found.nearest)
+                    return Ask("claim", claim=found.claim.id, programmes=nearest, query=query)
                 if found.programme:
                     return Ask(
                         "programme",
@@ -1463,6 +1475,8 @@ def _unknown_first(acts: List[Act], message: _Message) -> None:
     first = acts[steps[0]]
     if isinstance(first, Ask) and first.kind == "faq":  # "oxford micromasters in economics, how much is it?"
         acts[steps[0]] = replace(unknown, topics=first.topics)  # answered in general, said to be so
+    elif isinstance(first, Ask) and message.refers_to_missing():  # not the programme it would otherwise mean
+        acts[steps[0]] = replace(unknown, topics=first.topics)
     else:
         acts.insert(steps[0], unknown)
 

@@ -195,6 +195,10 @@ def test_a_new_question_does_not_narrow_the_previous_list(text):
         ("show me all the micromasters", None),
         ("cheap programs for beginners", None),
         ("list all programmes", None),
+        # The topic before the programme words stops at a preposition: no "laptop" subject.
+        ("can u recommend a good laptop for doing online courses", None),
+        ("a desk for taking micromasters courses", None),
+        ("tips for marine biology courses", "marine biology"),
     ],
 )
 def test_a_subject_the_catalogue_lacks_is_named(text, expected):

@@ -415,6 +415,15 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("how long is it?", {"current": "mitx_scm", "current_shown": True}, ["ask programme duration mitx_scm"]),
     ("is there a fintech micromasters?", {}, ["ask claim fintech_micromasters"]),
     ("how much is the stanford micromasters in AI", {}, ["ask other_institution cost Stanford"]),
+    # A pointer right after a programme was said to be missing still means that programme, not the closest.
+    (
+        "ok what about its courses then",
+        {"listed": ("columbiax_ai",), "list_shown": True, "missing": "the stanford micromasters in AI"},
+        ["ask other_institution courses Stanford"],
+    ),
+    ("how long is it?", {"missing": "the stanford micromasters in AI"}, ["ask other_institution duration Stanford"]),
+    ("how much is the mitx scm one?", {"missing": "the stanford micromasters in AI"}, ["ask programme cost mitx_scm"]),
+    ("what about its courses?", {"current": "mitx_scm", "current_shown": True}, ["ask programme courses mitx_scm"]),
     (
         "deep knowledge in supply chain. btw how much is the MIT supply chain micromasters?",
         {"in_questions": True, "asked": "goal"},

@@ -799,6 +799,14 @@ class _Message:
     def topic(self) -> Optional[str]:
         return topic_named(self.question_text())
 
+    def topics_named(self) -> Tuple[str, ...]:
+        """The topics the message's words ask about, in order ("how long and how much")."""
+        return topics_asked_together(self.question_text()) or ((self.topic(),) if self.topic() else ())
+
+    def asks_courses(self) -> bool:
+        """A programme's course list asked for ("price and courses of MITx SDS", "its courses")."""
+        return self.lex.has("field_courses", normalise(self.question_text()))
+
     def named_credentials(self) -> List[str]:
         named: List[str] = []
         for value in self.nlu.values("credential_type") + credential_types_in(self.question or self.text):
@@ -1087,7 +1095,7 @@ class _Message:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long
         is it?"), or a programme named that my catalogue lacks ("the Stanford MicroMasters in AI")."""
         text, query = self.question_text(), self.query
-        topics = topics_asked_together(text) or ((self.topic(),) if self.topic() else ())
+        topics = self.topics_named()
         other = other_institution_named(self.kb, text)
         if other:  # "the stanford AI micromasters, is it worth it?": the topic in general after it
             return Ask("other_institution", name=other.name, query=query, topics=topics)
@@ -1097,8 +1105,7 @@ class _Message:
             found = find_programme(self.kb, query) if (query.subjects or query.institutions) else None
             if found and found.programme:
                 return Ask("programme", programme=found.programme.id, topics=(snap.last_topic,))
-        if self.lex.has("field_courses", normalise(text)) and "courses" not in topics:
-            topics = (*topics, "courses")
+        topics = (*topics, "courses") if self.asks_courses() and "courses" not in topics else topics
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
         if (
             not topics
@@ -1467,16 +1474,21 @@ def _unknown_first(acts: List[Act], message: _Message) -> None:
     if any(isinstance(a, Ask) and a.kind in _SAYS_UNKNOWN for a in acts):
         return
     steps = [i for i, a in enumerate(acts) if isinstance(a, Ask | Control)]
+    # The topics the words ask of the programme just said to be missing ("ok what about its courses then").
+    asked = message.topics_named() + (("courses",) if message.asks_courses() else ())
     if not steps:
+        if (message.question or not acts) and message.refers_to_missing():
+            unknown = message.named_unknown()
+            acts.extend([replace(unknown, topics=tuple(dict.fromkeys(asked)))] if unknown else [])
         return
     unknown = message.named_unknown()
     if unknown is None:
         return
     first = acts[steps[0]]
-    if isinstance(first, Ask) and first.kind == "faq":  # "oxford micromasters in economics, how much is it?"
+    if isinstance(first, Ask) and message.refers_to_missing():  # not the programme it would otherwise mean
+        acts[steps[0]] = replace(unknown, topics=tuple(dict.fromkeys(asked)) or first.topics)
+    elif isinstance(first, Ask) and first.kind == "faq":  # "oxford micromasters in economics, how much is it?"
         acts[steps[0]] = replace(unknown, topics=first.topics)  # answered in general, said to be so
-    elif isinstance(first, Ask) and message.refers_to_missing():  # not the programme it would otherwise mean
-        acts[steps[0]] = replace(unknown, topics=first.topics)
     else:
         acts.insert(steps[0], unknown)
 

@@ -422,6 +422,12 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask other_institution courses Stanford"],
     ),
     ("how long is it?", {"missing": "the stanford micromasters in AI"}, ["ask other_institution duration Stanford"]),
+    (
+        "ok what about its courses then",
+        {"listed": ("columbiax_ai", "mitx_scm"), "list_shown": True, "missing": "the stanford micromasters in AI"},
+        ["ask other_institution courses Stanford"],
+    ),
+    ("thanks thats it", {"missing": "the stanford micromasters in AI"}, ["courtesy thanks"]),
     ("how much is the mitx scm one?", {"missing": "the stanford micromasters in AI"}, ["ask programme cost mitx_scm"]),
     ("what about its courses?", {"current": "mitx_scm", "current_shown": True}, ["ask programme courses mitx_scm"]),
     (

@@ -33,6 +33,7 @@ SHOWN_BY_SLOT = {
     "last_topic": "topic",
     "last_search": "search",
     "missing_programme": "missing",
+    "programme_whole": "whole",
 }
 
 
@@ -61,6 +62,7 @@ def snapshot(tracker: Tracker) -> Snapshot:
         list_shown="list" in shown,
         current=slot("current_programme"),
         current_shown="programme" in shown,
+        whole_shown="whole" in shown,
         credential=slot("credential_type"),
         last_topic=slot("last_topic"),
         topic_shown="topic" in shown,

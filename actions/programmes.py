@@ -26,6 +26,7 @@ from advisor.replies import (
     claim_reply,
     describe_query,
     faq_reply,
+    has_more_detail,
     in_general,
     known_first,
     not_found_reply,
@@ -94,9 +95,13 @@ def programme(turn: Turn, ask: Ask) -> List[EventType]:
         turn.dispatcher.utter_message(text=SAME_ANSWER)
         return [SlotSet("last_topic", topics[0]), *about(found)]
     if not topics:
-        if snap.current_shown and snap.current == found.id and not snap.topic_shown:  # its card just shown
+        just_shown = snap.current_shown and snap.current == found.id and not snap.topic_shown
+        if just_shown and (snap.whole_shown or not has_more_detail(found)):  # all of it just shown
             turn.dispatcher.utter_message(text=programme_shown_reply(found))
             return about(found)
+        if just_shown or ask.details:  # "tell me more" after its short card: the whole card
+            reply = programme_reply(turn.kb, found, whole=True)
+            return turn.say(reply) + about(found) + [SlotSet("programme_whole", True)]
         return describe(turn, found, _programmes(turn, ask.programmes))
     if topics == ("definition",):  # "what is DEDP?": the programme itself
         return describe(turn, found)

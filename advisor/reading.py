@@ -105,6 +105,7 @@ class Snapshot:
     list_shown: bool = False  # the reply just given listed them, or picked one of them
     current: Optional[str] = None  # the programme just described
     current_shown: bool = False  # described in the reply just given
+    whole_shown: bool = False  # its whole card, not the short one, in the reply just given
     credential: Optional[str] = None  # the credential type in context
     last_topic: Optional[str] = None
     topic_shown: bool = False  # the reply just given answered last_topic
@@ -1290,7 +1291,7 @@ class _Message:
     def details(self) -> Optional[Ask]:
         """ "Tell me more", "details" right after a programme: its whole card."""
         if self.in_context and self.lex.has("details", normalise(self.question_text())):
-            return Ask("programme", programme=self.in_context.id)
+            return Ask("programme", programme=self.in_context.id, details=True)
         return None
 
     def faq_details(self) -> Optional[Ask]:

@@ -673,6 +673,26 @@ def _programme_fact_values(programme: Programme) -> Dict[str, str]:
     return values
 
 
+_CARD_GIST = {"courses": 160, "duration": 60, "cost": 60, "credit": 120}
+
+
+def _programme_gists(programme: Programme) -> Dict[str, str]:
+    """The card's fields in short: each its first sentences, the price with its estimated total."""
+    facts = _programme_facts(programme)
+    values = _programme_fact_values(programme)
+    for topic, enough in _CARD_GIST.items():
+        gist = _gist(values[topic], enough)
+        if topic == "cost" and programme.estimated_total is not None and "Estimated total" not in gist:
+            gist += " " + values[topic][values[topic].index("Estimated total") :]
+        facts[topic] = f"• {_FACT_LABELS[topic]}: {gist}"
+    return facts
+
+
+def has_more_detail(programme: Programme) -> bool:
+    """Its whole card says more than its short one: "tell me more" then has something to add."""
+    return bool(programme.notes) or _programme_gists(programme) != _programme_facts(programme)
+
+
 def _programme_facts(programme: Programme) -> Dict[str, str]:
     """The programme's own answer to each FAQ topic it has a field for, as a labelled line."""
     return {topic: f"• {_FACT_LABELS[topic]}: {value}" for topic, value in _programme_fact_values(programme).items()}
@@ -893,9 +913,12 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
-def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = ()) -> Reply:
-    """Details of one programme; unknown fields are said to be unknown."""
-    facts = _programme_facts(programme)
+def programme_reply(
+    kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = (), whole: bool = False
+) -> Reply:
+    """One programme's card; unknown fields are said to be unknown. By default each field in short (its first
+    sentences) and no notes, with "tell me more" offered when that left something out; ``whole``: everything."""
+    facts = _programme_facts(programme) if whole else _programme_gists(programme)
     lines = _programme_heading(kb, programme) + [
         facts["courses"],
         facts["duration"],
@@ -903,8 +926,10 @@ def programme_reply(kb: KnowledgeBase, programme: Programme, others: Sequence[Pr
         facts["credit"],
         f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
     ]
-    if programme.notes:
+    if programme.notes and whole:
         lines.append(f"• Note: {programme.notes}")
+    if not whole and has_more_detail(programme):
+        lines.append('Say "tell me more" for the rest of what my sources say about it.')
     if others:
         lines.append("Did you mean another one? Also matching: " + "; ".join(p.title for p in others))
     citations = _programme_citations(programme)

@@ -17,6 +17,7 @@ from tests.turns import (
     after,
     after_recommending,
     compared,
+    conversation,
     entity,
     form_turn,
     found,
@@ -25,6 +26,7 @@ from tests.turns import (
     questions_now,
     respond,
     respond_events,
+    said,
     slots_set,
     tracker,
 )
@@ -102,7 +104,7 @@ def test_that_or_a_named_programme_ranks_the_two():
     [
         ("how long is it", "ask_duration", "• Length and effort: "),
         ("does it give credit", "ask_credit", "• Credit pathway: "),
-        ("tell me more about it", "inform", "My answer just above is everything I have on the MITx"),
+        ("tell me more about it", "inform", "• Note: The degree is sometimes named"),  # its whole card
     ],
 )
 def test_it_right_after_a_programme_means_that_programme(text, intent, expected):
@@ -371,9 +373,38 @@ def test_tell_me_about_it_right_after_a_list_of_one_caught_by_the_fallback_descr
         "tell me about it",
         "nlu_fallback",
     )
-    messages, slots = respond(t)  # its card was the search's answer: not shown twice
-    assert messages[0]["text"].startswith("My answer just above is everything I have on the MITx MicroMasters Program")
+    messages, slots = respond(t)  # its short card was the search's answer: now the whole one
+    assert "• Note: The degree is sometimes named" in messages[0]["text"]
     assert slots["current_programme"] == "mitx_scm"
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected", "not_expected"),
+    [
+        # A programme's card is short: its fields' first sentences, no notes, and "tell me more" offered.
+        ((("tell me about the mitx supply chain micromasters", "ask_program_info"),), 'Say "tell me more"', "• Note:"),
+        # "Tell me more" gives the whole card; asked again, it is said to be all of it.
+        (
+            (("tell me about the mitx supply chain micromasters", "ask_program_info"), ("tell me more", "show_more")),
+            "• Note: The degree is sometimes named",
+            'Say "tell me more"',
+        ),
+        (
+            (
+                ("tell me about the mitx supply chain micromasters", "ask_program_info"),
+                ("details", "inform"),
+                ("tell me more", "show_more"),
+            ),
+            "My answer just above is everything I have on the MITx",
+            "• Note:",
+        ),
+    ],
+)
+def test_a_programme_card_is_short_until_more_is_asked(steps, expected, not_expected):
+    text = said(conversation(*steps))
+    assert expected in text
+    assert not_expected not in text
+    assert len(text) < 1200 or "• Note:" in text
 
 
 def test_a_bare_subject_outside_the_form_searches_the_catalogue():
@@ -1377,7 +1408,7 @@ def test_the_programme_whose_card_was_just_shown_asked_for_again_is_not_shown_tw
             "is there any AI micromasters at all?", "search_programs", "tell me about the first one", "ask_program_info"
         )
     )
-    assert messages[0]["text"].startswith("My answer just above is everything I have on the ColumbiaX")
+    assert "• Note: One of the 2016 launch programs" in messages[0]["text"]  # the rest of it, not the same
     # Its price asked after its card is answered; its card asked after its price is shown.
     price, _ = respond(just_described("mitx_scm", "how much is it?", "ask_cost"))
     assert "• Price: " in price[0]["text"]

@@ -139,6 +139,20 @@ def after(first: str, intent: str, then: str, then_intent: str, between: int = 0
     return tracker(then, then_intent, slots=slots_set(events), events=history)
 
 
+def conversation(*steps: Tuple[str, str]) -> Tracker:
+    """A tracker for the last (text, intent) of ``steps`` after the bot answered each one before it."""
+    slots: Dict[str, Any] = {}
+    history: List[Dict[str, Any]] = []
+    for text, intent in steps[:-1]:
+        history.append({"event": "user", "text": text})
+        _, events, _ = turn(tracker(text, intent, slots=slots, events=history))
+        history += [{"event": "action", "name": "action_respond"}, *events]
+        slots.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+    text, intent = steps[-1]
+    history.append({"event": "user", "text": text})
+    return tracker(text, intent, slots={k: v for k, v in slots.items() if k != "shown"}, events=history)
+
+
 def just_described(programme_id: str, text: str, intent: str) -> Tracker:
     """A tracker for ``text`` right after the bot described one programme."""
     return after(f"tell me about {programme_id}", "ask_program_info", text, intent)

@@ -17,6 +17,7 @@ from advisor.replies import (
     ALREADY_ANSWERED,
     NO_JOB_PROMISED,
     faq_reply,
+    focused_reply,
     how_current_reply,
     how_sure_reply,
     in_particular,
@@ -58,7 +59,11 @@ def answer_topic(turn: Turn, topic: str, credential: Optional[str], ask: Ask) ->
         and len(ask.topics) == 1
         and not ask.details
     ):
-        # Named again in words, it was understood: the answer again, in short; by the classifier alone, misread.
+        # The part of the answer the words ask about; else, named again in words, the answer again in short;
+        # by the classifier alone, misread.
+        focused = focused_reply(turn.kb, topic, credential, turn.reading.words)
+        if focused is not None:
+            return turn.say(focused) + [SlotSet("last_topic", topic)]
         if ask.by_words:
             return turn.say(in_short_reply(turn.kb, topic, credential)) + [SlotSet("last_topic", topic)]
         turn.dispatcher.utter_message(text=ALREADY_ANSWERED)

@@ -103,7 +103,7 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
 # A reply's default length: a fact of over about 600 characters is cut to whole sentences within
 # SHORT_CHARS, and the rest comes on "tell me more".
 SHORT_CHARS = 480
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(]|edX\b)")
 MORE_HINT = 'Say "tell me more" for the rest.'
 SAME_FOR_BOTH = "This is the same for MicroMasters programs and Professional Certificates."
 
@@ -407,6 +407,50 @@ def in_short_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]
     citations = tuple(c for key in keys for c in _citations(answers[key].fact.sources, answers[key].fact.as_of))
     lines.append('Ask "where is that from?" for the sources, or "tell me more" for the full answer.')
     return Reply("\n".join(lines), citations)
+
+
+# Question words that say nothing of what part of an answer is wanted.
+_QUESTION_WORDS = frozenset(
+    "how what which who why when where does did can could would should will the and for with you your get got "
+    "are its it's this that there then much many long about any per".split()
+)
+_QUANTITY = re.compile(r"\bhow (much|many|long)\b")
+_FIGURE = re.compile(r"\d")
+
+
+def _stem(word: str) -> str:
+    """ "credits" and "credit" alike."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def focused_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], wanted: str) -> Optional[Reply]:
+    """The same topic asked again, about a part of it ("how many hrs a week?" after how long it takes): the
+    sentences of the answer that hold the question's own words, or its figures for "how much/many"; None when
+    no part stands out, so the whole answer would only be repeated."""
+    answers = kb.faq[topic]
+    keys = [str(credential_type)] if credential_type in CREDENTIAL_TYPES else list(CREDENTIAL_TYPES)
+    asked = {_stem(w) for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in _QUESTION_WORDS}
+    quantity = bool(_QUANTITY.search(wanted.lower()))
+    lines: List[str] = []
+    citations: Tuple[Citation, ...] = ()
+    for key in keys:
+        sentences = _SENTENCE_END.split(answers[key].fact.text)
+        words = [{_stem(w) for w in re.findall(r"[a-z0-9$%]+", sentence.lower())} for sentence in sentences]
+        rare = {w for w in asked if 0 < sum(w in found for found in words) <= max(1, len(sentences) // 2)}
+        picked = [i for i, found in enumerate(words) if found & rare]
+        figures = [i for i, sentence in enumerate(sentences) if _FIGURE.search(sentence)]
+        if quantity:  # "how much credit?": the sentences with figures, those holding its words first
+            both = [i for i in figures if i in picked]
+            others = [i for i in figures if i not in both]
+            picked = sorted(both + others[: max(0, min(2 - len(both), len(sentences) - 1 - len(both)))])
+        if not picked or len(picked) == len(sentences):
+            continue
+        said = " ".join(sentences[i] for i in picked[:2])
+        lines.append(f"• {SHORT_NAMES[key]}: {said}" if len(keys) > 1 else said)
+        citations += _citations(answers[key].fact.sources, answers[key].fact.as_of, answers[key].fact.verified)
+    if not lines:
+        return None
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
 def _site_only(url: str) -> bool:

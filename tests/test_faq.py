@@ -22,6 +22,7 @@ from tests.turns import (
     just_described,
     respond,
     respond_events,
+    said,
     slots_set,
     tracker,
 )
@@ -292,3 +293,17 @@ def test_tell_me_more_after_a_whole_answer_says_that_was_all_not_the_same_paragr
     again, _ = respond(after(question, intent, more, "show_more"))
     assert again[0]["text"].startswith("That was all of it: my sources say no more on")
     assert first[0]["text"].split("\n")[0] not in again[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "then_intent", "expected", "not_expected"),
+    [
+        # The same topic asked again about a part of it: that part of the answer, not a refusal or a repeat.
+        ("how long does a micromasters take", "how many hrs a week", "ask_duration", "8-12 hours a week", "misread"),
+        ("does a micromasters count toward a masters", "how much credit do u get", "ask_credit", "25-50%", "Often yes"),
+    ],
+)
+def test_the_same_topic_asked_again_about_a_part_of_it_gets_that_part(first, then, then_intent, expected, not_expected):
+    text = said(after(first, "ask_duration" if "long" in first else "ask_credit", then, then_intent))
+    assert expected in text
+    assert not_expected not in text

@@ -224,19 +224,6 @@ def build_query(
     )
 
 
-# Words around a subject in a search that are not themselves a subject.
-_NOT_TOPICS = _STOPWORDS | frozenset(
-    "all every some other more similar related good best top great popular cheap cheapest affordable short "
-    "shortest quick new available free your these those them this that anything something stuff kind kinds "
-    "type types sort sorts area areas field fields subject subjects topic topics list ones one else really "
-    "recommended interesting useful decent want looking find see have has offer offers you've got get "
-    "are were be my our their his her we they he she pro prof professional universities university "
-    "college colleges school schools masters master into if it's ok same question browse search run leaning "
-    "honestly just only please so okay well but then now hey hi hello um uh like actually also even still "
-    "maybe perhaps too very kinda let lets let's could would should will may might must need wanna "
-    "interested here where when who why how many much own switch switching change changing move moving "
-    "instead rather doing taking getting".split()
-)
 _PROGRAMME_WORDS = r"(?:programs?|programmes?|courses?|certs?|certificates?|micro ?masters?|mms|options|ones)"
 _JOINING_WORDS = frozenset({"or", "and", "nor", "plus"})
 _PREPOSITIONS = frozenset("for to with by from at into of about during while".split())
@@ -291,6 +278,7 @@ def unknown_topic(
     patterns = (
         (_TOPIC_AFTER,) if named_after_only else (_TOPIC_AFTER, _TOPIC_BEFORE, *((_WHAT_ABOUT,) if what_about else ()))
     )
+    lexicon = default_lexicon()
     for pattern in patterns:
         found = pattern.search(words)
         if not found:
@@ -302,7 +290,8 @@ def unknown_topic(
         topic = [
             w
             for w in named
-            if w not in _NOT_TOPICS
+            if w not in _STOPWORDS
+            and not lexicon.whole("not_a_topic", w)
             and not w.isdigit()
             and not resolve_institution(kb, w)
             and not resolve_credential_type(w)

@@ -258,7 +258,9 @@ class _Message:
             return True
         if not self.lex.has("question_start", normalise(text)):
             return False
-        return self.snap.asked is None or not self.answers_asked(text)
+        return (
+            self.snap.asked is None or self.lex.has("plain_question", normalise(text)) or not self.answers_asked(text)
+        )
 
     def answers_asked(self, text: str) -> bool:
         """Whether ``text`` (part of the message) answers the question just asked: "would be nice but not a
@@ -403,6 +405,9 @@ class _Message:
             return False
         if compared(self.kb, self.text).pair:
             return False  # two programmes named ("the mitx scm micromasters vs the harvard certificate"): compared
+        whole = build_query(self.kb, self.text)
+        if whole.institutions and find_programme(self.kb, whole).programme:
+            return False  # "is harvardx data science a micromasters or a professional certificate?": its kind
         # A bare "mm vs pc" asks the difference; a subject, a goal or "which/better" makes it a choice.
         return self.lex.has("choice", words) or bool(subjects_in(self.kb, words)) or self.goal(self.text) is not None
 

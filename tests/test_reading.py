@@ -428,6 +428,13 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask other_institution courses Stanford"],
     ),
     ("thanks thats it", {"missing": "the stanford micromasters in AI"}, ["courtesy thanks"]),
+    # A question by its form is asked even when it also tells an answer to the question waiting.
+    ("is it worth it for getting a job", {"in_questions": True, "asked": "goal"}, ["ask faq worth"]),
+    ("would be nice but not a must", {"in_questions": True, "asked": "wants_credit"}, ["answer wants_credit=False"]),
+    ("what r my options", {}, ["control start"]),
+    ("what are my options for cybersecurity", {}, ["ask search"]),
+    ("do i need to know programming first", {}, ["ask faq level"]),
+    ("do i need any background in maths?", {}, ["ask faq level"]),
     ("how much is the mitx scm one?", {"missing": "the stanford micromasters in AI"}, ["ask programme cost mitx_scm"]),
     ("what about its courses?", {"current": "mitx_scm", "current_shown": True}, ["ask programme courses mitx_scm"]),
     (
@@ -471,3 +478,9 @@ def test_a_button_payload_is_its_answer():
     assert summary(found) == ["answer goal=skills"]
     credit = read("/affirm", Nlu("affirm"), Snapshot(asked="wants_credit", in_questions=True))
     assert summary(credit) == ["answer wants_credit=True"]
+
+
+@pytest.mark.parametrize("intent", ["inform", "nlu_fallback", "ask_difference", "request_recommendation"])
+def test_a_named_programme_with_micromasters_or_certificate_asks_its_kind_not_for_advice(intent):
+    found = reading("is harvardx data science a micromasters or a professional certificate?", intent)
+    assert summary(found) == ["ask programme harvardx_data_science"]

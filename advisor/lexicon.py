@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Pattern, Tuple, Union
@@ -46,6 +46,8 @@ class Vague:
 class Lexicon:
     cues: Mapping[str, Pattern[str]]
     vague: Tuple[Vague, ...]
+    # Chat shorthand and the word it stands for ("u" -> "you"), applied when a message is normalised.
+    spellings: Mapping[str, str] = field(default_factory=dict)
 
     def pattern(self, cue: str) -> Pattern[str]:
         try:
@@ -105,9 +107,9 @@ def _vague(file: str, slot: str, entries: Any) -> List[Vague]:
         where = f"{file}: entry 'vague.{slot}' item {index}"
         if not isinstance(item, dict):
             raise LexiconError(f"{where}: expected a mapping with words, value and read_as")
-        for field in ("words", "value", "read_as"):
-            if field not in item:
-                raise LexiconError(f"{where}: field '{field}' is missing")
+        for name in ("words", "value", "read_as"):
+            if name not in item:
+                raise LexiconError(f"{where}: field '{name}' is missing")
         value = item["value"]
         if not (isinstance(value, int | float) and not isinstance(value, bool) and value >= 0) and (
             value not in VAGUE_WORDS
@@ -127,6 +129,7 @@ def load_lexicon(directory: Path = DEFAULT_DIRECTORY) -> Lexicon:
     """Read every ``*.yml`` in ``directory``; raise LexiconError if one is not sound."""
     cues: Dict[str, Pattern[str]] = {}
     vague: List[Vague] = []
+    spellings: Dict[str, str] = {}
     files = sorted(Path(directory).glob("*.yml"))
     if not files:
         raise LexiconError(f"no lexicon files in {directory}")
@@ -135,8 +138,12 @@ def load_lexicon(directory: Path = DEFAULT_DIRECTORY) -> Lexicon:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as error:
             raise LexiconError(f"{path.name}: not valid YAML: {error}") from None
-        if not isinstance(document, dict) or not set(document) <= {"cues", "vague"} or not document:
-            raise LexiconError(f"{path.name}: expected top-level 'cues:' and/or 'vague:' mappings only")
+        if not isinstance(document, dict) or not set(document) <= {"cues", "vague", "spellings"} or not document:
+            raise LexiconError(f"{path.name}: expected top-level 'cues:', 'vague:' and/or 'spellings:' mappings only")
+        for short, full in (document.get("spellings") or {}).items():
+            if not (isinstance(short, str) and isinstance(full, str) and re.fullmatch(r"[a-z']+", short) and full):
+                raise LexiconError(f"{path.name}: spellings entry {short!r}: a lower-case word and the text it means")
+            spellings[short] = full
         for name, entries in (document.get("cues") or {}).items():
             if not isinstance(name, str):
                 raise LexiconError(f"{path.name}: entry {name!r}: cue names must be text (quote yes, no, on, off)")
@@ -145,7 +152,7 @@ def load_lexicon(directory: Path = DEFAULT_DIRECTORY) -> Lexicon:
             cues[name] = _alternatives(path.name, name, entries)
         for slot, entries in (document.get("vague") or {}).items():
             vague += _vague(path.name, slot, entries)
-    return Lexicon(cues, tuple(vague))
+    return Lexicon(cues, tuple(vague), spellings)
 
 
 @cache

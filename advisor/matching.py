@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
     MICROMASTERS,
@@ -64,12 +64,24 @@ _STOPWORDS = frozenset(
 
 
 def normalise(text: str) -> str:
-    """Lower-case, turn separators into spaces and drop punctuation."""
+    """Lower-case, turn separators into spaces, drop punctuation and spell chat shorthand out ("u" -> "you")."""
     text = text.lower().replace("’", "'")
     text = re.sub(r"[-_/]+", " ", text)
     text = re.sub(r"[^\w\s&.']", " ", text)
     text = re.sub(r"(?<!\w)\.|\.(?!\w)", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _spelled_out(re.sub(r"\s+", " ", text).strip())
+
+
+@cache
+def _shorthand() -> Tuple[re.Pattern[str], Mapping[str, str]]:
+    spellings = default_lexicon().spellings
+    words = "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w'])(?:{words})(?![\w'])"), spellings
+
+
+def _spelled_out(words: str) -> str:
+    pattern, spellings = _shorthand()
+    return pattern.sub(lambda found: spellings[found.group()], words)
 
 
 def _contains_phrase(haystack: str, phrase: str) -> bool:

@@ -47,6 +47,7 @@ from advisor.matching import (
 )
 from advisor.questions import QUESTIONS, option_titled, option_value
 from advisor.topics import (
+    PROGRAMME_TOPICS,
     WORD_ONLY_TOPICS,
     asks_about_pathways,
     asks_about_the_masters,
@@ -553,6 +554,7 @@ class _Message:
             not asked
             and not self.about_oneself
             and not self.lex.has("advice", statement)
+            and not self.lex.has("advice", normalise(self.question))  # "quick cert for a job, what do u recommend"
             and not self.choice_between_kinds()  # "which is better for learning programming fast, cert or mm"
             and (self.lex.has("compares", statement) or kind_and_topic)
         )
@@ -781,6 +783,31 @@ class _Message:
         if self.snap.list_shown and len(self.snap.listed) == 1:
             return self.catalogued(self.snap.listed[0])
         return None
+
+    def context_subjects(self) -> List[str]:
+        """The subjects the conversation is about: the programme just discussed, the last search, the answer."""
+        current = self.catalogued(self.snap.current) if self.snap.current else None
+        subjects = [
+            *(current.subjects[:1] if current else ()),
+            *(self.snap.search.subjects if self.snap.search else ()),
+        ]
+        held = self.snap.answers.get("subject")
+        if isinstance(held, str) and held != ANY_SUBJECT:
+            subjects.append(held)
+        return list(dict.fromkeys(subjects))
+
+    def with_context_subject(self, query: Query) -> Query:
+        """ "And the delft one?" after AI was discussed: Delft's programme in that subject, not its first one."""
+        if not query.institutions or query.subjects or self.lex.has("several_programmes", normalise(query.text)):
+            return query  # "how much are the mit programmes": all of them
+        several = search_programmes(self.kb, query)
+        if len(several) < 2:
+            return query
+        for subject in self.context_subjects():
+            narrowed = replace(query, subjects=(subject,))
+            if search_programmes(self.kb, narrowed):
+                return narrowed
+        return query
 
     def programme_meant(self) -> Optional[Programme]:
         """The programme just discussed, if the message means it: "how long is it?", "is the mitx one legit?"."""
@@ -1100,7 +1127,7 @@ class _Message:
     def programme_topic(self) -> Optional[Ask]:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long
         is it?"), or a programme named that my catalogue lacks ("the Stanford MicroMasters in AI")."""
-        text, query = self.question_text(), self.query
+        text, query = self.question_text(), self.with_context_subject(self.query)
         topics = self.topics_named()
         other = other_institution_named(self.kb, text)
         if other:  # "the stanford AI micromasters, is it worth it?": the topic in general after it
@@ -1135,6 +1162,9 @@ class _Message:
                 several = search_programmes(self.kb, query) if query.institutions and not query.subjects else []
                 one = self.lex.has("points_at_one", normalise(query.text))
                 if one and len(several) > 1 and not programme_by_short_name(self.kb, query.text):
+                    kinds = {p.credential_type for p in several}
+                    if topics and not set(topics) & PROGRAMME_TOPICS and len(kinds) == 1:
+                        return Ask("faq", topics=topics, credential=kinds.pop())  # the same for each of them
                     return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
                 if found.claim:

@@ -42,6 +42,7 @@ from advisor.recommend import (
     votes,
     weekly_effort,
 )
+from advisor.topics import PROGRAMME_TOPICS
 from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 
 PAGE_SIZE = 5
@@ -585,7 +586,7 @@ def search_reply(
     wanted = describe_query(query)
     if not results:
         if nearest:
-            lines = [f"I couldn't find any verified {wanted} in my catalogue. The nearest I can vouch for:"]
+            lines = [f"I couldn't find any verified {wanted} in my catalogue. The nearest it has:"]
             lines += [programme_line(p) for p in nearest[:PAGE_SIZE]]
             citations = tuple(c for p in nearest[:PAGE_SIZE] for c in _programme_citations(p))
             return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
@@ -688,8 +689,7 @@ _FACT_LABELS = {
 }
 
 
-# The topics a programme answers with its own facts ("which one gives credit?").
-PROGRAMME_TOPICS = frozenset(_FACT_LABELS)
+assert frozenset(_FACT_LABELS) == PROGRAMME_TOPICS, "each programme topic has a label on the card"
 
 
 def _programme_fact_values(programme: Programme) -> Dict[str, str]:
@@ -1004,7 +1004,7 @@ def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequenc
     lines = [f"{lead}{claim.answer}"]
     citations = _citations(claim.sources, claim.as_of)
     if alternatives:
-        lines.append("What I can vouch for instead:")
+        lines.append("What my catalogue has instead:")
         lines += [programme_line(p) for p in alternatives]
         citations += tuple(c for p in alternatives for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
@@ -1025,7 +1025,7 @@ def other_institution_reply(
         lines[0] += f" {other.note}"
     if nearest:
         wanted = describe_query(Query(query.subjects, (), ()))
-        lines.append(f"The {wanted} I can vouch for:" if query.subjects else "What I can vouch for instead, e.g.:")
+        lines.append(f"The {wanted} in my catalogue:" if query.subjects else "What my catalogue has instead, e.g.:")
         lines += [programme_line(p) for p in nearest[:3]]
         citations += tuple(c for p in nearest[:3] for c in _programme_citations(p))
     lines.append(f"edX's own catalogue is the place to check {other.name}'s current programmes.")
@@ -1055,7 +1055,7 @@ def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Opti
     if not nearest:
         opening = f"{missing}, and I won't guess about programmes I can't verify."
         return Reply(opening + ' Try "which data science programmes are there?" or name the institution and subject.')
-    lines = [f"{missing}. The closest I can vouch for:", *(programme_line(p) for p in nearest)]
+    lines = [f"{missing}. The closest in my catalogue:", *(programme_line(p) for p in nearest)]
     citations = tuple(c for p in nearest for c in _programme_citations(p))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 

@@ -19,6 +19,9 @@ from advisor.lexicon import default_lexicon
 from advisor.matching import normalise
 
 WORD_ONLY_TOPICS = frozenset(WORD_ONLY_FAQ_TOPICS)
+# The topics a programme answers with its own facts (its card's fields); the others are the same for every
+# programme of a kind ("financial aid for the mit one?").
+PROGRAMME_TOPICS = frozenset({"courses", "duration", "cost", "credit", "exams", "pace", "admission", "about_edx"})
 # Topics that have words of their own in the lexicon (the others come only from an intent).
 _NAMED_TOPICS = tuple(topic for topic in FAQ_TOPICS if f"topic_{topic}" in default_lexicon().cues)
 _GIVES_WAY_TO = {"exams": "cost", "workload": "cost", "completion": "refunds"}

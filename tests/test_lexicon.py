@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from advisor.lexicon import DEFAULT_DIRECTORY, LexiconError, default_lexicon, load_lexicon
+from advisor.matching import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,7 +52,8 @@ def _broken(tmp_path, filename, text):
         ("cues:\n  odd_one: [3]\n", r"extra\.yml: entry 'odd_one': item 1: expected a phrase"),
         ("cues:\n  thanks: [cheers]\n", r"extra\.yml: entry 'thanks': defined in another lexicon file too"),
         ("cues:\n  yes: [sure]\n", r"extra\.yml: entry True: cue names must be text"),
-        ("words: [a]\n", r"extra\.yml: expected top-level 'cues:' and/or 'vague:'"),
+        ("words: [a]\n", r"extra\.yml: expected top-level 'cues:', 'vague:' and/or 'spellings:'"),
+        ("spellings:\n  U R: you are\n", r"extra\.yml: spellings entry 'U R': a lower-case word and the text it means"),
         ("cues: [unclosed\n", r"extra\.yml: not valid YAML"),
         (
             "vague:\n  mood: [{words: [meh], value: 1, read_as: meh}]\n",
@@ -79,4 +81,16 @@ def test_a_malformed_file_is_refused_naming_file_entry_and_field(tmp_path, text,
 def test_the_shipped_lexicon_is_plain_yaml_with_cues():
     for path in DEFAULT_DIRECTORY.glob("*.yml"):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert set(document) <= {"cues", "vague"}, path.name
+        assert set(document) <= {"cues", "vague", "spellings"}, path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("what do u recommend?", "what do you recommend"),
+        ("is it worth it? pls tell me", "is it worth it please tell me"),
+        ("learn R programming", "learn r programming"),  # "r" stays: it is also the R language
+    ],
+)
+def test_chat_shorthand_is_spelled_out_when_a_message_is_normalised(text, words):
+    assert normalise(text) == words

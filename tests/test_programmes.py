@@ -119,8 +119,9 @@ def test_it_right_after_a_programme_means_that_programme(text, intent, expected)
         ("is the mitx one legit", "ask_recognition", "The MITx MicroMasters Program in Statistics and Data Science"),
         ("how long is that mit one", "ask_duration", "MITx MicroMasters Program in Statistics and Data Science"),
         ("how much are the mit programmes", "ask_cost", "• MicroMasters:"),  # all of them: in general
-        # Not the one just shown; Columbia has two: which one?
-        ("is the columbia one legit", "ask_recognition", "Which one do you mean: the ColumbiaX"),
+        # Not the one just shown; Columbia has two, both MicroMasters: recognition is the same for both.
+        ("is the columbia one legit", "ask_recognition", "For a MicroMasters"),
+        ("how much is the columbia one", "ask_cost", "Which one do you mean: the ColumbiaX"),
     ],
 )
 def test_the_mitx_one_right_after_an_mit_programme_means_that_programme(text, intent, expected):

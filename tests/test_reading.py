@@ -432,6 +432,19 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("is it worth it for getting a job", {"in_questions": True, "asked": "goal"}, ["ask faq worth"]),
     ("would be nice but not a must", {"in_questions": True, "asked": "wants_credit"}, ["answer wants_credit=False"]),
     ("what r my options", {}, ["control start"]),
+    # "The X one" among several: the one in the conversation's subject; a topic the same for all of them: in general.
+    (
+        "and the delft one?",
+        {"current": "columbiax_ai", "current_shown": True, "last_topic": "duration", "topic_shown": True},
+        ["ask programme duration delftx_ai_in_practice"],
+    ),
+    (
+        "how long is the rit one?",
+        {"answers": {"subject": "cybersecurity"}},
+        ["ask programme duration ritx_cybersecurity"],
+    ),
+    ("can i get financial aid for the mit one?", {}, ["ask faq financial_aid micromasters"]),
+    ("how much is the mit one?", {}, ["ask which_one"]),
     ("what are my options for cybersecurity", {}, ["ask search"]),
     ("do i need to know programming first", {}, ["ask faq level"]),
     ("do i need any background in maths?", {}, ["ask faq level"]),

@@ -76,7 +76,7 @@ def run_search(turn: Turn, query: Query, offset: int = 0, current: bool = False)
 
 
 def describe(turn: Turn, programme: Programme, nearest: Sequence[Programme] = ()) -> List[EventType]:
-    return turn.say(programme_reply(turn.kb, programme, nearest)) + about(programme)
+    return turn.say(programme_reply(turn.kb, programme, nearest, wanted=turn.reading.words)) + about(programme)
 
 
 def _programmes(turn: Turn, ids: Sequence[str]) -> List[Programme]:

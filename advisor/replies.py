@@ -957,19 +957,54 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
+def asked_details(programme: Programme, wanted: str) -> List[str]:
+    """The sentences of a programme's whole card that hold the question's own words ("whats the pass mark for
+    the uq sustainable energy micromasters": "pass mark 70%"), beyond its name, its subjects and question words."""
+    named = set(
+        re.findall(r"[a-z0-9]+", " ".join((programme.title, programme.institution, *programme.subjects)).lower())
+    )
+    asked = {
+        _stem(w)
+        for w in re.findall(r"[a-z0-9$%]+", wanted.lower())
+        if len(w) >= 3 and w not in _QUESTION_WORDS and w not in CARD_WORDS and w not in named
+    }
+    values = _programme_fact_values(programme)
+    texts = [values[topic] for topic in ("courses", "duration", "cost", "credit")] + [programme.notes or ""]
+    sentences = list(dict.fromkeys(s for text in texts for s in _SENTENCE_END.split(text) if s))
+    words = [{_stem(w) for w in re.findall(r"[a-z0-9$%]+", sentence.lower())} for sentence in sentences]
+    spread = {w: sum(w in found for found in words) for w in asked}
+    weight = [sum(1 / spread[w] for w in asked & found) for found in words]  # the rarer the word, the more it says
+    best = sorted((i for i in range(len(sentences)) if weight[i]), key=lambda i: -weight[i])[:2]
+    return [sentences[i] for i in sorted(best)]
+
+
+# Words of a question about a programme that every card answers, or that name no detail.
+CARD_WORDS = frozenset(
+    "micromasters micromaster professional certificate certificates cert certs program programs programme "
+    "programmes course courses edx tell more about info information details mitx harvardx online".split()
+)
+
+
 def programme_reply(
-    kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = (), whole: bool = False
+    kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = (), whole: bool = False, wanted: str = ""
 ) -> Reply:
     """One programme's card; unknown fields are said to be unknown. By default each field in short (its first
-    sentences) and no notes, with "tell me more" offered when that left something out; ``whole``: everything."""
+    sentences) and no notes, with "tell me more" offered when that left something out; ``whole``: everything.
+    The sentences that answer the question's own words (``wanted``) come first when the short card lacks them."""
     facts = _programme_facts(programme) if whole else _programme_gists(programme)
-    lines = _programme_heading(kb, programme) + [
-        facts["courses"],
-        facts["duration"],
-        facts["cost"],
-        facts["credit"],
-        f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
-    ]
+    shown = [facts[topic] for topic in ("courses", "duration", "cost", "credit")]
+    asked = [] if whole else [s for s in asked_details(programme, wanted) if not any(s in f for f in shown)]
+    lines = (
+        _programme_heading(kb, programme)
+        + [f"• On your question: {' '.join(asked)}"] * bool(asked)
+        + [
+            facts["courses"],
+            facts["duration"],
+            facts["cost"],
+            facts["credit"],
+            f"• Subjects: {', '.join(programme.subjects)}; platform: {programme.platform}",
+        ]
+    )
     if programme.notes and whole:
         lines.append(f"• Note: {programme.notes}")
     if not whole and has_more_detail(programme):

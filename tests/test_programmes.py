@@ -1413,3 +1413,19 @@ def test_the_programme_whose_card_was_just_shown_asked_for_again_is_not_shown_tw
     # Its price asked after its card is answered; its card asked after its price is shown.
     price, _ = respond(just_described("mitx_scm", "how much is it?", "ask_cost"))
     assert "• Price: " in price[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A detail the short card leaves out, named by the question's own words, comes first.
+        (
+            "whats the pass mark for the uq sustainable energy micromasters",
+            "• On your question: A review of the program",
+        ),
+        ("how many get admitted to the mitx supply chain masters", "About 40 are admitted a year."),
+    ],
+)
+def test_a_detail_asked_of_a_programme_by_its_words_comes_first(text, expected):
+    text_said = said(tracker(text, "ask_program_info"))
+    assert expected in text_said.split("\n")[1]

@@ -292,6 +292,12 @@ def for_credential(text: str, credential_type: str) -> str:
     return f"For a {name}: {text}"  # "edX ...", "MIT ...": names keep their capitals
 
 
+_WH_QUESTION = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|hi|hey|well|then)\s+)*(?:how|what|whats|where|which|when|why|who)\b"
+)
+_YES_OR_NO_FIRST = re.compile(r"^(?:Yes|No)(?:[,.:]\s+|\s+(?=but\b))")
+
+
 def _full_answer(
     kb: KnowledgeBase,
     answer: FaqAnswer,
@@ -303,6 +309,9 @@ def _full_answer(
     ``details`` were asked for."""
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     text, cut = (_fact_text(answer.fact), False) if details else shortened(_fact_text(answer.fact), wanted)
+    opener = _YES_OR_NO_FIRST.match(text) if _WH_QUESTION.search(wanted) else None
+    if opener:  # "how do i apply for financial aid?" is not answered "Yes, ..."
+        text = text[opener.end() :][:1].upper() + text[opener.end() + 1 :]
     lines = [for_credential(text, credential_type) if credential_type else text]
     if cut:
         lines.append(MORE_HINT)
@@ -557,17 +566,16 @@ def pathways_reply(kb: KnowledgeBase) -> Tuple[Reply, Tuple[Programme, ...]]:
     with_pathway = [
         p for p in kb.programmes if p.credential_type == MICROMASTERS and p.credit_pathway and p.status != "retired"
     ]
-    shown = tuple(with_pathway[:PAGE_SIZE])
+    shown = tuple(with_pathway[:2])
+    universities = list(dict.fromkeys(p.institution for p in with_pathway))
     lines = [
-        "Credit for a MicroMasters usually comes from the university that offers it, and only if it admits you "
-        "to its master's. What my sources say, programme by programme:"
+        f"Usually the university that offers the MicroMasters, and only if it admits you to its master's. "
+        f"My sources give a credit pathway for MicroMasters from {len(universities)} universities: "
+        f"{', '.join(universities)}.",
+        "For example:",
     ]
-    lines += [f"• {p.title}: {_gist(p.credit_pathway or '')}" for p in shown]
-    if len(with_pathway) > len(shown):
-        others = list(dict.fromkeys(p.institution for p in with_pathway[len(shown) :]))
-        lines.append(
-            f'Also with a pathway in my sources: {", ".join(others)}. Ask e.g. "tell me about the {others[0]} one".'
-        )
+    lines += [f"• {p.title}: {_gist(p.credit_pathway or '', 60)}" for p in shown]
+    lines.append(f'Ask e.g. "tell me about the {universities[-1]} one" for its pathway.')
     citations = tuple(c for p in shown for c in _programme_citations(p))
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations), shown
@@ -726,8 +734,8 @@ def _programme_gists(programme: Programme) -> Dict[str, str]:
     values = _programme_fact_values(programme)
     for topic, enough in _CARD_GIST.items():
         gist = _gist(values[topic], enough)
-        if topic == "cost" and programme.estimated_total is not None and "Estimated total" not in gist:
-            gist += " " + values[topic][values[topic].index("Estimated total") :]
+        if topic == "cost" and programme.price:  # the estimate, then the gist of the price my sources state
+            gist = _estimate(programme) + _gist(_stated_price(programme), enough)
         facts[topic] = f"• {_FACT_LABELS[topic]}: {gist}"
     return facts
 
@@ -872,7 +880,11 @@ _RANKED_TOPICS = {
 
 
 def _ranked_value(programme: Programme, topic: str) -> str:
-    return (_price(programme) if topic == "cost" else programme.duration) or ""
+    if topic == "cost":
+        return _price(programme) or ""
+    if programme.duration or not programme.courses:
+        return programme.duration or ""
+    return f"{programme.courses} courses (my sources give no length)"  # "which is shortest?": what is known
 
 
 # A topic a programme may have no field for -> the field that answers it instead.
@@ -1020,12 +1032,20 @@ def _price(programme: Programme) -> Optional[str]:
     """The price as my sources state it, with the estimated total the recommendation uses, if any."""
     if not programme.price:
         return None
+    return f"{_estimate(programme)}{_stated_price(programme)}"
+
+
+def _stated_price(programme: Programme) -> str:
     dated = programme.price_as_of and programme.price_as_of != "unknown"
-    price = f"{programme.price} (as of {programme.price_as_of})" if dated else programme.price
-    if programme.estimated_total is not None:
-        count = f" for all {programme.courses} courses" if programme.courses else ""
-        price += f" Estimated total: about ${programme.estimated_total:,}{count} (an estimate, not a published price)."
-    return price
+    return f"{programme.price} (as of {programme.price_as_of})" if dated else str(programme.price)
+
+
+def _estimate(programme: Programme) -> str:
+    """The estimated total the recommendation uses, said first: "how much is it?" asks for the whole."""
+    if programme.estimated_total is None:
+        return ""
+    count = f" for all {programme.courses} courses" if programme.courses else ""
+    return f"About ${programme.estimated_total:,} in total{count} (my estimate, not a published price). "
 
 
 def claim_reply(kb: KnowledgeBase, claim: UnverifiedClaim, alternatives: Sequence[Programme]) -> Reply:

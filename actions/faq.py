@@ -87,9 +87,13 @@ def topics(turn: Turn, ask: Ask) -> List[EventType]:
 
 
 def uncovered(turn: Turn, ask: Ask) -> List[EventType]:
-    """ "Can I do it in Spanish?": my sources don't cover that, so no nearest answer."""
-    turn.dispatcher.utter_message(text=uncovered_reply(str(ask.name)))
-    return []
+    """ "Can I do it in Spanish?": my sources don't cover that, so no nearest answer; a covered topic asked with
+    it ("when do courses start, are there deadlines?") is answered after saying so."""
+    if not ask.topics:
+        turn.dispatcher.utter_message(text=uncovered_reply(str(ask.name)))
+        return []
+    turn.dispatcher.utter_message(text=uncovered_reply(str(ask.name), short=True))
+    return topics(turn, ask)
 
 
 def sources(turn: Turn, ask: Ask) -> List[EventType]:

@@ -1233,7 +1233,11 @@ class _Message:
         topic = uncovered_topic(text)
         if topic is None or topic_named(text) == "degree":
             return None
-        return Ask("uncovered", name=topic)
+        # "when do courses start, are there deadlines": start dates not covered, the pacing facts are.
+        covered = tuple(t for t in self.topics_named() if t not in ("definition", "difference"))
+        named = self.named_credentials()
+        credential = named[0] if covered and len(named) == 1 else None
+        return Ask("uncovered", name=topic, topics=covered, credential=credential)
 
     def faq_topics(self) -> Optional[Ask]:
         text = self.question_text()

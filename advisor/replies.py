@@ -255,10 +255,13 @@ UNCOVERED_TOPICS: Dict[str, Tuple[str, Optional[str]]] = {
 }
 
 
-def uncovered_reply(topic: str) -> str:
-    """The honest answer to a question about something my sources do not cover ("is it in spanish?")."""
+def uncovered_reply(topic: str, short: bool = False) -> str:
+    """The honest answer to a question about something my sources do not cover ("is it in spanish?");
+    ``short``: only that, before the answer to what else was asked."""
     label, where = UNCOVERED_TOPICS.get(topic, (topic, None))
     where = where or "The program's page on edX is the place to check that."
+    if short:
+        return f"My sources don't cover {label}, so I won't guess: {where[0].lower()}{where[1:]} What they do say:"
     return (
         f"My sources don't cover {label}, so I won't guess. {where} "
         "I can tell you about cost, length, credit, admission, level and recognition, find programmes, "

@@ -432,6 +432,9 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("is it worth it for getting a job", {"in_questions": True, "asked": "goal"}, ["ask faq worth"]),
     ("would be nice but not a must", {"in_questions": True, "asked": "wants_credit"}, ["answer wants_credit=False"]),
     ("what r my options", {}, ["control start"]),
+    # Something my sources don't cover asked with something they do: said, then the covered topic answered.
+    ("wen do micromaster courses start, r there deadlines", {}, ["ask uncovered pace micromasters schedules"]),
+    ("can i do it in spanish?", {}, ["ask uncovered languages"]),
     # "The X one" among several: the one in the conversation's subject; a topic the same for all of them: in general.
     (
         "and the delft one?",

@@ -170,7 +170,7 @@ def start(turn: Turn, control: Control) -> List[EventType]:
         events += [SlotSet("misses", None)]
         held = {}
     held.update({a.slot: a.value for a in turn.reading.of(Answer)})
-    discussed = subject_discussed(turn)
+    discussed = subject_discussed(turn) if control.kind == "start" else None  # "start over": a clean slate
     if discussed and "subject" not in held:  # "the MIT supply chain micromasters", then "help me choose"
         held["subject"] = discussed
         events.append(SlotSet("subject", discussed))

@@ -27,6 +27,7 @@ from tests.turns import (
     about_kind,
     after,
     after_recommending,
+    conversation,
     entity,
     form_turn,
     found,
@@ -1313,3 +1314,14 @@ def test_a_change_after_the_recommendation_says_whether_the_credential_stands(ch
     texts = [m.get("text", "") for m in messages]
     said = any(t.startswith("That doesn't change the credential I'd suggest: still a") for t in texts)
     assert said == still, texts
+
+
+@pytest.mark.parametrize(
+    ("then", "intent", "carried"),
+    [("help me choose", "request_recommendation", True), ("start over", "start_over", False)],
+)
+def test_the_subject_just_searched_is_carried_into_the_questions_only_when_they_start_not_over(then, intent, carried):
+    # "start over" after a search for cybersecurity said back "your subject is cybersecurity".
+    t = conversation(("cybersecurity programs", "search_programs"), (then, intent))
+    _, slots = respond(t)
+    assert (slots.get("subject") == "cybersecurity") == carried

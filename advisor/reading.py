@@ -61,6 +61,7 @@ from advisor.topics import (
     topic_named,
     topics_asked_together,
     uncovered_topic,
+    uncovered_words,
 )
 from advisor.values import HOURS, LOW_BUDGET, NO_BUDGET_LIMIT, NUMBER, Value, values_in
 
@@ -650,6 +651,8 @@ class _Message:
         wanted = wanted or situation or self.choice_between_kinds() or self.lex.has("change_request", self.words)
         if subjects and (asked or self.snap.in_questions or wanted):
             return Answer("subject", subjects[0])
+        if self.names_only_a_new_subject():
+            return Answer("subject", self.wanted_subjects(self.text)[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
         controls = (
@@ -676,6 +679,18 @@ class _Message:
             lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
+
+    def names_only_a_new_subject(self) -> bool:
+        """After a recommendation, a few words naming only a subject ("finance", "what about finance?",
+        "actually cybersecurity"): the subject changed, so the recommendation's examples change with it."""
+        if not self.snap.recommended or len(self.words.split()) > 4:
+            return False
+        query = build_query(self.kb, self.text)
+        subjects = self.wanted_subjects(self.text)
+        held = self.snap.answers.get("subject")
+        if len(subjects) != 1 or subjects[0] == held or query.institutions or query.credential_types:
+            return False
+        return topic_named(self.words) is None and not self.lex.has("programme_words", self.words)
 
     def stated_answers_of_figures(self) -> bool:
         return (
@@ -1233,10 +1248,13 @@ class _Message:
         topic = uncovered_topic(text)
         if topic is None or topic_named(text) == "degree":
             return None
-        # "when do courses start, are there deadlines": start dates not covered, the pacing facts are.
-        covered = tuple(t for t in self.topics_named() if t not in ("definition", "difference"))
-        named = self.named_credentials()
-        credential = named[0] if covered and len(named) == 1 else None
+        # "when do courses start, are there deadlines": start dates not covered, the pacing facts are; a topic
+        # named only inside the uncovered words ("retake the exam") is not asked.
+        rest = uncovered_words(text, topic)
+        named = topics_asked_together(rest) or ((topic_named(rest),) if topic_named(rest) else ())
+        covered = tuple(t for t in named if t not in ("definition", "difference"))
+        kinds = self.named_credentials()
+        credential = kinds[0] if covered and len(kinds) == 1 else None
         return Ask("uncovered", name=topic, topics=covered, credential=credential)
 
     def faq_topics(self) -> Optional[Ask]:
@@ -1303,6 +1321,8 @@ class _Message:
 
     def search(self) -> Optional[Ask]:
         text, query = self.question_text(), self.query
+        if self.names_only_a_new_subject():
+            return None  # an answer: the subject changed (see subject_answer)
         intent = self.nlu.intent
         other = other_institution_named(self.kb, text)
         if other:
@@ -1439,6 +1459,8 @@ class _Message:
         """The first question kind, in precedence order, that the message asks. Said to one of my questions
         without asking anything ("zzzz"), the intent alone is no question: the answer was not caught."""
         kinds = self.question_kinds()
+        if self.names_only_a_new_subject():
+            return None  # "what about finance?" after a recommendation: an answer, whatever the intent
         if not self.intent_asks:
             kinds = tuple(kind for kind in kinds if kind != self.by_intent)
         for kind in kinds:

@@ -87,6 +87,13 @@ def uncovered_topic(text: str) -> Optional[str]:
     return next((name for name in UNCOVERED if default_lexicon().has(f"uncovered_{name}", words)), None)
 
 
+def uncovered_words(text: str, topic: str) -> str:
+    """The clauses of ``text`` that don't name the uncovered ``topic``: what else it asks ("when do courses
+    start, are there deadlines" -> "are there deadlines"; "can i retake the exam" -> nothing)."""
+    cue = default_lexicon().pattern(f"uncovered_{topic}")
+    return " , ".join(c for c in _CLAUSE_BREAK.split(text.lower()) if c.strip() and not cue.search(normalise(c)))
+
+
 def country_named(text: str) -> Optional[str]:
     """The country a question asks about ("is it recognised in Germany?"), or None."""
     words = normalise(text)

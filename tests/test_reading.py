@@ -409,6 +409,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("which one is cheaper?", {}, ["ask faq cost"]),
     ("how long does it take and how much does it cost?", {}, ["ask faq duration cost"]),
     ("can i do it in spanish?", {}, ["ask uncovered languages"]),
+    ("can i retake the exam", {}, ["ask uncovered retakes"]),  # "exam" inside the uncovered words asks no more
+    ("is it in spanish and how much is it", {}, ["ask uncovered cost languages"]),
     ("tell me about the second one", {"listed": PROGRAMMES, "list_shown": True}, ["ask programme mitx_sds"]),
     ("the fifth one", {"listed": PROGRAMMES, "list_shown": True}, ["ask not_in_list"]),
     ("which is cheapest?", {"listed": PROGRAMMES, "list_shown": True}, ["ask rank cost listed"]),
@@ -432,6 +434,19 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("is it worth it for getting a job", {"in_questions": True, "asked": "goal"}, ["ask faq worth"]),
     ("would be nice but not a must", {"in_questions": True, "asked": "wants_credit"}, ["answer wants_credit=False"]),
     ("what r my options", {}, ["control start"]),
+    # After a recommendation, a few words naming only a new subject change the subject (and its examples).
+    (
+        "what about finance?",
+        {"recommended": "micromasters", "answers": {"subject": "data science"}},
+        ["change subject=finance"],
+    ),
+    (
+        "actually cybersecurity",
+        {"recommended": "micromasters", "answers": {"subject": "data science"}},
+        ["change subject=cybersecurity"],
+    ),
+    ("finance programs", {"recommended": "micromasters", "answers": {"subject": "data science"}}, ["ask search"]),
+    ("finance", {}, ["ask search"]),
     # Something my sources don't cover asked with something they do: said, then the covered topic answered.
     ("wen do micromaster courses start, r there deadlines", {}, ["ask uncovered pace micromasters schedules"]),
     ("can i do it in spanish?", {}, ["ask uncovered languages"]),

@@ -246,8 +246,12 @@ class _Reader:
             if nxt and nxt.get("entity") == "duration" and int(nxt["start"]) < end:
                 after_hours = after_hours or (nxt.get("additional_info") or {}).get("unit") == "hour"
             if after_hours and lo is not None and hi is not None:
-                self.used.append((start, int(nxt["end"]) if nxt and int(nxt["start"]) < end else end))
-                self.hours((float(lo) + float(hi)) / 2, start, end)
+                # "8-10 hours a week": the range ends after its unit, where the rate ("a week") is looked for.
+                unit_end = int(nxt["end"]) if nxt and int(nxt["start"]) < end else end
+                hours_word = _after(self.text, unit_end, self.lexicon.pattern("hours_unit"))
+                unit_end = unit_end + hours_word.end() if hours_word and unit_end == end else unit_end
+                self.used.append((start, unit_end))
+                self.hours((float(lo) + float(hi)) / 2, start, unit_end)
                 return
             bound = None if lo is not None and hi is not None else ("at_most" if hi is not None else "at_least")
             figure = float(hi if hi is not None else lo)

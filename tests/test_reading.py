@@ -103,6 +103,10 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("about 5 hours a week", "weekly_hours", "ask_duration", 5.0),
     ("10ish hours a week", "weekly_hours", "ask_duration", 10.0),
     ("10h/week", "weekly_hours", "inform", 10.0),
+    # A range of hours with a hyphen: hours a week, and "a week" no deadline of one week.
+    ("8-10 hours a week", "weekly_hours", "ask_duration", 9.0),
+    ("maybe 8-10 hrs a week in the evenings", "weekly_hours", "inform", 9.0),
+    ("2-3 hours a day", "weekly_hours", "inform", 17.5),
     ("maybe 8-12 hrs weekly", "weekly_hours", "ask_duration", 10.0),
     ("two hours a day", "weekly_hours", "ask_duration", 14.0),
     ("an hour a day", "weekly_hours", "ask_duration", 7.0),
@@ -515,3 +519,8 @@ def test_a_button_payload_is_its_answer():
 def test_a_named_programme_with_micromasters_or_certificate_asks_its_kind_not_for_advice(intent):
     found = reading("is harvardx data science a micromasters or a professional certificate?", intent)
     assert summary(found) == ["ask programme harvardx_data_science"]
+
+
+def test_a_range_of_hours_a_week_sets_no_deadline():
+    found = reading("i can do maybe 8-10 hours a week in the evenings", "inform")
+    assert "horizon_months" not in answers(found) and answers(found)["weekly_hours"] == 9.0

@@ -45,7 +45,14 @@ def topic_named(text: str) -> Optional[str]:
         chosen = specific[0][1]
         broad = _GIVES_WAY_TO.get(chosen)
         return broad if broad in topics else chosen
-    return topics[0] if len(topics) == 1 else None
+    if len(topics) == 1:
+        return topics[0]
+    # Several named in one clause: the one named by a clearly longer phrase ("do employers care about the
+    # credit thing": what employers make of it, not credit).
+    named = sorted(((_longest(f"topic_{topic}", words), topic) for topic in topics), reverse=True)
+    if len(named) > 1 and named[0][0] >= named[1][0] + 6:
+        return named[0][1]
+    return None
 
 
 def topics_asked_together(text: str) -> Tuple[str, ...]:

@@ -437,6 +437,11 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     # A question by its form is asked even when it also tells an answer to the question waiting.
     ("is it worth it for getting a job", {"in_questions": True, "asked": "goal"}, ["ask faq worth"]),
     ("would be nice but not a must", {"in_questions": True, "asked": "wants_credit"}, ["answer wants_credit=False"]),
+    (
+        "does it matter? like do employers care about the credit thing",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["ask faq recognition"],
+    ),
     ("what r my options", {}, ["control start"]),
     # After a recommendation, a few words naming only a new subject change the subject (and its examples).
     (

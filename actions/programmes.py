@@ -59,7 +59,9 @@ def run_search(turn: Turn, query: Query, offset: int = 0, current: bool = False)
     """The programmes ``query`` finds, a page from ``offset``; ``current``: retired ones left out."""
     results = [p for p in search_programmes(turn.kb, query) if not (current and p.status == "retired")]
     if len(results) == 1 and not offset:  # "what about supply chain?" with one such programme: that one
-        return describe(turn, results[0]) + [SlotSet("last_search", None), listed(results)]
+        only = f"It is the only {describe_query(query).replace('programmes', 'programme', 1)} in my catalogue."
+        reply = programme_reply(turn.kb, results[0], note=only)
+        return turn.say(reply) + about(results[0]) + [SlotSet("last_search", None), listed(results)]
     if offset and offset >= len(results):
         turn.dispatcher.utter_message(text="That's all the programmes I have for that search.")
         return []
@@ -76,6 +78,7 @@ def run_search(turn: Turn, query: Query, offset: int = 0, current: bool = False)
 
 
 def describe(turn: Turn, programme: Programme, nearest: Sequence[Programme] = ()) -> List[EventType]:
+    """Its short card, the sentences of its whole card that the message's words name first."""
     return turn.say(programme_reply(turn.kb, programme, nearest, wanted=turn.reading.words)) + about(programme)
 
 

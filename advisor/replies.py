@@ -996,12 +996,18 @@ def asked_details(programme: Programme, wanted: str) -> List[str]:
 # Words of a question about a programme that every card answers, or that name no detail.
 CARD_WORDS = frozenset(
     "micromasters micromaster professional certificate certificates cert certs program programs programme "
-    "programmes course courses edx tell more about info information details mitx harvardx online".split()
+    "programmes course courses edx tell more about info information details mitx harvardx online other others "
+    "list show any ones one there".split()
 )
 
 
 def programme_reply(
-    kb: KnowledgeBase, programme: Programme, others: Sequence[Programme] = (), whole: bool = False, wanted: str = ""
+    kb: KnowledgeBase,
+    programme: Programme,
+    others: Sequence[Programme] = (),
+    whole: bool = False,
+    wanted: str = "",
+    note: str = "",
 ) -> Reply:
     """One programme's card; unknown fields are said to be unknown. By default each field in short (its first
     sentences) and no notes, with "tell me more" offered when that left something out; ``whole``: everything.
@@ -1026,6 +1032,8 @@ def programme_reply(
         lines.append('Say "tell me more" for the rest of what my sources say about it.')
     if others:
         lines.append("Did you mean another one? Also matching: " + "; ".join(p.title for p in others))
+    if note:  # "It is the only programme in supply chain in my catalogue."
+        lines.append(note)
     citations = _programme_citations(programme)
     lines.append(cite_line(kb, citations))
     return Reply("\n".join(lines), citations)

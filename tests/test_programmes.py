@@ -1438,3 +1438,11 @@ def test_lengths_compared_say_the_number_of_courses_where_my_sources_give_no_len
     text = programmes_on_topic_reply(KB, shown, "duration", "the programmes I just listed").text
     assert f"{shown[0].courses} courses (my sources give no length)" in text
     assert "About 1 year 5 months" in text
+
+
+def test_a_search_with_one_result_says_it_is_the_only_one():
+    # "are there other supply chain ones?" got the MITx SCM card with an odd "On your question: Other pathway
+    # schools ..." line, and never said whether others exist.
+    text = said(tracker("are there other supply chain ones?", "search_programs"))
+    assert "It is the only programme in supply chain in my catalogue." in text
+    assert "On your question" not in text

@@ -1132,7 +1132,10 @@ class _Message:
 
     def pathways(self) -> Optional[Ask]:
         """ "Which universities accept it?": the pathways of the programme just discussed, else of them all."""
-        if not asks_about_pathways(self.question_text()):
+        words = normalise(self.question_text())
+        after_credit = self.snap.topic_shown and self.snap.last_topic in ("credit", "admission")
+        # "which schools?" right after credit was answered: which ones give it.
+        if not (asks_about_pathways(words) or (after_credit and self.lex.has("which_universities", words))):
             return None
         programme = self.programme_meant()
         if programme is not None:
@@ -1358,6 +1361,8 @@ class _Message:
         topic the classifier guessed."""
         snap = self.snap
         if not (snap.topic_shown and snap.last_topic and not snap.current_shown and not self.topic()):
+            return None
+        if self.query.institutions or self.query.subjects:  # "tell me about the purdue one": a programme
             return None
         if self.lex.has("details", normalise(self.question_text())):
             return Ask("faq", topics=(snap.last_topic,), credential=snap.credential, details=True)

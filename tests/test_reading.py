@@ -443,6 +443,13 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask faq recognition"],
     ),
     ("what r my options", {}, ["control start"]),
+    # Right after credit was answered: "which schools?" asks the pathways; a programme named is that programme.
+    ("which schools", {"last_topic": "credit", "topic_shown": True, "credential": "micromasters"}, ["ask pathways"]),
+    (
+        "tell me about the mitx supply chain one",
+        {"last_topic": "credit", "topic_shown": True, "credential": "micromasters"},
+        ["ask programme credit mitx_scm"],
+    ),
     # After a recommendation, a few words naming only a new subject change the subject (and its examples).
     (
         "what about finance?",

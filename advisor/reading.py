@@ -844,6 +844,22 @@ class _Message:
             return 1 - self.snap.listed.index(self.snap.current)
         return position
 
+    def titled_in_list(self) -> Optional[int]:
+        """ "the excel one" right after a list: the one listed programme whose title has that word."""
+        found = self.lex.find("the_named_one", self.words)
+        if not found:
+            return None
+        named = set(found.group(0).split()[1:-1]) - {"the", "a", "an", "other", "first", "last", "next"}
+        if not named:
+            return None
+        hits = []
+        for i, pid in enumerate(self.snap.listed):
+            programme = self.catalogued(pid)
+            title = set(normalise(f"{programme.title} {programme.institution}").split()) if programme else set()
+            if named <= title:
+                hits.append(i)
+        return hits[0] if len(hits) == 1 else None
+
     def topic(self) -> Optional[str]:
         return topic_named(self.question_text())
 
@@ -1071,6 +1087,9 @@ class _Message:
             return Ask("programme", programme=in_list[0])
         if len(in_list) > 1 and self.lex.has("points_at_one", normalise(query.text)):
             return Ask("which_one", programmes=tuple(in_list))
+        titled = self.titled_in_list() if not in_list else None
+        if titled is not None:
+            return Ask("programme", programme=self.snap.listed[titled])
         found = programme_in_question(self.kb, query).programme
         return Ask("programme", programme=found.id) if found else None
 

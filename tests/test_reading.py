@@ -443,6 +443,12 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask faq recognition"],
     ),
     ("what r my options", {}, ["control start"]),
+    # "The <word> one" right after a list: the listed programme whose title has that word.
+    (
+        "tell me more about the excel one",
+        {"listed": ("harvardx_data_science", "delftx_excel_data_analysis"), "list_shown": True},
+        ["ask programme delftx_excel_data_analysis"],
+    ),
     # Right after credit was answered: "which schools?" asks the pathways; a programme named is that programme.
     ("which schools", {"last_topic": "credit", "topic_shown": True, "credential": "micromasters"}, ["ask pathways"]),
     (

@@ -34,8 +34,9 @@ $(SPACY_MODEL)/meta.json: $(VENV)/.installed config.yml
 $(ENCODER)/model.safetensors: $(VENV)/.installed
 	$(BIN)/python scripts/fetch_sentence_encoder.py
 
-# Retrain only when the data, domain, config or a custom NLU component changed.
-$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors config.yml domain.yml $(wildcard data/*.yml) $(wildcard components/*.py)
+# Retrain only when the data, domain, config or a custom NLU component changed (the data folder itself too:
+# its time changes when a file is added or deleted).
+$(MODEL): $(VENV)/.installed $(SPACY_MODEL)/meta.json $(ENCODER)/model.safetensors config.yml domain.yml data $(wildcard data/*.yml) $(wildcard components/*.py)
 	$(BIN)/rasa train --fixed-model-name advisor --out models
 	@touch $@
 

@@ -40,6 +40,7 @@ from advisor.replies import (
     programmes_mentioning_reply,
     programmes_on_topic_reply,
     programmes_side_by_side,
+    same_but_kind,
     search_reply,
     still_offered_reply,
     unknown_topic_reply,
@@ -135,6 +136,9 @@ def not_found(turn: Turn, ask: Ask) -> List[EventType]:
     long is the harvardx micromasters in public health?") answered for the kind in general."""
     nearest = _programmes(turn, ask.programmes)[:3]
     events = turn.say(not_found_reply(turn.kb, nearest, ask.query)) + ([listed(nearest)] if nearest else [])
+    same = [p for p in nearest if ask.query and ask.query.credential_types and same_but_kind(p, ask.query)]
+    if same:  # it exists as the other kind: "how long does it take?" now means it
+        return events + about(same[0])
     return events + _missing(ask) + _in_general(turn, ask)
 
 

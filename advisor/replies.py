@@ -1122,8 +1122,25 @@ def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Opti
         opening = f"{missing}, and I won't guess about programmes I can't verify."
         return Reply(opening + ' Try "which data science programmes are there?" or name the institution and subject.')
     lines = [f"{missing}. The closest in my catalogue:", *(programme_line(p) for p in nearest)]
+    same = [p for p in nearest if query and query.credential_types and same_but_kind(p, query)]
+    if same:  # "harvardx data science, is that a micromasters?": no, it is the other kind
+        kind = kb.credentials[same[0].credential_type].name
+        asked = named_programme(Query((), (), query.credential_types))
+        lines[0] = f"No: the {same[0].title} is a {kind}, not a {asked}."
+        lines[1:] = [programme_line(p) for p in nearest if p is not same[0]][:2]
+        lines[1:1] = ["Other close ones:"] if len(lines) > 1 else []
     citations = tuple(c for p in nearest for c in _programme_citations(p))
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
+def same_but_kind(programme: Programme, query: Query) -> bool:
+    """The programme the query names (its institution and subject), asked for as the other kind."""
+    return (
+        bool(query.institutions)
+        and programme.institution in query.institutions
+        and (not query.subjects or bool(set(query.subjects) & set(programme.subjects)))
+        and programme.credential_type not in query.credential_types
+    )
 
 
 def _joined(parts: Sequence[str]) -> str:

@@ -1446,3 +1446,14 @@ def test_a_search_with_one_result_says_it_is_the_only_one():
     text = said(tracker("are there other supply chain ones?", "search_programs"))
     assert "It is the only programme in supply chain in my catalogue." in text
     assert "On your question" not in text
+
+
+def test_a_programme_asked_for_as_the_other_kind_is_said_to_be_that_kind_and_is_then_in_context():
+    # "harvardx data science, is that a micromasters?" got "I couldn't find any Harvard MicroMasters in data
+    # science", then "how long does it take" got the general MicroMasters answer.
+    first = said(tracker("harvardx data science, is that a micromasters?", "ask_definition"))
+    assert first.startswith("No: the HarvardX Professional Certificate in Data Science is a Professional Certificate")
+    then = said(
+        after("harvardx data science, is that a micromasters?", "ask_definition", "how long is it", "ask_duration")
+    )
+    assert then.startswith("HarvardX Professional Certificate in Data Science") and "1 year 5 months" in then

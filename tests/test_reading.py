@@ -443,6 +443,9 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask faq recognition"],
     ),
     ("what r my options", {}, ["control start"]),
+    # Credit toward "a real masters" asks about credit; "is it a real masters?" asks whether it is a degree.
+    ("will it count towards a real masters tho?", {}, ["ask faq credit"]),
+    ("is it a real masters?", {}, ["ask faq degree"]),
     # "The <word> one" right after a list: the listed programme whose title has that word.
     (
         "tell me more about the excel one",

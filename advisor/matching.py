@@ -128,6 +128,13 @@ def _names_in_normalised(cleaned: str, items: Tuple[Tuple[str, Tuple[str, ...]],
     # A word window spelled exactly like a name is that name, not a typo of another:
     # "product management" is not "project management" misspelled.
     exact = {s for name, aliases in items for s in _spellings(name, aliases)}
+    # Words inside a name spelled exactly are no typo of another name: "machine learning" names no
+    # "e-learning" (education).
+    covered: set = set()
+    for spelling in exact:
+        for match in _whole_phrase(spelling).finditer(cleaned):
+            first = len(cleaned[: match.start()].split())
+            covered.update(range(first, first + len(spelling.split())))
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
         spellings = _spellings(name, aliases)
@@ -139,7 +146,11 @@ def _names_in_normalised(cleaned: str, items: Tuple[Tuple[str, Tuple[str, ...]],
                 if len(spelling) < 6:
                     continue
                 size = len(spelling.split())
-                grams = (g for g in _ngrams(words, size) if not set(g.split()) & _STOPWORDS and g not in exact)
+                grams = (
+                    g
+                    for i, g in enumerate(_ngrams(words, size))
+                    if not set(g.split()) & _STOPWORDS and g not in exact and not covered & set(range(i, i + size))
+                )
                 if any(_close(spelling, gram) for gram in grams):
                     positions.append(len(cleaned))
                     break

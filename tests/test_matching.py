@@ -453,3 +453,16 @@ def test_a_kind_the_university_does_not_offer_is_not_found_but_its_other_kind_is
     # "what about the Harvard MicroMasters in data science?" got the HarvardX Professional Certificate's card.
     match = find_programme(KB, build_query(KB, "what about the Harvard MicroMasters in data science?"))
     assert match.programme is None and [p.id for p in match.nearest][:1] == ["harvardx_data_science"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # A word inside a name spelled exactly is no typo of another name.
+        ("what about machine learning ones?", ("machine learning",)),
+        ("machine lerning", ("machine learning",)),
+        ("any e-learnign courses", ("education",)),
+    ],
+)
+def test_a_word_of_an_exactly_spelled_name_is_no_typo_of_another(text, subjects):
+    assert build_query(KB, text).subjects == subjects

@@ -309,7 +309,21 @@ class _Message:
             return self.text, question, start  # "which is better for getting a job fast?" tells the goal
         if question and self.lex.has("change_request", normalise(question)):
             return self.text, "", len(self.text)
+        if question and self.asks_nothing_before_telling(question):
+            return self.text, "", len(self.text)
         return self.text[:start], question, start
+
+    def asks_nothing_before_telling(self, question: str) -> bool:
+        """ "what about in euros, i might have 800 euro actually": an opening that names nothing to answer, then
+        a clause about oneself with a figure: all of it tells (unlike "how long would it take, i have 10 hours")."""
+        *opening, last = re.split(r",\s*", question)
+        if not opening or question.rstrip().endswith("?") or not self.lex.has("about_oneself", normalise(last)):
+            return False
+        at = self.text.rfind(last)
+        if not any(v.start >= at for v in self.values):
+            return False
+        first = " ".join(opening)
+        return topic_named(first) is None and build_query(self.kb, first).is_empty
 
     @property
     def question(self) -> str:

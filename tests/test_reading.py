@@ -443,6 +443,13 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["ask faq recognition"],
     ),
     ("what r my options", {}, ["control start"]),
+    # An opening that names nothing to answer, then a clause about oneself with a figure: all of it tells.
+    (
+        "what about in euros, i might have 800 euro actually",
+        {"recommended": "micromasters", "answers": {"budget": 584.0, "subject": "supply chain"}},
+        ["change budget=831"],
+    ),
+    ("how much is it, i have 500", {"in_questions": True, "asked": "budget"}, ["answer budget=500", "ask faq cost"]),
     # Credit toward "a real masters" asks about credit; "is it a real masters?" asks whether it is a degree.
     ("will it count towards a real masters tho?", {}, ["ask faq credit"]),
     ("is it a real masters?", {}, ["ask faq degree"]),

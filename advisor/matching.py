@@ -128,17 +128,19 @@ def _names_in_normalised(cleaned: str, items: Tuple[Tuple[str, Tuple[str, ...]],
     # A word window spelled exactly like a name is that name, not a typo of another:
     # "product management" is not "project management" misspelled.
     exact = {s for name, aliases in items for s in _spellings(name, aliases)}
+    matches = {s: list(_whole_phrase(s).finditer(cleaned)) for s in exact}
     # Words inside a name spelled exactly are no typo of another name: "machine learning" names no
     # "e-learning" (education).
-    covered: set = set()
-    for spelling in exact:
-        for match in _whole_phrase(spelling).finditer(cleaned):
-            first = len(cleaned[: match.start()].split())
-            covered.update(range(first, first + len(spelling.split())))
+    covered = {
+        i
+        for spelling, found_at in matches.items()
+        for match in found_at
+        for i in range(len(cleaned[: match.start()].split()), len(cleaned[: match.end()].split()))
+    }
     found: List[Tuple[int, str]] = []
     for name, aliases in items:
         spellings = _spellings(name, aliases)
-        positions = [m.start() for s in spellings if (m := _whole_phrase(s).search(cleaned))]
+        positions = [matches[s][0].start() for s in spellings if matches[s]]
         if not positions:
             # Typos: compare same-length word windows, only for longer spellings,
             # never against everyday words ("programmes" is not "programming").

@@ -60,6 +60,7 @@ from advisor.topics import (
     ranking_topic,
     topic_named,
     topics_asked_together,
+    topics_in,
     uncovered_topic,
     uncovered_words,
 )
@@ -665,7 +666,7 @@ class _Message:
         wanted = wanted or situation or self.choice_between_kinds() or self.lex.has("change_request", self.words)
         if subjects and (asked or self.snap.in_questions or wanted):
             return Answer("subject", subjects[0])
-        if self.names_only_a_new_subject():
+        if self.names_only_a_new_subject:
             return Answer("subject", self.wanted_subjects(self.text)[0])
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
@@ -694,6 +695,7 @@ class _Message:
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
 
+    @cached_property
     def names_only_a_new_subject(self) -> bool:
         """After a recommendation, a few words naming only a subject ("finance", "what about finance?",
         "actually cybersecurity"): the subject changed, so the recommendation's examples change with it."""
@@ -879,11 +881,13 @@ class _Message:
 
     def topics_named(self) -> Tuple[str, ...]:
         """The topics the message's words ask about, in order ("how long and how much")."""
-        return topics_asked_together(self.question_text()) or ((self.topic(),) if self.topic() else ())
+        return topics_in(self.question_text())
 
-    def asks_courses(self) -> bool:
-        """A programme's course list asked for ("price and courses of MITx SDS", "its courses")."""
-        return self.lex.has("field_courses", normalise(self.question_text()))
+    def programme_topics(self) -> Tuple[str, ...]:
+        """The topics asked of a programme, its course list among them ("price and courses of MITx SDS", "its
+        courses")."""
+        courses = ("courses",) if self.lex.has("field_courses", normalise(self.question_text())) else ()
+        return tuple(dict.fromkeys(self.topics_named() + courses))
 
     def named_credentials(self) -> List[str]:
         named: List[str] = []
@@ -1179,7 +1183,7 @@ class _Message:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long
         is it?"), or a programme named that my catalogue lacks ("the Stanford MicroMasters in AI")."""
         text, query = self.question_text(), self.with_context_subject(self.query)
-        topics = self.topics_named()
+        topics = self.programme_topics()
         other = other_institution_named(self.kb, text)
         if other:  # "the stanford AI micromasters, is it worth it?": the topic in general after it
             return Ask("other_institution", name=other.name, query=query, topics=topics)
@@ -1189,7 +1193,6 @@ class _Message:
             found = find_programme(self.kb, query) if (query.subjects or query.institutions) else None
             if found and found.programme:
                 return Ask("programme", programme=found.programme.id, topics=(snap.last_topic,))
-        topics = (*topics, "courses") if self.asks_courses() and "courses" not in topics else topics
         intent_topic = INTENT_TOPICS.get(self.nlu.intent or "") if self.intent_asks else None
         if (
             not topics
@@ -1286,9 +1289,7 @@ class _Message:
             return None
         # "when do courses start, are there deadlines": start dates not covered, the pacing facts are; a topic
         # named only inside the uncovered words ("retake the exam") is not asked.
-        rest = uncovered_words(text, topic)
-        named = topics_asked_together(rest) or ((topic_named(rest),) if topic_named(rest) else ())
-        covered = tuple(t for t in named if t not in ("definition", "difference"))
+        covered = tuple(t for t in topics_in(uncovered_words(text, topic)) if t not in ("definition", "difference"))
         kinds = self.named_credentials()
         credential = kinds[0] if covered and len(kinds) == 1 else None
         return Ask("uncovered", name=topic, topics=covered, credential=credential)
@@ -1357,8 +1358,6 @@ class _Message:
 
     def search(self) -> Optional[Ask]:
         text, query = self.question_text(), self.query
-        if self.names_only_a_new_subject():
-            return None  # an answer: the subject changed (see subject_answer)
         intent = self.nlu.intent
         other = other_institution_named(self.kb, text)
         if other:
@@ -1496,9 +1495,9 @@ class _Message:
     def asked_question(self) -> Optional[Ask]:
         """The first question kind, in precedence order, that the message asks. Said to one of my questions
         without asking anything ("zzzz"), the intent alone is no question: the answer was not caught."""
-        kinds = self.question_kinds()
-        if self.names_only_a_new_subject():
+        if self.names_only_a_new_subject:
             return None  # "what about finance?" after a recommendation: an answer, whatever the intent
+        kinds = self.question_kinds()
         if not self.intent_asks:
             kinds = tuple(kind for kind in kinds if kind != self.by_intent)
         for kind in kinds:
@@ -1575,18 +1574,18 @@ def _unknown_first(acts: List[Act], message: _Message) -> None:
         return
     steps = [i for i, a in enumerate(acts) if isinstance(a, Ask | Control)]
     # The topics the words ask of the programme just said to be missing ("ok what about its courses then").
-    asked = message.topics_named() + (("courses",) if message.asks_courses() else ())
+    asked = message.programme_topics()
     if not steps:
         if (message.question or not acts) and message.refers_to_missing():
             unknown = message.named_unknown()
-            acts.extend([replace(unknown, topics=tuple(dict.fromkeys(asked)))] if unknown else [])
+            acts.extend([replace(unknown, topics=asked)] if unknown else [])
         return
     unknown = message.named_unknown()
     if unknown is None:
         return
     first = acts[steps[0]]
     if isinstance(first, Ask) and message.refers_to_missing():  # not the programme it would otherwise mean
-        acts[steps[0]] = replace(unknown, topics=tuple(dict.fromkeys(asked)) or first.topics)
+        acts[steps[0]] = replace(unknown, topics=asked or first.topics)
     elif isinstance(first, Ask) and first.kind == "faq":  # "oxford micromasters in economics, how much is it?"
         acts[steps[0]] = replace(unknown, topics=first.topics)  # answered in general, said to be so
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from advisor.knowledge import (
     CREDENTIAL_TYPES,
@@ -431,9 +431,16 @@ _QUANTITY = re.compile(r"\bhow (much|many|long)\b")
 _FIGURE = re.compile(r"\d")
 
 
-def _stem(word: str) -> str:
-    """ "credits" and "credit" alike."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+def _stems(text: str) -> Set[str]:
+    """The words of ``text``, "credits" and "credit" alike."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9$%]+", text.lower())}
+
+
+def _asked_stems(wanted: str, besides: Iterable[str] = ()) -> Set[str]:
+    """The words of a question that may name a part of an answer: no question words, nor ``besides``."""
+    ignored = _QUESTION_WORDS.union(besides)
+    kept = [w for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in ignored]
+    return _stems(" ".join(kept))
 
 
 def focused_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], wanted: str) -> Optional[Reply]:
@@ -442,13 +449,13 @@ def focused_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str],
     no part stands out, so the whole answer would only be repeated."""
     answers = kb.faq[topic]
     keys = [str(credential_type)] if credential_type in CREDENTIAL_TYPES else list(CREDENTIAL_TYPES)
-    asked = {_stem(w) for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in _QUESTION_WORDS}
+    asked = _asked_stems(wanted)
     quantity = bool(_QUANTITY.search(wanted.lower()))
     lines: List[str] = []
     citations: Tuple[Citation, ...] = ()
     for key in keys:
         sentences = _SENTENCE_END.split(answers[key].fact.text)
-        words = [{_stem(w) for w in re.findall(r"[a-z0-9$%]+", sentence.lower())} for sentence in sentences]
+        words = [_stems(sentence) for sentence in sentences]
         rare = {w for w in asked if 0 < sum(w in found for found in words) <= max(1, len(sentences) // 2)}
         picked = [i for i, found in enumerate(words) if found & rare]
         figures = [i for i, sentence in enumerate(sentences) if _FIGURE.search(sentence)]
@@ -975,18 +982,12 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
 def asked_details(programme: Programme, wanted: str) -> List[str]:
     """The sentences of a programme's whole card that hold the question's own words ("whats the pass mark for
     the uq sustainable energy micromasters": "pass mark 70%"), beyond its name, its subjects and question words."""
-    named = set(
-        re.findall(r"[a-z0-9]+", " ".join((programme.title, programme.institution, *programme.subjects)).lower())
-    )
-    asked = {
-        _stem(w)
-        for w in re.findall(r"[a-z0-9$%]+", wanted.lower())
-        if len(w) >= 3 and w not in _QUESTION_WORDS and w not in CARD_WORDS and w not in named
-    }
+    names = " ".join((programme.title, programme.institution, *programme.subjects)).lower()
+    asked = _asked_stems(wanted, _CARD_WORDS.union(re.findall(r"[a-z0-9]+", names)))
     values = _programme_fact_values(programme)
     texts = [values[topic] for topic in ("courses", "duration", "cost", "credit")] + [programme.notes or ""]
     sentences = list(dict.fromkeys(s for text in texts for s in _SENTENCE_END.split(text) if s))
-    words = [{_stem(w) for w in re.findall(r"[a-z0-9$%]+", sentence.lower())} for sentence in sentences]
+    words = [_stems(sentence) for sentence in sentences]
     spread = {w: sum(w in found for found in words) for w in asked}
     weight = [sum(1 / spread[w] for w in asked & found) for found in words]  # the rarer the word, the more it says
     best = sorted((i for i in range(len(sentences)) if weight[i]), key=lambda i: -weight[i])[:2]
@@ -994,7 +995,7 @@ def asked_details(programme: Programme, wanted: str) -> List[str]:
 
 
 # Words of a question about a programme that every card answers, or that name no detail.
-CARD_WORDS = frozenset(
+_CARD_WORDS = frozenset(
     "micromasters micromaster professional certificate certificates cert certs program programs programme "
     "programmes course courses edx tell more about info information details mitx harvardx online other others "
     "list show any ones one there".split()

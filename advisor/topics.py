@@ -65,6 +65,15 @@ def topics_asked_together(text: str) -> Tuple[str, ...]:
     return tuple(found) if len(found) >= 2 else ()
 
 
+def topics_in(text: str) -> Tuple[str, ...]:
+    """The topics a question names: several, one per clause, or the one it names; () for none."""
+    together = topics_asked_together(text)
+    if together:
+        return together
+    topic = topic_named(text)
+    return (topic,) if topic else ()
+
+
 def ranking_topic(text: str) -> Optional[str]:
     """The topic a message asks to rank programmes on ("the cheapest supply chain program"), or None."""
     words = normalise(text)

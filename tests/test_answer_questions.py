@@ -2,13 +2,13 @@
 
 import pytest
 
-from scripts.bench_answers import HALVES, count_sources, load_questions, score
+from scripts.bench_answers import DEVELOPMENT, HALVES, count_sources, load_questions, score
 
 
 @pytest.fixture(scope="module")
 def halves():
     # Loading compiles every `must` and `must_not` regex and checks each question's keys.
-    return {half: load_questions(half) for half in HALVES}
+    return {half: load_questions(half) for half in dict.fromkeys(HALVES + DEVELOPMENT)}
 
 
 def test_each_half_has_at_least_60_questions(halves):
@@ -16,9 +16,14 @@ def test_each_half_has_at_least_60_questions(halves):
         assert len(questions) >= 60, half
 
 
-def test_question_ids_are_unique_across_both_halves(halves):
+def test_question_ids_are_unique_across_all_sets(halves):
     ids = [q.id for questions in halves.values() for q in questions]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_no_question_is_asked_in_two_sets(halves):
+    asks = [" ".join(q.ask.lower().split()) for questions in halves.values() for q in questions]
+    assert len(asks) == len(set(asks)), sorted({a for a in asks if asks.count(a) > 1})
 
 
 def test_every_question_needs_a_fact(halves):

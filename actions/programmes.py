@@ -44,6 +44,7 @@ from advisor.replies import (
     search_reply,
     still_offered_reply,
     unknown_topic_reply,
+    whose_reply,
 )
 
 
@@ -109,15 +110,19 @@ def programme(turn: Turn, ask: Ask) -> List[EventType]:
         return describe(turn, found, _programmes(turn, ask.programmes))
     if topics == ("definition",):  # "what is DEDP?": the programme itself
         return describe(turn, found)
-    own = all(topic in PROGRAMME_TOPICS for topic in topics) and ask.lead != "to_start"
+    # Its own fields first ("how many hours total"), then the topics it has no field for ("is it free?",
+    # worth, recognition): the answer for its kind of credential, said to be so.
+    own = tuple(topic for topic in topics if topic in PROGRAMME_TOPICS) if ask.lead != "to_start" else ()
+    events: List[EventType] = []
     if own:
         pace = (ask.hours, ask.told) if ask.hours is not None else None
-        reply = programme_topics_reply(turn.kb, found, topics, pace)
+        reply = programme_topics_reply(turn.kb, found, own, pace)
         if reply is not None:
-            return turn.say(reply) + [SlotSet("last_topic", topics[0]), *about(found)]
-    # No field of its own (worth, recognition ...): the answer for its kind of credential, said to be so.
+            events += turn.say(reply)
+            topics = tuple(topic for topic in topics if topic not in own)
+            if not topics:
+                return events + [SlotSet("last_topic", own[0]), *about(found)]
     turn.dispatcher.utter_message(text=programme_kind_line(turn.kb, found))
-    events: List[EventType] = []
     for topic in topics:
         events += turn.say(faq_reply(turn.kb, topic, found.credential_type))
     return events + [SlotSet("last_topic", topics[-1]), *about(found)]
@@ -315,11 +320,7 @@ def whose(turn: Turn, ask: Ask) -> List[EventType]:
     found = turn.programme(ask.programme)
     if found is None:
         return []
-    said = f"the {found.title} is from {found.institution}."
-    if ask.programmes:  # institutions named: "is that upenn?"
-        said = f"{'Yes' if found.institution in ask.programmes else 'No'}: {said}"
-    turn.dispatcher.utter_message(text=said[0].upper() + said[1:])
-    return about(found)
+    return turn.say(whose_reply(turn.kb, found, ask.programmes)) + about(found)
 
 
 ASKS: Dict[str, Handler] = {

@@ -89,6 +89,8 @@ INTENT_TOPICS = {
     "ask_admission": "admission",
     "ask_level": "level",
 }
+# Where a sentence's clauses part: "I'm a nurse, is it too much?", "i work full time - is it realistic".
+_CLAUSE_BREAK = re.compile(r",\s*|\s+[-–—]+\s+")
 _CLAUSES = re.compile(r"[.,;!?\n]+|\s(?:but|though|although)\s")
 
 
@@ -282,37 +284,54 @@ class _Message:
         return start >= 0 and any(start <= v.start < start + len(text) for v in self.values)
 
     @cached_property
-    def _parts(self) -> Tuple[str, str, int]:
-        """(what the message tells, what it asks, where the asking starts): the asking part runs from the first
-        sentence that asks after the last one that tells ("I'm a nurse. Is it ok?", "is it a real masters? can I
-        put it on my CV"); a sentence that tells about oneself first ("I'm a nurse, is it too much?") asks from
-        its last clause; a wish about oneself ending in "?" ("id like it to count towards it??") only tells;
-        a choice between the two ("cert or micromasters for learning programming fast?") tells all it says."""
+    def _parts(self) -> Tuple[str, str, int, int]:
+        """(what the message tells, what it asks, where the asking starts and ends): the asking part runs from
+        the first sentence that asks after the last one that tells ("I'm a nurse. Is it ok?", "is it a real
+        masters? can I put it on my CV"); a sentence that tells about oneself first ("I'm a nurse, is it too
+        much?", "i work full time - is it realistic") asks from its last clause; a question first, then about
+        oneself ("does it expire?? i might not apply for a couple yrs"), asks its first part; a wish about
+        oneself ending in "?" ("id like it to count towards it??") only tells; a choice between the two ("cert
+        or micromasters for learning programming fast?") tells all it says."""
         sentences = _sentences(self.text)
         start = len(self.text)
         for sentence in reversed(sentences):
             if not self.asks(sentence):
                 # "MITx quantum computing micromasters, does it lead to a masters": its last clause asks.
-                clause = re.split(r",\s*", sentence)[-1]
+                clause = _CLAUSE_BREAK.split(sentence)[-1]
                 if clause != sentence and self.lex.has("question_start", normalise(clause)) and self.asks(clause):
                     start = self.text.rfind(clause)
                 break
             words = normalise(sentence)
             at = self.text.rfind(sentence, 0, start if start < len(self.text) else None)
             if self.lex.has("wish", words) and not self.lex.has("question_start", words):
-                clause = re.split(r",\s*", sentence)[-1]
+                clause = _CLAUSE_BREAK.split(sentence)[-1]
                 if clause != sentence and self.lex.has("question_start", normalise(clause)):
                     start = self.text.rfind(clause)
                 break
             start = at
-        question = self.text[start:].strip()
+        end = len(self.text)
+        if start == end:
+            start, end = self.question_first(sentences)
+        question = self.text[start:end].strip()
         if question and (self.choice_between_kinds() or self.lex.has("advice", normalise(question))):
-            return self.text, question, start  # "which is better for getting a job fast?" tells the goal
+            return self.text, question, start, end  # "which is better for getting a job fast?" tells the goal
         if question and self.lex.has("change_request", normalise(question)):
-            return self.text, "", len(self.text)
+            return self.text, "", len(self.text), len(self.text)
         if question and self.asks_nothing_before_telling(question):
-            return self.text, "", len(self.text)
-        return self.text[:start], question, start
+            return self.text, "", len(self.text), len(self.text)
+        return (self.text[:start] + " " + self.text[end:]).strip(), question, start, end
+
+    def question_first(self, sentences: List[str]) -> Tuple[int, int]:
+        """Where a message that asks first and then tells about oneself asks ("does it ever expire?? i might
+        not apply to a masters for a couple yrs"): its leading questions; (end, end) when it does not."""
+        end = len(self.text)
+        asking = 0
+        while asking < len(sentences) - 1 and sentences[asking].rstrip().endswith("?"):
+            asking += 1
+        rest = " ".join(sentences[asking:])
+        if not asking or not self.lex.has("about_oneself", normalise(rest)) or self.asks(sentences[-1]):
+            return end, end
+        return 0, self.text.find(sentences[asking])
 
     def asks_nothing_before_telling(self, question: str) -> bool:
         """ "what about in euros, i might have 800 euro actually": an opening that names nothing to answer, then
@@ -329,6 +348,10 @@ class _Message:
     @property
     def question(self) -> str:
         return self._parts[1]
+
+    def in_question(self, position: int) -> bool:
+        """Whether a figure at ``position`` is in what the message asks."""
+        return bool(self.question) and self._parts[2] <= position < self._parts[3]
 
     @property
     def told(self) -> str:
@@ -539,8 +562,7 @@ class _Message:
         if asked in ("weekly_hours", "budget", "horizon_months"):
             return asked
         # Unasked, only a figure in digits in what the message tells: "which one is cheaper?" has no budget of 1.
-        in_question = bool(self.question) and self._parts[2] <= value.start
-        if in_question or not re.search(r"\d", self.text[value.start : value.end]):
+        if self.in_question(value.start) or not re.search(r"\d", self.text[value.start : value.end]):
             return None
         clause = self.clause_of(value.start)
         if self.lex.has("topic_cost", clause) or (value.bound == "at_most" and value.amount >= 100):
@@ -588,12 +610,12 @@ class _Message:
         figures: Dict[str, List[Value]] = {}
         if not told and self.lex.has("heard_elsewhere", self.words) and asked is None:
             return list(found.values())
-        asking_from = self._parts[2] if self.told != self.text else len(self.text)
+        asks_apart = self.told != self.text
         for value in self.values:
             slot = value.kind if value.kind != NUMBER else self.number_slot(value)
             if slot is None or value.rejected:
                 continue
-            in_question = value.start >= asking_from
+            in_question = asks_apart and self.in_question(value.start)
             if in_question and (value.needs_context or value.read_as and not value.explicit):
                 continue  # "cheap?" asks whether it is cheap
             if in_question and slot != asked and not (asked in TIME_SLOTS and slot in TIME_SLOTS):
@@ -1035,14 +1057,21 @@ class _Message:
         return Ask("still_offered", programme=programme.id) if programme else None
 
     def whose(self) -> Optional[Ask]:
-        programme = self.in_context
+        """ "Which uni is it from?", "which part of mit runs it?" (the MIT one of a list just shown)."""
         words = normalise(self.question_text()).strip()
-        if programme is None or not self.lex.has("asks_whose", words):
+        if not self.lex.has("asks_whose", words):
             return None
         named = tuple(institutions_in(self.kb, words))
-        if self.lex.has("is_it_so", words) and not named:
+        programme = self.in_context
+        if programme is None and self.snap.list_shown and named:
+            of_named = [p for p in map(self.catalogued, self.snap.listed) if p and p.institution in named]
+            programme = of_named[0] if len(of_named) == 1 else None
+        if programme is None:
             return None
-        return Ask("whose", programme=programme.id, programmes=named)
+        asks_if = self.lex.has("is_it_so", words)  # "is that upenn?": yes or no
+        if asks_if and not named:
+            return None
+        return Ask("whose", programme=programme.id, programmes=named if asks_if else ())
 
     def about_the_list(self) -> Optional[Ask]:
         """ "the second one", "which ones are micromasters", "which is cheapest?", "which one uses python?"."""
@@ -1272,7 +1301,8 @@ class _Message:
             return False
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
-        words = normalise(query.text)
+        # "how many courses is it" counts a field of one programme, not several programmes.
+        words = self.lex.pattern("field_courses").sub(" ", normalise(query.text))
         several = self.lex.has("several_programmes", words) or self.lex.has("any_word", words)
         if query.institutions and (query.subjects or self.lex.has("one_programme", words)):
             return not several

@@ -22,6 +22,7 @@ from advisor.knowledge import (
     Source,
     UnverifiedClaim,
 )
+from advisor.lexicon import default_lexicon
 from advisor.matching import Query, mentions
 from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, TIME_SLOTS
 from advisor.recommend import (
@@ -252,6 +253,12 @@ UNCOVERED_TOPICS: Dict[str, Tuple[str, Optional[str]]] = {
     "jobs": ("which jobs a credential leads to", "Job listings in your field show what employers ask for."),
     "still_offered": ("which programs are still offered today", None),
     "schedules": ("course schedules, start dates and deadlines", None),
+    # Not facts but requests: the label is what the bot says it cannot do.
+    "accounts": (
+        "I can't see or change edX accounts, logins or passwords.",
+        "edX's help centre (support) is the place for that.",
+    ),
+    "writing": ("I can't write applications, essays or coursework for you.", None),
 }
 
 
@@ -259,11 +266,18 @@ def uncovered_reply(topic: str, short: bool = False) -> str:
     """The honest answer to a question about something my sources do not cover ("is it in spanish?");
     ``short``: only that, before the answer to what else was asked."""
     label, where = UNCOVERED_TOPICS.get(topic, (topic, None))
-    where = where or "The program's page on edX is the place to check that."
-    if short:
-        return f"My sources don't cover {label}, so I won't guess: {where[0].lower()}{where[1:]} What they do say:"
+    if label.startswith("I "):  # a request the bot cannot carry out
+        where = where or "What I can do is tell you what my sources say about the programmes."
+        if short:
+            return f"{label} {where} What my sources do say:"
+        opening = f"{label} {where}"
+    else:
+        where = where or "The program's page on edX is the place to check that."
+        if short:
+            return f"My sources don't cover {label}, so I won't guess: {where[0].lower()}{where[1:]} What they do say:"
+        opening = f"My sources don't cover {label}, so I won't guess. {where}"
     return (
-        f"My sources don't cover {label}, so I won't guess. {where} "
+        f"{opening} "
         "I can tell you about cost, length, credit, admission, level and recognition, find programmes, "
         'or help you choose ("help me choose").'
     )
@@ -774,6 +788,27 @@ def still_offered_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
             f"Search for it on {where} to see whether it is open for enrollment now."
         )
     return Reply("\n".join([text, cite_line(kb, citations)]), citations)
+
+
+def whose_reply(kb: KnowledgeBase, programme: Programme, named: Sequence[str] = ()) -> Reply:
+    """ "Which uni is it from?", "which part of MIT runs it?", "is that upenn?": its institution, and what its
+    own facts say of who offers, runs or endorses it (lexicon topics.yml: offered_by)."""
+    said = f"The {programme.title} is from {programme.institution}."
+    if named:
+        said = f"{'Yes' if programme.institution in named else 'No'}: the {said[4:]}"
+    cue = default_lexicon().pattern("offered_by")
+    texts = (programme.structure, programme.notes, programme.credit_pathway)
+    whose = [
+        sentence.strip()
+        for text in texts
+        if text
+        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        if cue.search(sentence.lower())
+    ]
+    if not whose:
+        return Reply(said)
+    citations = _programme_citations(programme)
+    return Reply("\n".join([" ".join([said, *dict.fromkeys(whose)]), cite_line(kb, citations)]), citations)
 
 
 def programme_kind_line(kb: KnowledgeBase, programme: Programme) -> str:

@@ -316,8 +316,10 @@ class _Reader:
                 found = vague.pattern.search(raw)
                 if vague.slot in taken or not (found or vague.pattern.search(clause)):
                     continue
-                taken.add(vague.slot)
                 at = (start + found.start(), start + found.end()) if found else (start, end)
+                if vague.slot == HOURS and _before(self.text, at[0], self.lexicon.pattern("job_hours_before"), 30):
+                    continue  # "I work full time": the job's hours, not time to study
+                taken.add(vague.slot)
                 self.values = [v for v in self.values if not (v.kind == NUMBER and v.start < at[1] and v.end > at[0])]
                 amount = {"no_limit": NO_BUDGET_LIMIT, "low": LOW_BUDGET, "nothing": 0.0}.get(
                     str(vague.value), vague.value

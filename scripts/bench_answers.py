@@ -255,7 +255,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=("dev", "dev2", "holdout", "both"), default="both")
     parser.add_argument("--only", nargs="*", help="question ids to run (development sets only)")
-    parser.add_argument("--transcripts", action="store_true", help="write the development sets' replies to results/answers/")
+    parser.add_argument(
+        "--transcripts", action="store_true", help="write the development sets' replies to results/answers/"
+    )
     args = parser.parse_args()
     halves = HALVES if args.half == "both" else (args.half,)
     for half in halves:

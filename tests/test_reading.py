@@ -526,6 +526,29 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("hmm", {"in_questions": True, "asked": "goal"}, ["missed goal hesitation"]),
     ("hola, cuanto cuesta un micromasters?", {}, ["not understood other_language"]),
     ("SELECT * FROM users;", {}, ["not understood not_words"]),
+    # A question first, then about oneself: the question is asked (the answers it tells are kept).
+    (
+        "does the micromasters credential ever expire?? i might not apply to a masters for a couple yrs",
+        {},
+        ["answer wants_credit=False", "answer goal=skills", "answer horizon_months=24", "ask faq expiry micromasters"],
+    ),
+    ("how long does it take? i only have 5 hours a week", {}, ["answer weekly_hours=5", "ask faq duration"]),
+    # About oneself, then a dash and a question: asked; a job's hours ("I work full time") are no study time.
+    (
+        "i work full time (like 45h a week) - is a micromasters realistic on the side or will it kill me",
+        {},
+        ["ask faq workload micromasters"],
+    ),
+    # Requests the bot cannot carry out, and "reset" of something other than the conversation.
+    ("got locked out of my edx account, can u reset my password", {}, ["ask uncovered accounts"]),
+    ("can u write my video statement for the mit scm blended masters application", {}, ["ask uncovered writing"]),
+    ("do i need to write a statement to apply", {}, ["ask faq admission"]),
+    ("reset please", {}, ["control start_over"]),
+    # Whether one can start any time is a question of pacing, of the programme named.
+    ("mit supply chain mm - can i start whenever or r there set dates?", {}, ["ask programme pace mitx_scm"]),
+    # An institution's programme of a kind and subject my catalogue lacks, with a field asked: not found first.
+    ("ibm micromasters in AI - how many courses is it", {}, ["ask not_found courses"]),
+    ("how many courses in the harvard data science cert", {}, ["ask programme courses harvardx_data_science"]),
 ]
 
 

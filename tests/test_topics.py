@@ -65,6 +65,9 @@ def label_of(topic):
         ("is the final exam proctored", "exams"),
         ("is it self-paced?", "pace"),
         ("can i study at my own pace", "pace"),
+        # Whether one can start any time: self-paced or on set dates, the pacing facts.
+        ("can I start anytime", "pace"),
+        ("can i start whenever or r there set dates?", "pace"),
         # "Is it a degree?" is asked in sentences: a credential set against a master's or a degree.
         ("whats the difference between micromasters and a masters degree", "degree"),
         ("is a micromasters a master's degree?", "degree"),
@@ -132,7 +135,7 @@ def test_words_are_matched_whole_not_inside_other_words():
         ("can i pay monthly", "payment plans and ways to pay"),
         ("what jobs can i get with a micromasters", "which jobs a credential leads to"),
         ("whats the deadline to enroll", "course schedules, start dates and deadlines"),
-        ("can I start anytime", "course schedules, start dates and deadlines"),
+        ("when does the next session start", "course schedules, start dates and deadlines"),
         ("ok and if i fail a course?", "failing or retaking a course or exam"),
         ("can i retake the exam", "failing or retaking a course or exam"),
     ],

@@ -214,7 +214,8 @@ def test_no_training_example_of_a_search_is_read_as_a_missing_subject():
                 continue
             for line in item["examples"].splitlines():
                 text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:])
-                if unknown_topic(KB, build_query(KB, text)):
+                missing = unknown_topic(KB, build_query(KB, text))
+                if missing and not subjects_partly_named(KB, missing):  # "the data ones": data science and others
                     misread.append(text)
     assert misread == []
 

@@ -326,6 +326,7 @@ def _full_answer(
     ``details`` were asked for."""
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     text, cut = (_fact_text(answer.fact), False) if details else shortened(_fact_text(answer.fact), wanted)
+    text = _figure_asked_first(text, wanted)
     opener = _YES_OR_NO_FIRST.match(text) if _WH_QUESTION.search(wanted) else None
     if opener:  # "how do i apply for financial aid?" is not answered "Yes, ..."
         text = text[opener.end() :][:1].upper() + text[opener.end() + 1 :]
@@ -442,6 +443,7 @@ _QUESTION_WORDS = frozenset(
     "are its it's this that there then much many long about any per".split()
 )
 _QUANTITY = re.compile(r"\bhow (much|many|long)\b")
+_COUNTED = re.compile(r"\bhow (?:much|many) ([a-z]{3,})\b")
 _FIGURE = re.compile(r"\d")
 
 
@@ -455,6 +457,21 @@ def _asked_stems(wanted: str, besides: Iterable[str] = ()) -> Set[str]:
     ignored = _QUESTION_WORDS.union(besides)
     kept = [w for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in ignored]
     return _stems(" ".join(kept))
+
+
+def _figure_asked_first(text: str, wanted: str) -> str:
+    """ "How many ECTS ...?": the one later sentence that holds what is counted with a figure goes first, so
+    that the answer opens with what was asked ("... about 20-30 ECTS ..."), not "Often yes"."""
+    counted = _COUNTED.search(wanted.lower())
+    sentences = _SENTENCE_END.split(text)
+    if not counted or len(sentences) < 2:
+        return text
+    noun = _stems(counted.group(1))
+    holding = [i for i, s in enumerate(sentences) if _stems(s) & noun and _FIGURE.search(s)]
+    if len(holding) != 1 or holding[0] == 0:
+        return text
+    first = holding[0]
+    return " ".join([sentences[first], *(s for i, s in enumerate(sentences) if i != first)])
 
 
 def focused_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str], wanted: str) -> Optional[Reply]:
@@ -882,18 +899,40 @@ def programme_topics_reply(
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
+def _short_note(programme: Programme, most: int = 60) -> Optional[str]:
+    """Its note's first sentence when that is short ("Non-technical and aimed at managers."), for a comparison."""
+    first = re.split(r"(?<=[.!?])\s+", programme.notes or "")[0]
+    return first if first and len(first) <= most else None
+
+
+def _course_names(programme: Programme, enough: int = 70) -> Optional[str]:
+    """ "2 courses: AI in Practice: Preparing for AI; Applying AI": the count and the names, cut short."""
+    if not programme.courses and not programme.structure:
+        return None
+    count = f"{programme.courses} courses" if programme.courses else ""
+    listed = re.search(r"\d+ courses?(?: plus [^:]*)?: (.+)", programme.structure or "")
+    if not listed:
+        return count or None
+    names = listed.group(1).split(". ")[0].rstrip(".")
+    if len(names) > enough:
+        names = names[:enough].rsplit(";", 1)[0] + "; ..."
+    return f"{count}: {names}" if count else names
+
+
 def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Programme) -> Reply:
     """Two named programmes compared line by line on what the catalogue knows of both, each value in short."""
 
     def kind(programme: Programme) -> str:
         return programme.kind_label or kb.credentials[programme.credential_type].name
 
-    def gists(programme: Programme) -> Dict[str, str]:
+    def gists(programme: Programme) -> Dict[str, Optional[str]]:
         return {
-            "Courses": f"{programme.courses} courses" if programme.courses else _UNKNOWN,
-            "Length": _gist(programme.duration, 40) if programme.duration else _UNKNOWN,
-            "Price": _gist(_price(programme) or _UNKNOWN, 40),
-            "Credit pathway": _gist(programme.credit_pathway, 40) if programme.credit_pathway else "none found",
+            "Courses": _course_names(programme),
+            "Length": _gist(programme.duration, 40) if programme.duration else None,
+            "Price": _gist(_price(programme), 40) if _price(programme) else None,
+            "Credit pathway": _gist(programme.credit_pathway, 40) if programme.credit_pathway else None,
+            "Subjects": ", ".join(programme.subjects) or None,
+            "Note": _short_note(programme),
         }
 
     lines = [
@@ -902,7 +941,15 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
         f"2. {second.title} ({second.institution}, {kind(second)})",
     ]
     one, two = gists(first), gists(second)
-    lines += [f"• {label}: 1. {one[label]} | 2. {two[label]}" for label in one]
+    neither = [label.lower() for label in one if one[label] is None and two[label] is None and label != "Note"]
+    lines += [
+        f"• {label}: 1. {one[label] or missing} | 2. {two[label] or missing}"
+        for label in one
+        for missing in ["—" if label == "Note" else _UNKNOWN]
+        if one[label] is not None or two[label] is not None
+    ]
+    if neither:  # one line for what my sources give neither of
+        lines.append(f"• Not in my sources for either: {', '.join(neither)}")
     lines.append('Ask "tell me about the first one" for everything on one of them.')
     ones, twos = _programme_citations(first), _programme_citations(second)
     citations = (*ones[:1], *twos[:1], *ones[1:], *twos[1:])  # the source line names one of each

@@ -307,3 +307,23 @@ def test_the_same_topic_asked_again_about_a_part_of_it_gets_that_part(first, the
     text = said(after(first, "ask_duration" if "long" in first else "ask_credit", then, then_intent))
     assert expected in text
     assert not_expected not in text
+
+
+@pytest.mark.parametrize(
+    ("topic", "wanted", "opening"),
+    [
+        # What is counted ("how many ECTS") opens the answer when a later sentence holds it with a figure.
+        ("credit", "how many ECTS would a micromasters be worth in europe", "edX says the credential can cover"),
+        ("credit", "does a micromasters count as credit?", "Often yes"),
+        # "times" is in no sentence: the answer as it is.
+        ("financial_aid", "how many times can i apply for aid", "Course by course"),
+    ],
+)
+def test_what_a_how_many_question_counts_comes_first(topic, wanted, opening):
+    text = faq_reply(KB, topic, "micromasters", wanted=wanted).text
+    assert (
+        text.removeprefix("For a MicroMasters: ")
+        .removeprefix("For a MicroMasters, ")
+        .lower()
+        .startswith(opening.lower())
+    ), text[:120]

@@ -287,7 +287,7 @@ def with_credit(turn: Turn, ask: Ask) -> List[EventType]:
 def mention(turn: Turn, ask: Ask) -> List[EventType]:
     """ "Which one uses python?": where their descriptions say so (silence is not a no)."""
     programmes = _programmes(turn, ask.programmes)
-    events = turn.say(programmes_mentioning_reply(turn.kb, programmes, str(ask.term)))
+    events = turn.say(programmes_mentioning_reply(turn.kb, programmes, str(ask.term), named=ask.lead == "named"))
     return events + ([listed(programmes)] if len(programmes) > 1 else about(programmes[0]))
 
 

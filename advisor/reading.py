@@ -1170,6 +1170,12 @@ class _Message:
         text = self.question_text()
         found = compared(self.kb, text)
         pair = found.pair
+        *named, last = _CLAUSE_BREAK.split(text)
+        if pair is None and named:  # "X or Y - which one uses python?": the two named before the question
+            pair = compared(self.kb, " ".join(named)).pair
+        term = mention_asked(text)
+        if pair and term and topic_named(term) is None:  # which of the two has it, not the two side by side
+            return Ask("mention", term=term, programmes=(pair[0].id, pair[1].id), lead="named")
         if pair is None and self.snap.listed:
             positions = listed_pair(text, len(self.snap.listed) if self.snap.list_shown else 0)
             if positions and all(-len(self.snap.listed) <= p < len(self.snap.listed) for p in positions):
@@ -1265,10 +1271,14 @@ class _Message:
         if not topics and not self.lex.has("details", normalise(text)) and not self.names_a_programme(query):
             return None
         lead = None
+        if "masters_cost" in topics:  # "how much is the msc": its pathway's fee, else what master's degrees cost
+            if not re.search(r"\$\s?\d", programme.credit_pathway or ""):
+                return Ask("faq", topics=("masters_cost",), credential=programme.credential_type)
+            topics = ("credit",)
         if (
             asks_about_the_masters(text)
             and programme.credit_pathway
-            and set(topics) & {"cost", "duration", "degree", "definition", "masters_cost"}
+            and set(topics) & {"duration", "degree", "definition"}
         ):
             topics = ("credit",)
         if "admission" in topics and self.lex.has("asks_to_start", normalise(text)):

@@ -1033,7 +1033,9 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
 _NEGATED = re.compile(r"\b(not|no|never|without|omits?|lacks?|isn'?t|doesn'?t|different|separate)\b", re.IGNORECASE)
 
 
-def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programme], term: str) -> Reply:
+def programmes_mentioning_reply(
+    kb: KnowledgeBase, programmes: Sequence[Programme], term: str, named: bool = False
+) -> Reply:
     """Which of the programmes just shown my sources describe with ``term`` ("which one uses python?"), and where.
 
     Silence in a description is not a "no": the course lists in my sources are
@@ -1042,6 +1044,7 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
     found = [(programme, mentions(programme, term)) for programme in programmes]
     silent = " or the ".join(programme.title for programme, part in found if not part)
     unsure = "That doesn't rule it out: the course lists in my sources are often partial, so check"
+    which = "the two you named" if named else "the programmes I just listed"
     if len(programmes) == 1:
         part = found[0][1]
         if not part:
@@ -1051,9 +1054,9 @@ def programmes_mentioning_reply(kb: KnowledgeBase, programmes: Sequence[Programm
         else:
             lines = [f'Yes: my sources mention {term} for the {programmes[0].title}: "{part}".']
     elif not any(part for _, part in found):
-        lines = [f"My sources don't mention {term} for the programmes I just listed. {unsure} their pages on edX."]
+        lines = [f"My sources don't mention {term} for {which}. {unsure} their pages on edX."]
     else:
-        lines = [f"Of the programmes I just listed, my sources mention {term} for:"]
+        lines = [f"Of {which}, my sources mention {term} for:"]
         lines += [f'• {_listed_name(programme)}: "{part}"' for programme, part in found if part]
         if silent:
             lines.append(f"They don't mention it for the {silent}. {unsure} its page on edX.")

@@ -969,9 +969,11 @@ def test_a_programmes_price_is_dated_by_the_prices_own_date():
     assert "(Date unknown." not in messages[0]["text"]
 
 
-def test_the_masters_cost_right_after_a_programme_is_its_own_masters():
-    messages, _ = respond(just_described("mitx_scm", "how much is the masters?", "ask_cost"))
-    assert "• Credit pathway: " in messages[0]["text"] and "SCMb" in messages[0]["text"]
+@pytest.mark.parametrize("text", ["how much is the masters?", "and how much does the semester on campus cost"])
+def test_the_masters_cost_right_after_a_programme_is_what_masters_cost(text):
+    # The credit pathway's card line said nothing of cost; what master's degrees cost names its blended semester.
+    messages, _ = respond(just_described("mitx_scm", text, "ask_cost"))
+    assert "$33,000" in messages[0]["text"] and "blended" in messages[0]["text"]
 
 
 def test_its_university_named_right_after_a_programme_still_means_that_programme():

@@ -54,6 +54,7 @@ def summary(found: Reading) -> List[str]:
             lines.append(f"not understood {act.reason}")
         elif isinstance(act, Ask):
             about = [*act.topics, act.credential or "", act.programme or "", act.name or "", act.claim or ""]
+            about += list(act.programmes) if act.kind == "mention" else []
             lines.append(" ".join(["ask", act.kind, *[part for part in about if part]]))
     return lines
 
@@ -549,6 +550,24 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     # An institution's programme of a kind and subject my catalogue lacks, with a field asked: not found first.
     ("ibm micromasters in AI - how many courses is it", {}, ["ask not_found courses"]),
     ("how many courses in the harvard data science cert", {}, ["ask programme courses harvardx_data_science"]),
+    # Two programmes named, then which of them has something: which mentions it, not the two side by side.
+    (
+        "berkeley foundations of data science or harvardx data science cert - which one uses python?",
+        {},
+        ["ask mention berkeleyx_foundations_of_data_science harvardx_data_science"],
+    ),
+    # What the on-campus part of a master's costs is the master's cost, not the programme's credit field.
+    (
+        "and how much does the semester on campus cost",
+        {"current": "mitx_scm", "current_shown": True, "last_topic": "credit", "topic_shown": True},
+        ["ask faq masters_cost micromasters"],
+    ),
+    # Who runs it, of the one programme of a list from the university named.
+    (
+        "which part of mit runs it",
+        {"listed": ("mitx_finance", "iux_accounting"), "list_shown": True},
+        ["ask whose mitx_finance"],
+    ),
 ]
 
 

@@ -562,6 +562,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {"current": "mitx_scm", "current_shown": True, "last_topic": "credit", "topic_shown": True},
         ["ask faq masters_cost micromasters"],
     ),
+    # A degree's tuition is what master's degrees cost, not the credential's price.
+    ("whats the tuition for georgia techs OMSA degree", {}, ["ask faq masters_cost"]),
     # Who runs it, of the one programme of a list from the university named.
     (
         "which part of mit runs it",

@@ -142,8 +142,10 @@ def not_found(turn: Turn, ask: Ask) -> List[EventType]:
     nearest = _programmes(turn, ask.programmes)[:3]
     events = turn.say(not_found_reply(turn.kb, nearest, ask.query)) + ([listed(nearest)] if nearest else [])
     same = [p for p in nearest if ask.query and ask.query.credential_types and same_but_kind(p, ask.query)]
-    if same:  # it exists as the other kind: "how long does it take?" now means it
-        return events + about(same[0])
+    if same:  # it exists as the other kind: its own facts on what was asked; "how long does it take?" now means it
+        own = tuple(topic for topic in ask.topics if topic in PROGRAMME_TOPICS)
+        reply = programme_topics_reply(turn.kb, same[0], own) if own else None
+        return events + (turn.say(reply) if reply else []) + about(same[0])
     return events + _missing(ask) + _in_general(turn, ask)
 
 

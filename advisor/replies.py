@@ -1212,7 +1212,10 @@ def not_found_reply(kb: KnowledgeBase, nearest: Sequence[Programme], query: Opti
     if same:  # "harvardx data science, is that a micromasters?": no, it is the other kind
         kind = kb.credentials[same[0].credential_type].name
         asked = named_programme(Query((), (), query.credential_types))
-        lines[0] = f"No: the {same[0].title} is a {kind}, not a {asked}."
+        lines[0] = (
+            f"No: the {same[0].title} is a {kind}, not a {asked}; "
+            f"there is no {named_programme(query)} in my catalogue."
+        )
         lines[1:] = [programme_line(p) for p in nearest if p is not same[0]][:2]
         lines[1:1] = ["Other close ones:"] if len(lines) > 1 else []
     citations = tuple(c for p in nearest for c in _programme_citations(p))

@@ -849,9 +849,14 @@ class _Message:
             subjects.append(held)
         return list(dict.fromkeys(subjects))
 
+    def names_several(self, text: str) -> bool:
+        """ "the mit programmes", "any ...": several programmes; "how many courses is it" counts a field of one."""
+        words = self.lex.pattern("field_courses").sub(" ", normalise(text))
+        return self.lex.has("several_programmes", words) or self.lex.has("any_word", words)
+
     def with_context_subject(self, query: Query) -> Query:
         """ "And the delft one?" after AI was discussed: Delft's programme in that subject, not its first one."""
-        if not query.institutions or query.subjects or self.lex.has("several_programmes", normalise(query.text)):
+        if not query.institutions or query.subjects or self.names_several(query.text):
             return query  # "how much are the mit programmes": all of them
         several = search_programmes(self.kb, query)
         if len(several) < 2:
@@ -1311,9 +1316,8 @@ class _Message:
             return False
         if self.lex.has("any_of_a_kind", normalise(query.text)) and not query.institutions:
             return False
-        # "how many courses is it" counts a field of one programme, not several programmes.
-        words = self.lex.pattern("field_courses").sub(" ", normalise(query.text))
-        several = self.lex.has("several_programmes", words) or self.lex.has("any_word", words)
+        words = normalise(query.text)
+        several = self.names_several(query.text)
         if query.institutions and (query.subjects or self.lex.has("one_programme", words)):
             return not several
         return (

@@ -931,7 +931,7 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
             "Length": _gist(programme.duration, 40) if programme.duration else None,
             "Price": _gist(_price(programme), 40) if _price(programme) else None,
             "Credit pathway": _gist(programme.credit_pathway, 40) if programme.credit_pathway else None,
-            "Subjects": ", ".join(programme.subjects) or None,
+            "Subjects": ", ".join(programme.subjects) if first.subjects != second.subjects else None,
             "Note": _short_note(programme),
         }
 
@@ -941,7 +941,7 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
         f"2. {second.title} ({second.institution}, {kind(second)})",
     ]
     one, two = gists(first), gists(second)
-    neither = [label.lower() for label in one if one[label] is None and two[label] is None and label != "Note"]
+    neither = [label.lower() for label in one if one[label] is None and two[label] is None and label not in ("Note", "Subjects")]
     lines += [
         f"• {label}: 1. {one[label] or missing} | 2. {two[label] or missing}"
         for label in one

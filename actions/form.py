@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import reading_of, replies_on_error
-from actions.recommendation import take_answers
+from actions.recommendation import passed_over, take_answers
 from advisor.questions import QUESTIONS
 from advisor.reading import SLOTS, Answer, Reading
 from advisor.recommend import questions_to_ask
@@ -97,10 +97,15 @@ class ValidateRecommendationForm(FormValidationAction):
         if not hasattr(value, "slot"):
             return {slot: value}  # set by a button's payload or an earlier turn: already a value
         misses = dict(tracker.get_slot("misses") or {})
-        taken = take_answers(dispatcher, [value], tracker.get_slot("requested_slot"), misses)
-        set_now = {event["name"]: event["value"] for event in taken.events}
+        asked = tracker.get_slot("requested_slot")
+        taken = take_answers(dispatcher, [value], asked, misses)
         if isinstance(value, Answer) and taken.noted:  # "5 hours a week", said to the credit question
             dispatcher.utter_message(text=noted_reply(taken.noted))
+            reading = self._answers(tracker)
+            answered = [a.slot for a in reading.acts if isinstance(a, Answer)] if reading else []
+            if answered and slot == answered[0]:  # once a message: the question asked, answered around
+                taken.events += passed_over(dispatcher, asked, answered, misses)
+        set_now = {event["name"]: event["value"] for event in taken.events}
         kept = set_now.get(slot, tracker.get_slot(slot))
         return {slot: kept, **{k: v for k, v in set_now.items() if k != slot}, "said_back": None, "shown": []}
 

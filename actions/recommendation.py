@@ -96,6 +96,24 @@ def missed_events(dispatcher: CollectingDispatcher, missed: Missed, misses: Dict
     return [SlotSet(missed.slot, None), SlotSet("misses", misses)]
 
 
+def passed_over(
+    dispatcher: CollectingDispatcher, asked: Optional[str], answered: Sequence[str], misses: Dict[str, int]
+) -> List[EventType]:
+    """The question asked, answered around but not itself ("nah dont need credit" to the goal question): the
+    second time, it is left out with its buttons, so that it is never asked a third time."""
+    time = ("weekly_hours", "horizon_months")
+    if not asked or not answered or asked in answered or (asked in time and set(time) & set(answered)):
+        return []
+    count = int(misses.get(asked, 0)) + 1
+    events: List[EventType] = [SlotSet("misses", {**misses, asked: count})]
+    if count < 2:
+        return events
+    question = QUESTIONS[asked]
+    buttons = [{"title": title, "payload": payload} for title, payload in question.buttons]
+    dispatcher.utter_message(text=MOVING_ON.format(name=question.name), buttons=buttons)
+    return [SlotSet(asked, ANY_SUBJECT if asked == "subject" else UNSURE), *events]
+
+
 @dataclass
 class Taken:
     """The answers a message gave: their events, those that changed one held, and those given unasked."""
@@ -150,6 +168,8 @@ def answers(turn: Turn, acts: Sequence[Any], rest: Sequence[Any]) -> List[EventT
     if snap.in_questions or starting:
         if taken.noted and snap.in_questions:
             turn.dispatcher.utter_message(text=noted_reply(taken.noted))
+            answered = [act.slot for act in acts if isinstance(act, Answer)]
+            return taken.events + passed_over(turn.dispatcher, snap.asked, answered, turn.misses)
         return taken.events
     held = {**snap.answers, **{e["name"]: e["value"] for e in taken.events if e.get("event") == "slot"}}
     if snap.recommended and (taken.changed or taken.noted):

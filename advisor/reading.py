@@ -622,6 +622,8 @@ class _Message:
                 continue  # "how long at 10 hours a week?" asks; it answers only the question asked
             if slot == "horizon_months" and not self.horizon_meant(value):
                 continue
+            if value.needs_context and self.names_another_answer(value, slot):
+                continue  # "yes credit matters a lot", said to the time question: a lot of credit, not of time
             if value.needs_context and asked not in (slot, *((TIME_SLOTS) if slot in TIME_SLOTS else ())):
                 clause = self.clause_of(value.start)
                 topic = "topic_cost" if slot == "budget" else "topic_duration"
@@ -650,6 +652,15 @@ class _Message:
         if subject:
             found["subject"] = subject
         return list(found.values())
+
+    def names_another_answer(self, value: Value, slot: str) -> bool:
+        """Whether the clause of words without a figure ("a lot") names another question's subject only."""
+        clause = self.clause_of(value.start)
+        own = ("weekly_hours",) if slot in TIME_SLOTS else (slot,)
+        if any(self.lex.has(f"names_{name}", clause) for name in own):
+            return False
+        others = ("goal", "wants_credit", "weekly_hours", "budget")
+        return any(self.lex.has(f"names_{name}", clause) for name in others if name not in own)
 
     def horizon_meant(self, value: Value) -> bool:
         """Whether a duration is how long the learner can give it: said to the time question, or in words

@@ -941,7 +941,11 @@ def programmes_side_by_side(kb: KnowledgeBase, first: Programme, second: Program
         f"2. {second.title} ({second.institution}, {kind(second)})",
     ]
     one, two = gists(first), gists(second)
-    neither = [label.lower() for label in one if one[label] is None and two[label] is None and label not in ("Note", "Subjects")]
+    neither = [
+        label.lower()
+        for label in one
+        if one[label] is None and two[label] is None and label not in ("Note", "Subjects")
+    ]
     lines += [
         f"• {label}: 1. {one[label] or missing} | 2. {two[label] or missing}"
         for label in one
@@ -1068,7 +1072,8 @@ def asked_details(programme: Programme, wanted: str) -> List[str]:
     """The sentences of a programme's whole card that hold the question's own words ("whats the pass mark for
     the uq sustainable energy micromasters": "pass mark 70%"), beyond its name, its subjects and question words."""
     names = " ".join((programme.title, programme.institution, *programme.subjects)).lower()
-    asked = _asked_stems(wanted, _CARD_WORDS.union(re.findall(r"[a-z0-9]+", names)))
+    # "harvards" names Harvard too: the name's words are left out as stems.
+    asked = _asked_stems(wanted, _CARD_WORDS.union(re.findall(r"[a-z0-9]+", names))) - _stems(names)
     values = _programme_fact_values(programme)
     texts = [values[topic] for topic in ("courses", "duration", "cost", "credit")] + [programme.notes or ""]
     sentences = list(dict.fromkeys(s for text in texts for s in _SENTENCE_END.split(text) if s))

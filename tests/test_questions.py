@@ -64,3 +64,21 @@ def test_why_do_you_ask_names_its_question(text, slot):
 
 def test_every_question_says_why_it_is_asked():
     assert all(question.why.strip() for question in QUESTIONS.values())
+
+
+def test_a_question_answered_around_twice_is_left_out_not_asked_a_third_time():
+    # "nah dont need credit", then "maybe 10 hrs a week", each said to the goal question: the goal was asked
+    # five times in a row.
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.recommendation import passed_over
+
+    dispatcher = CollectingDispatcher()
+    first = passed_over(dispatcher, "goal", ["wants_credit"], {})
+    assert first == [{"event": "slot", "timestamp": None, "name": "misses", "value": {"goal": 1}}]
+    assert dispatcher.messages == []
+    second = passed_over(dispatcher, "goal", ["weekly_hours"], {"goal": 1})
+    assert {"name": "goal", "value": "unsure"}.items() <= second[0].items()
+    assert dispatcher.messages[0]["text"].startswith("I still didn't catch your goal")
+    # The time question answered by how long one can give it is answered, not passed over.
+    assert passed_over(CollectingDispatcher(), "weekly_hours", ["horizon_months"], {}) == []

@@ -562,6 +562,15 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {"current": "mitx_scm", "current_shown": True, "last_topic": "credit", "topic_shown": True},
         ["ask faq masters_cost micromasters"],
     ),
+    # Words without a figure ("a lot") in a clause about another question answer that one, not the time.
+    ("yes credit matters a lot", {"in_questions": True, "asked": "weekly_hours"}, ["answer wants_credit=True"]),
+    # A career switch "employers see" is the job-skill goal.
+    (
+        "i wanna switch into data analytics, need something employers see",
+        {"in_questions": True, "asked": "goal"},
+        ["answer goal=skills", "answer subject=data science"],
+    ),
+    ("when does the next one start", {}, ["ask uncovered schedules"]),
     # A degree's tuition is what master's degrees cost, not the credential's price.
     ("whats the tuition for georgia techs OMSA degree", {}, ["ask faq masters_cost"]),
     # Who runs it, of the one programme of a list from the university named.

@@ -312,6 +312,8 @@ class _Message:
         end = len(self.text)
         if start == end:
             start, end = self.question_first(sentences)
+            if end < len(self.text):  # "is it a good way to test grad-level study? I'd want the credits": all tells
+                return self.text, self.text[start:end].strip(), start, end
         question = self.text[start:end].strip()
         if question and (self.choice_between_kinds() or self.lex.has("advice", normalise(question))):
             return self.text, question, start, end  # "which is better for getting a job fast?" tells the goal

@@ -1692,8 +1692,9 @@ def _acts_of(text: str, nlu: Nlu, snapshot: Snapshot, kb: KnowledgeBase, lexicon
     supposed = lexicon.has("supposition", words) and snapshot.recommended
     answers = [] if supposed else message.answers()
     # A hedge first ("not sure, maybe later a masters") leaves the question open, unless a goal or a figure
-    # follows it ("idk just want a better job", "not sure, maybe 5 hours").
-    given = any(isinstance(a, Answer) and a.slot == snapshot.asked for a in answers)
+    # follows it ("idk just want a better job", "not sure, maybe 5 hours"), or another answer ("idk like 300
+    # bucks" said to the goal question hedges the budget).
+    given = any(isinstance(a, Answer) and (a.slot == snapshot.asked or not a.repeated) for a in answers)
     if snapshot.asked and lexicon.has("unsure_first", words) and (not given or snapshot.asked == "wants_credit"):
         answers = [Unsure(snapshot.asked), *[a for a in answers if getattr(a, "slot", None) != snapshot.asked]]
     if (

@@ -571,6 +571,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["answer goal=skills", "answer subject=data science"],
     ),
     ("when does the next one start", {}, ["ask uncovered schedules"]),
+    # A hedge before another answer hedges that one: the question asked stays open, not "unsure".
+    ("idk like 300 bucks", {"in_questions": True, "asked": "goal"}, ["answer budget=300"]),
     # A degree's tuition is what master's degrees cost, not the credential's price.
     ("whats the tuition for georgia techs OMSA degree", {}, ["ask faq masters_cost"]),
     # Who runs it, of the one programme of a list from the university named.

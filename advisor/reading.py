@@ -1112,6 +1112,9 @@ class _Message:
                         return Ask("not_in_list", programmes=listed)
                 topics = (self.topic(),) if self.topic() else ()
                 return Ask("programme", programme=listed[position], topics=tuple(t for t in topics if t))
+        ranking = ranking_topic(text)
+        if ranking:  # "ok the cyber ones, which is shortest": ranked, not only narrowed
+            return self.ranking(ranking)
         if snap.search is not None and snap.search_shown:
             named = self.query
             missing = unknown_topic(self.kb, named, what_about=True) if not named.subjects else None
@@ -1121,9 +1124,6 @@ class _Message:
             narrowed = narrow(snap.search, text, named)
             if narrowed:
                 return Ask("search", query=narrowed)
-        ranking = ranking_topic(text)
-        if ranking:
-            return self.ranking(ranking)
         in_play = self.list_in_play()
         each = in_play if len(in_play) > 1 and self.lex.has("each_listed", words) else ()
         term = mention_asked(text)

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
+from advisor.matching import Query
 from advisor.reading import (
     UNSURE,
     Answer,
@@ -571,6 +572,17 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["answer goal=skills", "answer subject=data science"],
     ),
     ("when does the next one start", {}, ["ask uncovered schedules"]),
+    # A subject of the list and which is shortest: ranked, not only narrowed.
+    (
+        "ok the cyber ones, which is shortest",
+        {
+            "search": Query(("cybersecurity",)),
+            "search_shown": True,
+            "listed": ("ritx_cybersecurity",),
+            "list_shown": True,
+        },
+        ["ask rank duration catalogue"],
+    ),
     # A hedge before another answer hedges that one: the question asked stays open, not "unsure".
     ("idk like 300 bucks", {"in_questions": True, "asked": "goal"}, ["answer budget=300"]),
     # A degree's tuition is what master's degrees cost, not the credential's price.

@@ -105,7 +105,9 @@ def cite_line(kb: KnowledgeBase, citations: Sequence[Citation]) -> str:
 # A reply's default length: a fact of over about 600 characters is cut to whole sentences within
 # SHORT_CHARS, and the rest comes on "tell me more".
 SHORT_CHARS = 480
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(]|edX\b)")
+# Where a sentence ends: not after "U.S.", "T.H.", "e.g.", "Prof." and the like.
+_NOT_AN_END = r"(?<!\b[A-Z]\.[A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bProf\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bvs\.)"
+_SENTENCE_END = re.compile(r"(?<=[.!?])" + _NOT_AN_END + r"\s+(?=[A-Z0-9\"'(]|edX\b)")
 MORE_HINT = 'Say "tell me more" for the rest.'
 SAME_FOR_BOTH = "This is the same for MicroMasters programs and Professional Certificates."
 
@@ -595,7 +597,7 @@ def _programme_citations(programme: Programme, topics: Sequence[str] = ()) -> Tu
 def _gist(text: str, enough: int = 80) -> str:
     """The first sentences of ``text``, as many as it takes to say something (``enough`` characters)."""
     gist = ""
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+    for sentence in re.split(r"(?<=[.!?])" + _NOT_AN_END + r"\s+(?=[A-Z])", text):
         gist = f"{gist} {sentence}".strip()
         if len(gist) >= enough:
             break
@@ -819,7 +821,7 @@ def whose_reply(kb: KnowledgeBase, programme: Programme, named: Sequence[str] = 
         sentence.strip()
         for text in texts
         if text
-        for sentence in re.split(r"(?<=[.!?])\s+", text)
+        for sentence in re.split(r"(?<=[.!?])" + _NOT_AN_END + r"\s+", text)
         if cue.search(sentence.lower())
     ]
     if not whose:

@@ -27,6 +27,9 @@ _NAMED_TOPICS = tuple(topic for topic in FAQ_TOPICS if f"topic_{topic}" in defau
 _GIVES_WAY_TO = {"exams": "cost", "workload": "cost", "completion": "refunds"}
 _RANKINGS = ("cost", "duration", "quality")
 UNCOVERED = tuple(name.removeprefix("uncovered_") for name in default_lexicon().cues if name.startswith("uncovered_"))
+_BETWEEN = re.compile(
+    r"\b(between (?:an? |the )?\w+(?: \w+)?) and (?!(?:which|what|whats|how|is|are|do|does|can|why|who|when|where)\b)"
+)
 _CLAUSE_BREAK = re.compile(r"[?,;.]|\b(?:and|also|plus|as well as)\b")
 
 
@@ -38,6 +41,8 @@ def topic_named(text: str) -> Optional[str]:
     """The one FAQ topic a question names, or None when it names none or several."""
     words = normalise(text)
     topics = [topic for topic in _NAMED_TOPICS if default_lexicon().has(f"topic_{topic}", words)]
+    if "difference" in topics and len(topics) > 1:  # "the difference between verified and audit": that topic
+        topics.remove("difference")
     specific = sorted(
         ((_longest(f"topic_{topic}", words), topic) for topic in topics if topic in WORD_ONLY_TOPICS), reverse=True
     )
@@ -58,7 +63,8 @@ def topic_named(text: str) -> Optional[str]:
 def topics_asked_together(text: str) -> Tuple[str, ...]:
     """The topics of a message that asks about several, one per clause, in order; () for fewer than two."""
     found: list = []
-    for clause in _CLAUSE_BREAK.split(text.lower()):  # before normalise(), which drops the commas
+    text = _BETWEEN.sub(r"\1 & ", text.lower())  # "the difference between verified and audit" is one clause
+    for clause in _CLAUSE_BREAK.split(text):  # before normalise(), which drops the commas
         topic = topic_named(clause) if clause.strip() else None
         if topic and topic not in found:
             found.append(topic)

@@ -18,6 +18,7 @@ from advisor.topics import (
     ranking_topic,
     topic_named,
     topics_asked_together,
+    topics_in,
     uncovered_topic,
 )
 
@@ -89,10 +90,24 @@ def test_one_compared_attribute_is_found(text, topic):
 
 @pytest.mark.parametrize(
     "text",
-    ["what's the difference", "which one is better", "difference in price and length", "compare them", ""],
+    ["which one is better", "difference in price and length", "compare them", ""],
 )
 def test_no_single_attribute_means_the_general_difference(text):
     assert topic_named(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # The general difference named in words, so that a second topic beside it is answered too.
+        ("what's the difference", ("difference",)),
+        ("wats the diff between the two and which is more respected?", ("difference", "recognition")),
+        # The difference between two things of one topic is that topic.
+        ("whats the difference between verified and audit", ("tracks",)),
+    ],
+)
+def test_the_difference_is_a_topic_beside_others(text, topics):
+    assert topics_in(text) == topics
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,8 @@ INTENT_TOPICS = {
 }
 # Where a sentence's clauses part: "I'm a nurse, is it too much?", "i work full time - is it realistic".
 _CLAUSE_BREAK = re.compile(r",\s*|\s+[-–—]+\s+")
+# Subjects named as alternatives: "leadership or business", "python, web dev and data".
+_ALTERNATIVES = re.compile(r"\s*(?:,|/|\bor\b|\band\b)\s*")
 _CLAUSES = re.compile(r"[.,;!?\n]+|\s(?:but|though|although)\s")
 
 
@@ -1426,7 +1428,7 @@ class _Message:
             programme_words = self.lex.has("programme_or_kind_words", normalise(text))
             if not (query.subjects or query.credential_types or programme_words or wants_search or intent == "inform"):
                 return None  # "a good pizza place near mit": a university named, nothing asked of the catalogue
-            return Ask("search", query=query)
+            return Ask("search", query=self.with_partly_named(query))
         missing = unknown_topic(self.kb, query, what_about=not wants_search) or field_named_alone(text)
         if missing:
             partly = subjects_partly_named(self.kb, missing)
@@ -1438,6 +1440,19 @@ class _Message:
         if wants_search and (query.credential_types or intent == "search_programs" or asks_what_is_offered(text)):
             return Ask("search", query=query, lead=self.suggesting())
         return None
+
+    def with_partly_named(self, query: Query) -> Query:
+        """ "leadership or business programs?": a word beside a subject that only partly names subjects
+        ("business": business analytics, business management) adds them, as "business ones?" does alone."""
+        if not query.subjects:
+            return query
+        extra: List[str] = []
+        for part in _ALTERNATIVES.split(query.text):
+            named = build_query(self.kb, part)
+            missing = None if named.subjects or named.institutions else unknown_topic(self.kb, named)
+            extra += subjects_partly_named(self.kb, missing) if missing else ()
+        subjects = tuple(dict.fromkeys((*query.subjects, *extra)))
+        return replace(query, subjects=subjects) if extra else query
 
     def details(self) -> Optional[Ask]:
         """ "Tell me more", "details" right after a programme: its whole card."""

@@ -1464,3 +1464,10 @@ def test_a_programme_asked_for_as_the_other_kind_is_said_to_be_that_kind_and_is_
         after("harvardx data science, is that a micromasters?", "ask_definition", "how long is it", "ask_duration")
     )
     assert then.startswith("HarvardX Professional Certificate in Data Science") and "1 year 5 months" in then
+
+
+def test_a_subject_or_a_word_that_partly_names_subjects_searches_both():
+    # "leadership or business programs?" searched leadership only.
+    messages, _ = respond(tracker("leadership or business programs?", "search_programs"))
+    assert messages[0]["text"].startswith("I found") and "business" in messages[0]["text"].splitlines()[0]
+    assert "leadership" in messages[0]["text"].splitlines()[0]

@@ -583,6 +583,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         },
         ["ask rank duration catalogue"],
     ),
+    # A subject and a word that only partly names subjects, as alternatives: both searched.
+    ("leadership or business programs?", {}, ["ask search"]),
     # A hedge before another answer hedges that one: the question asked stays open, not "unsure".
     ("idk like 300 bucks", {"in_questions": True, "asked": "goal"}, ["answer budget=300"]),
     # A degree's tuition is what master's degrees cost, not the credential's price.

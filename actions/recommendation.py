@@ -288,7 +288,9 @@ def what_if(turn: Turn, ask: Ask) -> List[EventType]:
     now = recommend(turn.kb, profile_of(turn.snap.answers))
     then = recommend(turn.kb, profile_of({**turn.snap.answers, **supposed}))
     name = turn.kb.credentials[then.credential_type].name
-    turn.dispatcher.utter_message(text=supposed_reply(supposed, name, same=now.credential_type == then.credential_type))
+    against = [phrase for phrase in then.said_against if phrase not in now.said_against]  # what the supposing says
+    same = now.credential_type == then.credential_type
+    turn.dispatcher.utter_message(text=supposed_reply(supposed, name, same=same, against=against))
     return []
 
 

@@ -1451,7 +1451,7 @@ def _answer_phrases(changes: Mapping[str, Any], now: str) -> str:
     return "; ".join(phrases[slot](value) for slot, value in changes.items() if slot in phrases)
 
 
-def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool) -> str:
+def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool, against: Sequence[str] = ()) -> str:
     """ "What if I had more money?" after a recommendation: what it would be, without changing the answers."""
     phrases = []
     for slot, value in changes.items():
@@ -1472,9 +1472,13 @@ def supposed_reply(changes: Mapping[str, Any], credential_name: str, same: bool)
         elif slot == "subject":
             phrases.append(f"{value} as your subject")
     verdict = f"I'd still recommend a {credential_name}" if same else f"I'd recommend a {credential_name} instead"
+    # What the supposition itself says against it ("you have about 3 hours a week"): said, not left out.
+    though = ""
+    if against and same:
+        though = f"; that change points the other way ({_joined(list(against))}), but your other answers outweigh it"
     return (
-        f"With {' and '.join(phrases)}, {verdict}. Your answers stay as they were; to change one, say e.g. "
-        '"actually my budget is $2,000".'
+        f"With {' and '.join(phrases)}, {verdict}{though}. Your answers stay as they were; to change one, say "
+        'e.g. "actually my budget is $2,000".'
     )
 
 

@@ -726,8 +726,14 @@ class _Message:
             and not self.stated_answers_of_figures()
             and not any(self.lex.has(cue, self.words) for cue in controls)
         ):
+            # A word that only partly names subjects ("data stuff"): the first of them, as a search takes it.
+            missing = unknown_topic(self.kb, Query(text=self.text), what_about=True)
+            named = [subjects_partly_named(self.kb, word) for word in (missing or self.words).split()]
+            partly = [subject for subjects in named for subject in subjects]
+            if len(named) <= 2 and partly:
+                return Answer("subject", partly[0], f'"{self.words}": I\'ll take that as {partly[0]}')
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
-            lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
+            lacking = missing or self.words
             lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None

@@ -151,6 +151,7 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("DS", "subject", "greet", "data science"),
     ("I have a bachelors in economics, I want data science", "subject", "inform", "data science"),
     ("not sure yet", "subject", "inform", UNSURE),  # any subject
+    ("data stuff", "subject", "inform", "data science"),  # a word that only partly names subjects: the first
     ("option 3", "subject", "nlu_fallback", "artificial intelligence"),
     ("😀", "subject", "inform", None),
 ]

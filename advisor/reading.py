@@ -313,17 +313,17 @@ class _Message:
             start = at
         end = len(self.text)
         if start == end:
-            start, end = self.question_first(sentences)
-            if end < len(self.text):  # "is it a good way to test grad-level study? I'd want the credits": all tells
-                return self.text, self.text[start:end].strip(), start, end
-        question = self.text[start:end].strip()
+            first, upto = self.question_first(sentences)
+            if upto < end:  # "is it a good way to test grad-level study? I'd want the credits": all of it tells
+                return self.text, self.text[first:upto].strip(), first, upto
+        question = self.text[start:].strip()
         if question and (self.choice_between_kinds() or self.lex.has("advice", normalise(question))):
             return self.text, question, start, end  # "which is better for getting a job fast?" tells the goal
-        if question and self.lex.has("change_request", normalise(question)):
-            return self.text, "", len(self.text), len(self.text)
-        if question and self.asks_nothing_before_telling(question):
-            return self.text, "", len(self.text), len(self.text)
-        return (self.text[:start] + " " + self.text[end:]).strip(), question, start, end
+        if question and (
+            self.lex.has("change_request", normalise(question)) or self.asks_nothing_before_telling(question)
+        ):
+            return self.text, "", end, end
+        return self.text[:start], question, start, end
 
     def question_first(self, sentences: List[str]) -> Tuple[int, int]:
         """Where a message that asks first and then tells about oneself asks ("does it ever expire?? i might
@@ -726,14 +726,11 @@ class _Message:
             and not self.stated_answers_of_figures()
             and not any(self.lex.has(cue, self.words) for cue in controls)
         ):
-            # A word that only partly names subjects ("data stuff"): the first of them, as a search takes it.
-            missing = unknown_topic(self.kb, Query(text=self.text), what_about=True)
-            named = [subjects_partly_named(self.kb, word) for word in (missing or self.words).split()]
-            partly = [subject for subjects in named for subject in subjects]
-            if len(named) <= 2 and partly:
+            partly = self.partly_named(self.text)  # "data stuff": the first of them, as a search takes it
+            if partly:
                 return Answer("subject", partly[0], f'"{self.words}": I\'ll take that as {partly[0]}')
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
-            lacking = missing or self.words
+            lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
             lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
@@ -1447,18 +1444,23 @@ class _Message:
             return Ask("search", query=query, lead=self.suggesting())
         return None
 
+    def partly_named(self, text: str) -> Tuple[str, ...]:
+        """The subjects that a word of a short phrase naming no subject only partly names ("data stuff": data
+        science; "business programs": business analytics, business management)."""
+        words = (unknown_topic(self.kb, Query(text=text), what_about=True) or normalise(text)).split()
+        if len(words) > 2:
+            return ()
+        return tuple(dict.fromkeys(subject for word in words for subject in subjects_partly_named(self.kb, word)))
+
     def with_partly_named(self, query: Query) -> Query:
-        """ "leadership or business programs?": a word beside a subject that only partly names subjects
-        ("business": business analytics, business management) adds them, as "business ones?" does alone."""
+        """ "leadership or business programs?": a word beside a subject that only partly names subjects adds
+        them, as "business ones?" does alone."""
         if not query.subjects:
             return query
-        extra: List[str] = []
-        for part in _ALTERNATIVES.split(query.text):
-            named = build_query(self.kb, part)
-            missing = None if named.subjects or named.institutions else unknown_topic(self.kb, named)
-            extra += subjects_partly_named(self.kb, missing) if missing else ()
-        subjects = tuple(dict.fromkeys((*query.subjects, *extra)))
-        return replace(query, subjects=subjects) if extra else query
+        named = [build_query(self.kb, part) for part in _ALTERNATIVES.split(query.text)]
+        parts = [q.text for q in named if not (q.subjects or q.institutions)]
+        extra = [subject for part in parts for subject in self.partly_named(part)]
+        return replace(query, subjects=tuple(dict.fromkeys((*query.subjects, *extra)))) if extra else query
 
     def details(self) -> Optional[Ask]:
         """ "Tell me more", "details" right after a programme: its whole card."""

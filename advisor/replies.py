@@ -812,18 +812,11 @@ def still_offered_reply(kb: KnowledgeBase, programme: Programme) -> Reply:
 def whose_reply(kb: KnowledgeBase, programme: Programme, named: Sequence[str] = ()) -> Reply:
     """ "Which uni is it from?", "which part of MIT runs it?", "is that upenn?": its institution, and what its
     own facts say of who offers, runs or endorses it (lexicon topics.yml: offered_by)."""
-    said = f"The {programme.title} is from {programme.institution}."
-    if named:
-        said = f"{'Yes' if programme.institution in named else 'No'}: the {said[4:]}"
+    said = f"the {programme.title} is from {programme.institution}."
+    said = f"{'Yes' if programme.institution in named else 'No'}: {said}" if named else said[0].upper() + said[1:]
     cue = default_lexicon().pattern("offered_by")
     texts = (programme.structure, programme.notes, programme.credit_pathway)
-    whose = [
-        sentence.strip()
-        for text in texts
-        if text
-        for sentence in re.split(r"(?<=[.!?])" + _NOT_AN_END + r"\s+", text)
-        if cue.search(sentence.lower())
-    ]
+    whose = [s.strip() for text in texts if text for s in _SENTENCE_END.split(text) if cue.search(s.lower())]
     if not whose:
         return Reply(said)
     citations = _programme_citations(programme)
@@ -903,7 +896,7 @@ def programme_topics_reply(
 
 def _short_note(programme: Programme, most: int = 60) -> Optional[str]:
     """Its note's first sentence when that is short ("Non-technical and aimed at managers."), for a comparison."""
-    first = re.split(r"(?<=[.!?])\s+", programme.notes or "")[0]
+    first = _SENTENCE_END.split(programme.notes or "")[0]
     return first if first and len(first) <= most else None
 
 

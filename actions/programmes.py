@@ -14,7 +14,7 @@ from rasa_sdk.events import EventType, SlotSet
 from actions.common import Handler, Turn, about, listed
 from advisor.knowledge import MICROMASTERS, Programme
 from advisor.matching import Query, relaxed_search, search_programmes
-from advisor.reading import ANY_SUBJECT, Ask
+from advisor.reading import Ask, subject_names
 from advisor.replies import (
     NO_QUALITY_RANKING,
     NO_UNIVERSITY_RANKING,
@@ -190,9 +190,7 @@ def with_recommendation(turn: Turn, query: Query) -> Query:
     recommended = turn.snap.recommended
     if query.subjects or query.institutions or query.credential_types or not recommended:
         return query
-    subject = turn.snap.answers.get("subject")
-    subjects = (str(subject),) if subject and subject != ANY_SUBJECT else ()
-    return Query(subjects, (), (str(recommended),), query.text)
+    return Query(subject_names(turn.snap.answers.get("subject")), (), (str(recommended),), query.text)
 
 
 def more(turn: Turn, ask: Ask) -> List[EventType]:

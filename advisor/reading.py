@@ -70,6 +70,9 @@ GOAL_SKILLS, GOAL_GRADUATE = "skills", "graduate"
 GOALS = (GOAL_SKILLS, GOAL_GRADUATE)
 UNSURE = "unsure"
 ANY_SUBJECT = "any"
+# A subject answer that a word only partly names holds each subject it names: "business stuff" is
+# "business analytics or business management".
+SUBJECTS_JOINED_BY = " or "
 # The recommendation's answers, in the order they are asked; the time question is answered by hours a
 # week or by a horizon in months.
 SLOTS = ("goal", "wants_credit", "weekly_hours", "budget", "subject", "horizon_months")
@@ -530,6 +533,14 @@ class _Message:
             return self.nlu.intent == "affirm"
         return None
 
+    @property
+    def yes_or_no_to_credit_left_out(self) -> bool:
+        """A bare "no" said to another question just after the credit question was left out with its buttons
+        answers that one: credit is the only yes-or-no question."""
+        held = self.snap.answers.get("wants_credit")
+        bare = any(self.lex.whole(cue, self.words) for cue in ("say_yes", "say_no"))
+        return bare and held == UNSURE and self.snap.asked not in (None, "wants_credit")
+
     def credit_implied(self, text: str) -> Optional[bool]:
         """Credit said without its word: "no need for any degree" (it doesn't matter), "I hope to do a master's
         later" (it does)."""
@@ -604,7 +615,7 @@ class _Message:
             goal = self.goal(told)
             if goal and (asked == "goal" or goal != UNSURE):
                 found["goal"] = Answer("goal", goal)
-            credit = self.credit(told, asked == "wants_credit")
+            credit = self.credit(told, asked == "wants_credit" or self.yes_or_no_to_credit_left_out)
             if credit is None and asked != "wants_credit":
                 credit = self.credit_implied(told)
             if credit is not None:
@@ -704,7 +715,11 @@ class _Message:
         if subjects and (asked or self.snap.in_questions or wanted):
             return Answer("subject", subjects[0])
         if self.names_only_a_new_subject:
-            return Answer("subject", self.wanted_subjects(self.text)[0])
+            named = self.wanted_subjects(self.text)
+            if named:
+                return Answer("subject", named[0])
+            partly = SUBJECTS_JOINED_BY.join(self.partly_named(self.text))
+            return Answer("subject", partly, f'"{self.words}": I\'ll take that as {partly}')
         if asked and entity and entity in subjects_in(self.kb, self.words):
             return Answer("subject", entity)
         controls = (
@@ -726,9 +741,9 @@ class _Message:
             and not self.stated_answers_of_figures()
             and not any(self.lex.has(cue, self.words) for cue in controls)
         ):
-            partly = self.partly_named(self.text)  # "data stuff": the first of them, as a search takes it
+            partly = SUBJECTS_JOINED_BY.join(self.partly_named(self.text))  # "data stuff": data science
             if partly:
-                return Answer("subject", partly[0], f'"{self.words}": I\'ll take that as {partly[0]}')
+                return Answer("subject", partly, f'"{self.words}": I\'ll take that as {partly}')
             # A subject my catalogue lacks ("python", "marketing"): programmes from any subject, said so.
             lacking = unknown_topic(self.kb, Query(text=self.text), what_about=True) or self.words
             lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
@@ -743,6 +758,8 @@ class _Message:
             return False
         query = build_query(self.kb, self.text)
         subjects = self.wanted_subjects(self.text)
+        partly = self.partly_named(self.text) if not (subjects or query.subjects) else ()
+        subjects = subjects or ([SUBJECTS_JOINED_BY.join(partly)] if partly else [])  # "business stuff"
         held = self.snap.answers.get("subject")
         if len(subjects) != 1 or subjects[0] == held or query.institutions or query.credential_types:
             return False
@@ -862,9 +879,7 @@ class _Message:
             *(current.subjects[:1] if current else ()),
             *(self.snap.search.subjects if self.snap.search else ()),
         ]
-        held = self.snap.answers.get("subject")
-        if isinstance(held, str) and held != ANY_SUBJECT:
-            subjects.append(held)
+        subjects += subject_names(self.snap.answers.get("subject"))
         return list(dict.fromkeys(subjects))
 
     def names_several(self, text: str) -> bool:
@@ -1585,6 +1600,13 @@ class _Message:
             if found is not None:
                 return found
         return None
+
+
+def subject_names(value: Any) -> Tuple[str, ...]:
+    """The subjects a subject answer holds: none for "any" or no answer, else each one it joins."""
+    if not isinstance(value, str) or value == ANY_SUBJECT:
+        return ()
+    return tuple(value.split(SUBJECTS_JOINED_BY))
 
 
 def _near(held: float, told: Optional[float]) -> bool:

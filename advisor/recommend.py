@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from advisor.knowledge import MICROMASTERS, PROFESSIONAL_CERTIFICATE, KnowledgeBase, Programme
 from advisor.matching import Query, search_programmes
 from advisor.questions import QUESTIONS, option_value
-from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, GOALS
+from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, GOALS, subject_names
 from advisor.values import LOW_BUDGET, NO_BUDGET_LIMIT
 
 # Weekly hours below which graduate-level courses are hard to keep up with, and
@@ -462,7 +462,8 @@ def example_programmes(kb: KnowledgeBase, credential_type: str, profile: Profile
     subject = _subject(profile)
     queries = [Query(credential_types=(credential_type,))]
     if subject is not None:
-        queries[:0] = [Query(subjects=(subject,), credential_types=(credential_type,)), Query(subjects=(subject,))]
+        subjects = subject_names(subject)
+        queries[:0] = [Query(subjects=subjects, credential_types=(credential_type,)), Query(subjects=subjects)]
     fits: List[Fit] = []
     for query in queries:
         # search_programmes orders verified first, the subject's own programmes first, then the best-sourced.

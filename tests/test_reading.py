@@ -77,6 +77,7 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("something practical I can use at work soon", "goal", "ask_duration", "skills"),
     ("deep expertise, maybe a master's later", "goal", "ask_credit", "graduate"),
     ("the deeper one, I suppose", "goal", "affirm", "graduate"),
+    ("not sure, maybe later a masters", "goal", "inform", "graduate"),  # "not sure" turns no degree down
     ("i want to go to grad school eventually", "goal", "ask_admission", "graduate"),
     ("I don't want a masters, just skills for my job", "goal", "deny", "skills"),
     ("both really but mostly skills", "goal", "affirm", "skills"),
@@ -151,7 +152,8 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("DS", "subject", "greet", "data science"),
     ("I have a bachelors in economics, I want data science", "subject", "inform", "data science"),
     ("not sure yet", "subject", "inform", UNSURE),  # any subject
-    ("data stuff", "subject", "inform", "data science"),  # a word that only partly names subjects: the first
+    ("data stuff", "subject", "inform", "data science"),  # a word that only partly names subjects: each of them
+    ("business stuff", "subject", "inform", "business analytics or business management"),
     ("option 3", "subject", "nlu_fallback", "artificial intelligence"),
     ("😀", "subject", "inform", None),
 ]
@@ -416,6 +418,9 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("which one is cheaper?", {}, ["ask faq cost"]),
     ("how long does it take and how much does it cost?", {}, ["ask faq duration cost"]),
     ("can i do it in spanish?", {}, ["ask uncovered languages"]),
+    # What one gets at the end is the verified certificate (the tracks topic).
+    ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
+    ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),
     ("can i retake the exam", {}, ["ask uncovered retakes"]),  # "exam" inside the uncovered words asks no more
     ("is it in spanish and how much is it", {}, ["ask uncovered cost languages"]),
     ("tell me about the second one", {"listed": PROGRAMMES, "list_shown": True}, ["ask programme mitx_sds"]),
@@ -480,7 +485,24 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {"recommended": "micromasters", "answers": {"subject": "data science"}},
         ["change subject=cybersecurity"],
     ),
+    (
+        "business stuff",
+        {"recommended": "micromasters", "answers": {"subject": "data science"}},
+        ["change subject=business analytics or business management"],
+    ),
     ("finance programs", {"recommended": "micromasters", "answers": {"subject": "data science"}}, ["ask search"]),
+    # A bare yes or no said to another question just after the credit question was left out answers it.
+    (
+        "no",
+        {"in_questions": True, "asked": "subject", "answers": {"wants_credit": "unsure"}},
+        ["answer wants_credit=False"],
+    ),
+    (
+        "yes",
+        {"in_questions": True, "asked": "budget", "answers": {"wants_credit": "unsure"}},
+        ["answer wants_credit=True"],
+    ),
+    ("no", {"in_questions": True, "asked": "subject", "answers": {"wants_credit": False}}, ["missed subject unclear"]),
     ("finance", {}, ["ask search"]),
     # Something my sources don't cover asked with something they do: said, then the covered topic answered.
     ("wen do micromaster courses start, r there deadlines", {}, ["ask uncovered pace micromasters schedules"]),

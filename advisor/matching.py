@@ -493,11 +493,18 @@ _NOT_EMPLOYERS = frozenset(
 )
 
 
+_ARTICLE = re.compile(r"^\s*(?:(?:a|an|the|this|that|one)\s+)?")
+
+
 def employer_named(text: str) -> Optional[str]:
-    """The company a question names as an employer ("a job at google" -> "google"), or None."""
-    for found in _EMPLOYER.finditer(normalise(text)):
+    """The company a question names as an employer ("a job at google" -> "google"), or None. What follows
+    "with" and names a credential is the means, not the employer ("a job with just a prof cert")."""
+    words = normalise(text)
+    for found in _EMPLOYER.finditer(words):
         name = found.group("at") or found.group("hirer")
-        if name not in _NOT_EMPLOYERS:
+        after = _ARTICLE.sub("", words[found.end("at") :] if found.group("at") else "").split()
+        means = bool(credential_types_in(" ".join(after[:2])))
+        if name not in _NOT_EMPLOYERS and not means:
             return name
     return None
 

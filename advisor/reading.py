@@ -315,6 +315,9 @@ class _Message:
                 break
             start = at
         end = len(self.text)
+        lead, *asked = _CLAUSE_BREAK.split(self.text[start:], maxsplit=1)
+        if asked and self.bare_reply(lead):  # "not really, does it even transfer to an MBA?": the reply tells
+            start = self.text.find(asked[0], start)
         if start == end:
             first, upto = self.question_first(sentences)
             if upto < end:  # "is it a good way to test grad-level study? I'd want the credits": all of it tells
@@ -327,6 +330,12 @@ class _Message:
         ):
             return self.text, "", end, end
         return self.text[:start], question, start, end
+
+    def bare_reply(self, clause: str) -> bool:
+        """A clause that only says yes, no or not sure ("not really", "yeah", "idk")."""
+        words = normalise(clause)
+        cues = ("say_yes", "say_no", "unsure", "credit_no")
+        return 0 < len(words.split()) <= 3 and any(self.lex.whole(cue, words) for cue in cues)
 
     def question_first(self, sentences: List[str]) -> Tuple[int, int]:
         """Where a message that asks first and then tells about oneself asks ("does it ever expire?? i might
@@ -558,6 +567,9 @@ class _Message:
         words = self.lex.pattern("rejected_subject").sub(" ", words)
         wishes = list(self.lex.every("wants_subject", words))
         after = subjects_in(self.kb, words[wishes[-1].end() :]) if wishes else []
+        if wishes and not after:  # "want to get into data": the subjects a word after the wish partly names
+            partly = self.partly_named(words[wishes[-1].end() :])
+            after = [SUBJECTS_JOINED_BY.join(partly)] if partly else []
         return [*after, *(s for s in subjects_in(self.kb, words) if s not in after)]
 
     def figure(self, value: Value, slot: str) -> Optional[float]:
@@ -599,6 +611,7 @@ class _Message:
         # What was read or heard elsewhere ("I read they cost tens of thousands") tells nothing of oneself.
         if self.lex.has("heard_elsewhere", normalise(told)):
             told = ""
+        told = self.lex.pattern("not_said").sub(" ", told)  # "i never said credit doesnt matter": not told
         statement = normalise(told)
         # "micromaster vs masters degree cost": a question about a topic, not a goal, unless said of oneself.
         # "pc credit": a topic of a credential kind, asked in two words.

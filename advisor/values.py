@@ -56,6 +56,10 @@ class Value:
     low: Optional[float] = None
 
 
+# The cents Duckling joins to an amount ("50,000 rupees and 4"): said as another figure, not as cents.
+_AND_CENTS = re.compile(r"\s+and\s+\d+(?:\.\d+)?$")
+
+
 def _after(text: str, end: int, pattern: re.Pattern[str], reach: int = 24) -> Optional[re.Match[str]]:
     """``pattern`` right after ``end`` (fillers such as "ish", "or so" skipped), or None."""
     rest = text[end : end + reach]
@@ -136,11 +140,13 @@ class _Reader:
         return replace(value, bound=bound, rejected=rejected)
 
     # -- hours a week ------------------------------------------------------------------------------
-    def rate(self, end: int) -> Tuple[float, int]:
-        """How many times a week a figure of hours is had ("a day": 7), and where its rate ends."""
+    def rate(self, end: int, reach: int = 28, monthly: bool = True) -> Tuple[float, int]:
+        """How many times a week a figure of hours is had ("a day": 7), and where its rate ends (``end`` when
+        none is said)."""
         cue = self.lexicon.pattern
-        for name, times in (("per_weekday", 5.0), ("per_week", 1.0), ("per_day", 7.0), ("per_month", 12 / 52)):
-            found = _after(self.text, end, cue(name), reach=28)
+        rates = (("per_weekday", 5.0), ("per_week", 1.0), ("per_day", 7.0), ("per_month", 12 / 52))
+        for name, times in rates if monthly else rates[:-1]:
+            found = _after(self.text, end, cue(name), reach=reach)
             if found:
                 return times, end + found.end()
         return 1.0, end
@@ -166,7 +172,6 @@ class _Reader:
         low: Optional[float] = None,
     ) -> None:
         said = self.original[max(0, start - 3) if start and not self.text[start - 1].isspace() else start : end].strip()
-        said = re.sub(r"\s+and\s+\d+(?:\.\d+)?$", "", said)  # Duckling's "50,000 rupees and 4 (paise)"
         if currency in ("", "USD"):
             self.add(Value(BUDGET, amount, start, end, bound=bound, low=low))
             return
@@ -264,14 +269,18 @@ class _Reader:
             self.money(figure, currency, start, max(end, named[1] if named else end), bound, span[0] if span else None)
             return
         unit = str(info.get("unit") or "unknown")
+        value = float(info.get("value") or 0)
+        cents = _AND_CENTS.search(self.text[start:end])
+        if cents:  # Duckling's "300 bucks and 3 (cents)": "... and 3 hrs a week" is another figure
+            end, value = start + cents.start(), float(int(value))
         named = _currency(self.text, start, end, self.lexicon)
         currency = _unit(unit, named)
         if not currency and re.search(r"\b(bucks?|dollars?)\b", self.text[start:end]):
             currency = "USD"
         if not currency:
-            self.number(float(info.get("value") or 0), start, end)
+            self.number(value, start, end)
             return
-        self.money(float(info.get("value") or 0), currency, start, max(end, named[1] if named else end))
+        self.money(value, currency, start, max(end, named[1] if named else end))
 
     def number(self, amount: float, start: int, end: int) -> None:
         if (
@@ -294,6 +303,9 @@ class _Reader:
         if named:
             self.money(amount, named[0], start, max(end, named[1]))
             return
+        if self.rate(end, reach=12, monthly=False)[1] > end:
+            self.hours(amount, start, end)  # "around 10 a week": a figure had each week or day is time
+            return
         self.add(Value(NUMBER, amount, start, end, explicit=False))
 
     # -- words without a figure ----------------------------------------------------------------------
@@ -309,9 +321,11 @@ class _Reader:
                 masked[value.start : value.end] = " " * (value.end - value.start)
         text = "".join(masked)
         bounds = [0, *(m.end() for m in _CLAUSE.finditer(text)), len(text)]
+        # A figure said with its unit outweighs words ("around 10 a week, maybe a bit more on weekends": 10).
+        figured = {v.kind for v in self.values if v.kind != NUMBER and v.explicit and not v.rejected}
         for start, end in zip(bounds, bounds[1:], strict=False):
             raw, clause = text[start:end], normalise(text[start:end])
-            taken = {v.kind for v in self.values if start <= v.start < end and v.kind != NUMBER}
+            taken = figured | {v.kind for v in self.values if start <= v.start < end and v.kind != NUMBER}
             for vague in self.lexicon.vague:
                 found = vague.pattern.search(raw)
                 if vague.slot in taken or not (found or vague.pattern.search(clause)):

@@ -121,6 +121,8 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("i work full time but can do 6 hours", "weekly_hours", "inform", 6.0),
     ("I work 12 hour shifts so like maybe 6-8 hrs/wk tops", "weekly_hours", "inform", 7.0),
     ("500 hours a week", "weekly_hours", "inform", None),
+    ("around 10 a week, maybe a bit more on weekends", "weekly_hours", "inform", 10.0),  # a figure each week: hours
+    ("maybe 2 a day", "weekly_hours", "inform", 14.0),
     ("about a year", "weekly_hours", "ask_duration", None),  # a horizon: see TIME_ROWS
     # budget
     ("1500 is fine", "budget", "ask_cost", 1500.0),
@@ -135,6 +137,9 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("flexible", "budget", "inform", NO_BUDGET_LIMIT),
     ("money's no object", "budget", "ask_cost", NO_BUDGET_LIMIT),
     ("my employer pays", "budget", "ask_cost", NO_BUDGET_LIMIT),
+    ("the hospital would reimburse it", "budget", "inform", NO_BUDGET_LIMIT),
+    ("i said cost isnt a big deal", "budget", "ask_cost", NO_BUDGET_LIMIT),
+    ("money wont be a problem", "budget", "inform", NO_BUDGET_LIMIT),
     ("cost isnt an issue, my employer pays", "budget", "ask_cost", NO_BUDGET_LIMIT),
     ("doesn't matter", "budget", "inform", NO_BUDGET_LIMIT),
     ("as cheap as possible", "budget", "ask_cost", LOW_BUDGET),
@@ -418,6 +423,43 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("which one is cheaper?", {}, ["ask faq cost"]),
     ("how long does it take and how much does it cost?", {}, ["ask faq duration cost"]),
     ("can i do it in spanish?", {}, ["ask uncovered languages"]),
+    # Duckling's cents ("300 bucks and 3") do not swallow the next figure, which a rate makes hours.
+    (
+        "i only have like 300 bucks and 3 hrs a week. is micromasters even possible or should i do a prof cert",
+        {},
+        ["answer budget=300", "answer weekly_hours=3", "control start"],
+    ),
+    (
+        "like 10-15 hrs, and cost isnt a big deal",
+        {"in_questions": True, "asked": "weekly_hours"},
+        ["answer weekly_hours=12.5", "answer budget=1000000"],
+    ),
+    # A credential after "with" is the means, not an employer; getting a job is what it is worth.
+    ("can i get a job with just a prof cert", {}, ["ask faq worth professional_certificate"]),
+    ("whats a verified certificate", {}, ["ask faq tracks professional_certificate"]),
+    # A degree one lacks is no goal and no word on credit; a word after a wish partly naming a subject names it.
+    (
+        "im a career changer, no degree in cs, want to get into data",
+        {},
+        ["answer subject=data science", "control start"],
+    ),
+    # An answer one says one never gave is not told; the rest of the message is.
+    (
+        "wait i never said credit doesnt matter, i might want a masters later",
+        {"recommended": "professional_certificate", "answers": {"wants_credit": False, "goal": "skills"}},
+        ["change goal=graduate", "change wants_credit=True", "ask pushback"],
+    ),
+    # A bare reply before a question in one sentence answers; the question is asked too.
+    (
+        "not really, does it even transfer to an MBA?",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["answer wants_credit=False", "ask faq credit"],
+    ),
+    (
+        "yes, do i need a bachelors degree to enroll in it?",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["answer wants_credit=True", "ask faq admission"],
+    ),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

@@ -334,7 +334,7 @@ class _Message:
     def bare_reply(self, clause: str) -> bool:
         """A clause that only says yes, no or not sure ("not really", "yeah", "idk")."""
         words = normalise(clause)
-        cues = ("say_yes", "say_no", "unsure", "credit_no")
+        cues = ("say_yes", "say_no", "unsure", "credit_no", "hesitation")
         return 0 < len(words.split()) <= 3 and any(self.lex.whole(cue, words) for cue in cues)
 
     def question_first(self, sentences: List[str]) -> Tuple[int, int]:
@@ -343,6 +343,8 @@ class _Message:
         end = len(self.text)
         asking = 0
         while asking < len(sentences) - 1 and sentences[asking].rstrip().endswith("?"):
+            if self.bare_reply(sentences[asking]):  # "maybe? i teach ...": a reply, not a question
+                return end, end
             asking += 1
         rest = " ".join(sentences[asking:])
         if not asking or not self.lex.has("about_oneself", normalise(rest)) or self.asks(sentences[-1]):
@@ -629,7 +631,7 @@ class _Message:
             if goal and (asked == "goal" or goal != UNSURE):
                 found["goal"] = Answer("goal", goal)
             credit = self.credit(told, asked == "wants_credit" or self.yes_or_no_to_credit_left_out)
-            if credit is None and asked != "wants_credit":
+            if credit is None:
                 credit = self.credit_implied(told)
             if credit is not None:
                 found["wants_credit"] = Answer("wants_credit", credit)
@@ -696,8 +698,8 @@ class _Message:
         around = normalise(self.text[max(0, value.start - 60) : value.end + 25])
         if self.lex.has("not_a_horizon", around):
             return False
-        if self.snap.asked in TIME_SLOTS:
-            return True
+        if self.snap.asked in TIME_SLOTS or self.lex.has("per_year", normalise(self.text[value.start : value.end])):
+            return True  # "3 months a year": the time one has
         return value.amount <= 36 and self.lex.has("horizon_context", self.clause_of(value.start))
 
     def option_chosen(self) -> Optional[Any]:

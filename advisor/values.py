@@ -240,7 +240,9 @@ class _Reader:
             return
         half = re.match(r"\s+and a half\b", self.text[end:])
         months = (amount + (0.5 if half else 0)) * _MONTHS_PER[unit]
-        self.add(Value(HORIZON, months, start, end + (half.end() if half else 0)))
+        end += half.end() if half else 0
+        yearly = _after(self.text, end, self.lexicon.pattern("per_year"), reach=10) if unit != "year" else None
+        self.add(Value(HORIZON, months, start, end + (yearly.end() if yearly else 0)))  # "3 months a year": 3
 
     def amount(self, info: Mapping[str, Any], start: int, end: int, nxt: Optional[Mapping[str, Any]]) -> None:
         if info.get("type") == "interval":

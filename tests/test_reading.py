@@ -460,6 +460,25 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {"in_questions": True, "asked": "wants_credit"},
         ["answer wants_credit=True", "ask faq admission"],
     ),
+    # Months had each year are the time one can give it; "a year" is the rate, not a second horizon.
+    (
+        "summers mostly, so like 3 months a year",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["answer horizon_months=3"],
+    ),
+    # A master's one might do later says credit matters, whichever question was asked.
+    (
+        "maybe? i teach high school math and might do a masters in ed someday",
+        {"in_questions": True, "asked": "wants_credit"},
+        ["answer goal=graduate", "answer wants_credit=True"],
+    ),
+    # When something else happens is no time to study ("a masters abroad in 2 yrs").
+    (
+        "im planning to do a masters abroad in 2 yrs. would a micromasters help me get in or get credit?",
+        {},
+        ["answer goal=graduate", "answer wants_credit=True", "ask faq credit micromasters"],
+    ),
+    ("i want to finish it in 2 years", {}, ["answer horizon_months=24"]),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

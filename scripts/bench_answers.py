@@ -14,7 +14,7 @@ over 10 lines when no details were asked for, and the sources each reply names o
 The development half is for choosing changes; the held-out half is read only to report figures.
   python -m scripts.bench_answers                          # both halves, figures only
   python -m scripts.bench_answers --half dev --transcripts # dev replies and verdicts in results/answers/
-  python -m scripts.bench_answers --half dev2 --transcripts # the second development set
+  python -m scripts.bench_answers --half dev2 --transcripts # the second development set (dev3: the third)
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from scripts.stack import ROOT, full_stack
 ANSWERS = ROOT / "tests" / "answers"
 RESULTS = ROOT / "results"
 HALVES = ("dev", "holdout")
-# Development sets: tuned on, reported per question. dev2 was written on 2026-12-08, after the
-# work started, from the research files and the knowledge base only; the held-out half is unchanged.
-DEVELOPMENT = ("dev", "dev2")
+# Development sets: tuned on, reported per question. dev2 and dev3 were written on 2026-12-08, after
+# the work started, from the research files and the knowledge base only; the held-out half is unchanged.
+DEVELOPMENT = ("dev", "dev2", "dev3")
 VERDICTS = ("correct", "partly", "off-target", "wrong")
 LONG_REPLY_LINES = 10
 
@@ -253,7 +253,7 @@ def run_half(port: int, half: str, only: Optional[List[str]] = None) -> List[Sco
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "dev2", "holdout", "both"), default="both")
+    parser.add_argument("--half", choices=(*DEVELOPMENT, "holdout", "both"), default="both")
     parser.add_argument("--only", nargs="*", help="question ids to run (development sets only)")
     parser.add_argument(
         "--transcripts", action="store_true", help="write the development sets' replies to results/answers/"

@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from typing import Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from advisor.knowledge import (
     MICROMASTERS,
@@ -744,3 +744,41 @@ def other_institution_named(kb: KnowledgeBase, text: str) -> Optional[OtherInsti
         if any(_contains_phrase(words, alias) for alias in other.aliases):
             return other
     return None
+
+
+# Words of a question that name no part of an answer.
+_QUESTION_WORDS = frozenset(
+    "how what which who why when where does did can could would should will the and for with you your get got "
+    "are its it's this that there then much many long about any per".split()
+)
+# Words of a question about a programme that every card answers, or that name no detail.
+_CARD_WORDS = frozenset(
+    "micromasters micromaster professional certificate certificates cert certs program programs programme "
+    "programmes course courses edx tell more about info information details mitx harvardx online other others "
+    "list show any ones one there".split()
+)
+
+
+def stems(text: str) -> Set[str]:
+    """The words of ``text``, "credits" and "credit" alike."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9$%]+", text.lower())}
+
+
+def asked_stems(wanted: str, besides: Iterable[str] = ()) -> Set[str]:
+    """The words of a question that may name a part of an answer: no question words, nor ``besides``."""
+    ignored = _QUESTION_WORDS.union(besides)
+    kept = [w for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in ignored]
+    return stems(" ".join(kept))
+
+
+def detail_stems(programme: Programme, wanted: str) -> Set[str]:
+    """The words of a question about ``programme`` that may name one of its details: not its name, its
+    subjects, question words or words every card answers ("harvards" names Harvard too: left out as stems)."""
+    names = " ".join((programme.title, programme.institution, *programme.subjects)).lower()
+    return asked_stems(wanted, _CARD_WORDS.union(re.findall(r"[a-z0-9]+", names))) - stems(names)
+
+
+def in_programme_text(programme: Programme, wanted: str) -> bool:
+    """Whether a detail the question names is in the programme's own texts ("does it use keras?": its courses)."""
+    texts = (programme.structure, programme.duration, programme.price, programme.credit_pathway, programme.notes)
+    return bool(detail_stems(programme, wanted) & stems(" ".join(t for t in texts if t)))

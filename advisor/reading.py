@@ -29,6 +29,7 @@ from advisor.matching import (
     credential_types_in,
     employer_named,
     find_programme,
+    in_programme_text,
     institutions_in,
     listed_pair,
     listed_position,
@@ -616,7 +617,7 @@ class _Message:
         told = self.lex.pattern("not_said").sub(" ", told)  # "i never said credit doesnt matter": not told
         statement = normalise(told)
         # "micromaster vs masters degree cost": a question about a topic, not a goal, unless said of oneself.
-        # "pc credit": a topic of a credential kind, asked in two words.
+        # "pc credit": a topic of a credential kind, asked in two words. "cybersecurity ones with credit": a list.
         kind_and_topic = bool(credential_types_in(statement) and topic_named(statement))
         about_a_topic = (
             not asked
@@ -624,7 +625,7 @@ class _Message:
             and not self.lex.has("advice", statement)
             and not self.lex.has("advice", normalise(self.question))  # "quick cert for a job, what do u recommend"
             and not self.choice_between_kinds()  # "which is better for learning programming fast, cert or mm"
-            and (self.lex.has("compares", statement) or kind_and_topic)
+            and (self.lex.has("compares", statement) or kind_and_topic or self.lex.has("programmes_plural", statement))
         )
         if statement and not self.lex.has("supposition", statement) and not about_a_topic:
             goal = self.goal(told)
@@ -923,6 +924,9 @@ class _Message:
         text = normalise(query.text)
         if self.lex.has("this_programme", text) and not (query.subjects or query.institutions):
             return current
+        if not (query.subjects or query.institutions or self.topics_named()):
+            # "by when do i have to upgrade to verified?" right after its card: a detail its texts hold
+            return current if in_programme_text(current, self.question_text()) else None
         several = self.lex.has("several_programmes", text)
         if not self.lex.has("points_at_one", text) and (not query.institutions or several):
             return None
@@ -991,6 +995,12 @@ class _Message:
             if match.claim:
                 return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest), query=query)
         return None
+
+    def names_a_detail(self, query: Query) -> bool:
+        """Whether the question names a detail of the programme it is about ("does it use keras or pytorch?":
+        its courses), so that a topic the classifier guessed does not stand in for it."""
+        programme = programme_in_question(self.kb, query).programme or self.programme_meant()
+        return programme is not None and in_programme_text(programme, self.question_text())
 
     def refers_to_missing(self) -> bool:
         """The message points back ("its courses", "how long is it?") at the programme just said to be missing,
@@ -1285,6 +1295,7 @@ class _Message:
         if (
             not topics
             and intent_topic
+            and not self.names_a_detail(query)
             and not asks_what_is_offered(text)
             and (intent_topic not in ("difference", "definition") or asks_about_the_masters(text))
         ):
@@ -1321,7 +1332,8 @@ class _Message:
                     )
                 return Ask("not_found", programmes=tuple(p.id for p in found.nearest), query=query, topics=topics)
             return None
-        if not topics and not self.lex.has("details", normalise(text)) and not self.names_a_programme(query):
+        asked_of_it = topics or self.lex.has("details", normalise(text)) or self.names_a_programme(query)
+        if not (asked_of_it or self.names_a_detail(query)):
             return None
         lead = None
         if "masters_cost" in topics:  # "how much is the msc": its pathway's fee, else what master's degrees cost
@@ -1331,7 +1343,7 @@ class _Message:
         if (
             asks_about_the_masters(text)
             and programme.credit_pathway
-            and set(topics) & {"duration", "degree", "definition"}
+            and set(topics) & {"duration", "degree", "definition", "level", "admission"}
         ):
             topics = ("credit",)
         if "admission" in topics and self.lex.has("asks_to_start", normalise(text)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from advisor.knowledge import (
     CREDENTIAL_TYPES,
@@ -23,7 +23,7 @@ from advisor.knowledge import (
     UnverifiedClaim,
 )
 from advisor.lexicon import default_lexicon
-from advisor.matching import Query, mentions
+from advisor.matching import Query, asked_stems, detail_stems, mentions, stems
 from advisor.reading import ANY_SUBJECT, GOAL_GRADUATE, GOAL_SKILLS, TIME_SLOTS
 from advisor.recommend import (
     BUDGET,
@@ -440,25 +440,9 @@ def in_short_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str]
 
 
 # Question words that say nothing of what part of an answer is wanted.
-_QUESTION_WORDS = frozenset(
-    "how what which who why when where does did can could would should will the and for with you your get got "
-    "are its it's this that there then much many long about any per".split()
-)
 _QUANTITY = re.compile(r"\bhow (much|many|long)\b")
 _COUNTED = re.compile(r"\bhow (?:much|many) ([a-z]{3,})\b")
 _FIGURE = re.compile(r"\d")
-
-
-def _stems(text: str) -> Set[str]:
-    """The words of ``text``, "credits" and "credit" alike."""
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9$%]+", text.lower())}
-
-
-def _asked_stems(wanted: str, besides: Iterable[str] = ()) -> Set[str]:
-    """The words of a question that may name a part of an answer: no question words, nor ``besides``."""
-    ignored = _QUESTION_WORDS.union(besides)
-    kept = [w for w in re.findall(r"[a-z0-9$%]+", wanted.lower()) if len(w) >= 3 and w not in ignored]
-    return _stems(" ".join(kept))
 
 
 def _figure_asked_first(text: str, wanted: str) -> str:
@@ -468,8 +452,8 @@ def _figure_asked_first(text: str, wanted: str) -> str:
     sentences = _SENTENCE_END.split(text)
     if not counted or len(sentences) < 2:
         return text
-    noun = _stems(counted.group(1))
-    holding = [i for i, s in enumerate(sentences) if _stems(s) & noun and _FIGURE.search(s)]
+    noun = stems(counted.group(1))
+    holding = [i for i, s in enumerate(sentences) if stems(s) & noun and _FIGURE.search(s)]
     if len(holding) != 1 or holding[0] == 0:
         return text
     first = holding[0]
@@ -482,13 +466,13 @@ def focused_reply(kb: KnowledgeBase, topic: str, credential_type: Optional[str],
     no part stands out, so the whole answer would only be repeated."""
     answers = kb.faq[topic]
     keys = [str(credential_type)] if credential_type in CREDENTIAL_TYPES else list(CREDENTIAL_TYPES)
-    asked = _asked_stems(wanted)
+    asked = asked_stems(wanted)
     quantity = bool(_QUANTITY.search(wanted.lower()))
     lines: List[str] = []
     citations: Tuple[Citation, ...] = ()
     for key in keys:
         sentences = _SENTENCE_END.split(answers[key].fact.text)
-        words = [_stems(sentence) for sentence in sentences]
+        words = [stems(sentence) for sentence in sentences]
         rare = {w for w in asked if 0 < sum(w in found for found in words) <= max(1, len(sentences) // 2)}
         picked = [i for i, found in enumerate(words) if found & rare]
         figures = [i for i, sentence in enumerate(sentences) if _FIGURE.search(sentence)]
@@ -1066,25 +1050,15 @@ def programmes_mentioning_reply(
 def asked_details(programme: Programme, wanted: str) -> List[str]:
     """The sentences of a programme's whole card that hold the question's own words ("whats the pass mark for
     the uq sustainable energy micromasters": "pass mark 70%"), beyond its name, its subjects and question words."""
-    names = " ".join((programme.title, programme.institution, *programme.subjects)).lower()
-    # "harvards" names Harvard too: the name's words are left out as stems.
-    asked = _asked_stems(wanted, _CARD_WORDS.union(re.findall(r"[a-z0-9]+", names))) - _stems(names)
+    asked = detail_stems(programme, wanted)
     values = _programme_fact_values(programme)
     texts = [values[topic] for topic in ("courses", "duration", "cost", "credit")] + [programme.notes or ""]
     sentences = list(dict.fromkeys(s for text in texts for s in _SENTENCE_END.split(text) if s))
-    words = [_stems(sentence) for sentence in sentences]
+    words = [stems(sentence) for sentence in sentences]
     spread = {w: sum(w in found for found in words) for w in asked}
     weight = [sum(1 / spread[w] for w in asked & found) for found in words]  # the rarer the word, the more it says
     best = sorted((i for i in range(len(sentences)) if weight[i]), key=lambda i: -weight[i])[:2]
     return [sentences[i] for i in sorted(best)]
-
-
-# Words of a question about a programme that every card answers, or that name no detail.
-_CARD_WORDS = frozenset(
-    "micromasters micromaster professional certificate certificates cert certs program programs programme "
-    "programmes course courses edx tell more about info information details mitx harvardx online other others "
-    "list show any ones one there".split()
-)
 
 
 def programme_reply(

@@ -479,6 +479,24 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         ["answer goal=graduate", "answer wants_credit=True", "ask faq credit micromasters"],
     ),
     ("i want to finish it in 2 years", {}, ["answer horizon_months=24"]),
+    # A detail the programme's own texts hold is asked of it, whatever topic the classifier guessed; right
+    # after its card, the programme meant.
+    ("ibm deep learning pro cert - does it use keras or pytorch?", {}, ["ask programme ibm_deep_learning"]),
+    (
+        "by when do i have to upgrade to verified in each course?",
+        {"current": "ucsd_data_science", "current_shown": True},
+        ["ask programme ucsd_data_science"],
+    ),
+    # Getting into the master's after a programme is its pathway.
+    (
+        "how hard is it to actually get into the masters after? like how many get in",
+        {"current": "mitx_dedp", "current_shown": True},
+        ["ask programme credit mitx_dedp"],
+    ),
+    # Programmes asked for by what they give: a search by credit, not the general answer, nor a profile.
+    ("any ML ones that do give credit?", {"current": "columbiax_ai", "current_shown": True}, ["ask with_credit"]),
+    ("cybersecurity ones with credit", {}, ["ask with_credit"]),
+    ("any micromasters in AI that give credit?", {}, ["ask with_credit"]),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

@@ -206,7 +206,14 @@ def resolve_institution(kb: KnowledgeBase, value: Optional[str]) -> Optional[str
 
 
 def institutions_in(kb: KnowledgeBase, text: str) -> List[str]:
-    return _names_in(text, _table(kb.institutions))
+    """The institutions ``text`` names, also with a possessive whose apostrophe was left out ("delfts", "mits")."""
+    return _names_in(text, _possessives(kb.institutions))
+
+
+@lru_cache(maxsize=8)
+def _possessives(named: Tuple[Named, ...]) -> List[Tuple[str, Sequence[str]]]:
+    spelled = [(item.name, (item.name, *item.aliases)) for item in named]
+    return [(name, (*names, *(f"{n}s" for n in names if len(n) >= 3 and n[-1] != "s"))) for name, names in spelled]
 
 
 @dataclass(frozen=True)

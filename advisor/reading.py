@@ -1358,6 +1358,8 @@ class _Message:
                 "about_oneself", normalise(text)
             ):
                 hours, told = float(self.snap.answers["weekly_hours"]), True
+        if self.lex.has("everything", normalise(text)):  # "the full rundown - courses, credit, all of it"
+            return Ask("programme", programme=programme.id, details=True)
         return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
 
     def suggesting(self) -> Optional[str]:
@@ -1506,9 +1508,21 @@ class _Message:
 
     def details(self) -> Optional[Ask]:
         """ "Tell me more", "details" right after a programme: its whole card."""
-        if self.in_context and self.lex.has("details", normalise(self.question_text())):
-            return Ask("programme", programme=self.in_context.id, details=True)
+        words = normalise(self.question_text())
+        programme = self.in_context or self.first_in_its_subject()
+        if programme and (self.lex.has("details", words) or self.lex.has("everything", words)):
+            return Ask("programme", programme=programme.id, details=True)
         return None
+
+    def first_in_its_subject(self) -> Optional[Programme]:
+        """ "whats in it" right after a search listed a few: the one listed whose main subject is the one searched
+        for, when only one is ("a micromasters in cybersecurity?": RIT's, not Curtin's Internet of Things)."""
+        search = self.snap.search
+        if not (self.snap.list_shown and search and search.subjects and self.lex.has("points_at_one", self.words)):
+            return None
+        listed = [p for p in map(self.catalogued, self.snap.listed) if p is not None]
+        main = [p for p in listed if p.subjects[:1] and p.subjects[0] in search.subjects]
+        return main[0] if len(main) == 1 else None
 
     def faq_details(self) -> Optional[Ask]:
         """ "Tell me more", "details" right after an FAQ answer, naming no topic: the whole answer, whatever

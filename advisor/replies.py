@@ -255,6 +255,8 @@ UNCOVERED_TOPICS: Dict[str, Tuple[str, Optional[str]]] = {
     "jobs": ("which jobs a credential leads to", "Job listings in your field show what employers ask for."),
     "still_offered": ("which programs are still offered today", None),
     "schedules": ("course schedules, start dates and deadlines", None),
+    "grades": ("converting grades or GPAs", "The university you apply to is the place to check that."),
+    "undergraduate": ("undergraduate admissions", "The university's admissions office is the place to check that."),
     # Not facts but requests: the label is what the bot says it cannot do.
     "accounts": (
         "I can't see or change edX accounts, logins or passwords.",

@@ -238,6 +238,9 @@ class _Reader:
             return
         if unit not in _MONTHS_PER:
             return
+        if _before(self.text, start, self.lexicon.pattern("hours_unit")):
+            self.used.append((start, end))  # "how many hrs a week": the rate of hours, not a week's time
+            return
         half = re.match(r"\s+and a half\b", self.text[end:])
         months = (amount + (0.5 if half else 0)) * _MONTHS_PER[unit]
         end += half.end() if half else 0

@@ -497,6 +497,28 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ("any ML ones that do give credit?", {"current": "columbiax_ai", "current_shown": True}, ["ask with_credit"]),
     ("cybersecurity ones with credit", {}, ["ask with_credit"]),
     ("any micromasters in AI that give credit?", {}, ["ask with_credit"]),
+    # How the verified track knows it is you: the tracks topic; grades and undergraduate admissions: not covered.
+    (
+        "how does edx know its actually me doing the course?? do i need a webcam or something",
+        {},
+        ["ask faq tracks"],
+    ),
+    ("how do i convert my micromasters grades to a US gpa?", {}, ["ask uncovered grades"]),
+    ("whats mits acceptance rate for undergrads", {}, ["ask uncovered undergraduate"]),
+    # "how many hrs a week": the rate of hours, no week's time told.
+    (
+        "roughly how many hrs a week does a professional certificate take",
+        {},
+        ["ask faq duration professional_certificate"],
+    ),
+    # A question after a clause of time or condition asks; "do i have a masters" is whether it is a degree.
+    ("so once i finish a micromasters do i actually have a masters degree or not", {}, ["ask faq degree micromasters"]),
+    # A request for everything about a programme named with a possessive ("delfts"): that programme.
+    (
+        "give me the full rundown on delfts solar energy engineering micromasters - courses, credit, all of it",
+        {},
+        ["ask programme delftx_solar_energy"],
+    ),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

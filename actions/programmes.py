@@ -24,6 +24,7 @@ from advisor.replies import (
     SHORT_NAMES,
     Reply,
     claim_reply,
+    courses_ranking_reply,
     describe_query,
     faq_reply,
     has_more_detail,
@@ -248,6 +249,8 @@ def rank(turn: Turn, ask: Ask) -> List[EventType]:
         which = f"the {describe_query(ask.query or Query())} I have"
     else:
         which = {"the two": "the two", "listed": "the programmes I just listed"}.get(str(ask.name), "them")
+    if topic == "courses" and len(programmes) > 1:
+        return turn.say(courses_ranking_reply(turn.kb, programmes, which, ask.lead == "fewest")) + [listed(programmes)]
     if len(programmes) == 1:
         reply = programme_topics_reply(turn.kb, programmes[0], (topic,))
         if reply is None:

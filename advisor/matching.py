@@ -670,7 +670,12 @@ def _one_programme(kb: KnowledgeBase, side: Query, other: Query) -> Optional[Pro
         side.institutions or other.institutions,
         side.credential_types or other.credential_types,
     )
-    return _single(search_programmes(kb, query), query.subjects)
+    found = _single(search_programmes(kb, query), query.subjects)
+    if found is None and other.credential_types and not side.credential_types:
+        # "mitx principles of manufacturing or the harvardx data science cert": the kind is the other side's own
+        query = Query(query.subjects, query.institutions, ())
+        found = _single(search_programmes(kb, query), query.subjects)
+    return found
 
 
 def _single(found: Sequence[Programme], subjects: Tuple[str, ...]) -> Optional[Programme]:

@@ -347,8 +347,10 @@ class _Message:
             if self.bare_reply(sentences[asking]):  # "maybe? i teach ...": a reply, not a question
                 return end, end
             asking += 1
-        rest = " ".join(sentences[asking:])
-        if not asking or not self.lex.has("about_oneself", normalise(rest)) or self.asks(sentences[-1]):
+        rest = normalise(" ".join(sentences[asking:]))
+        # "big data programmes? want something with spark": a wish, its "I" left out, tells too
+        wish = self.lex.has("wish", f"i {rest}") and not self.lex.has("wish", rest)
+        if not asking or not (self.lex.has("about_oneself", rest) or wish) or self.asks(sentences[-1]):
             return end, end
         return 0, self.text.find(sentences[asking])
 
@@ -1207,26 +1209,34 @@ class _Message:
         snap, text = self.snap, self.question_text()
         just_listed = bool(snap.listed) and snap.list_shown
         query = self.query
+        lead = "fewest" if self.lex.has("fewest_first", normalise(text)) else None
         if topic == "quality":
             if not just_listed or not query.is_empty:
                 return None
             return Ask("no_ranking", programmes=snap.listed)
+        pair = compared(self.kb, self.text).pair
+        if pair:  # "which has more courses, mitx principles of manufacturing or the harvardx data science cert?"
+            return Ask("rank", topics=(topic,), programmes=(pair[0].id, pair[1].id), name="the two", lead=lead)
         current = self.in_context
         if current and self.lex.has("points_at_one", normalise(text)):
             named = programme_in_question(self.kb, query).programme
             if named and named != current:
-                return Ask("rank", topics=(topic,), programmes=(current.id, named.id), name="the two")
+                return Ask("rank", topics=(topic,), programmes=(current.id, named.id), name="the two", lead=lead)
         named_kind = len(query.credential_types) == 1 or self.lex.has("programme_words", normalise(text))
         outright = bool(named_kind) and asks_for_the_extreme(text)
         if query.subjects or query.institutions or (outright and not just_listed):
             found = tuple(p.id for p in search_programmes(self.kb, query))
-            return Ask("rank", topics=(topic,), programmes=found, query=query, name="catalogue") if found else None
+            return (
+                Ask("rank", topics=(topic,), programmes=found, query=query, name="catalogue", lead=lead)
+                if found
+                else None
+            )
         if just_listed:
             kinds = query.credential_types
             found = tuple(
                 pid for pid in snap.listed if (p := self.catalogued(pid)) and (not kinds or p.credential_type in kinds)
             )
-            return Ask("rank", topics=(topic,), programmes=found, name="listed") if found else None
+            return Ask("rank", topics=(topic,), programmes=found, name="listed", lead=lead) if found else None
         return None
 
     def comparison(self) -> Optional[Ask]:

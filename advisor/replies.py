@@ -1013,6 +1013,23 @@ def programmes_on_topic_reply(kb: KnowledgeBase, programmes: Sequence[Programme]
     return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
 
 
+def courses_ranking_reply(kb: KnowledgeBase, programmes: Sequence[Programme], which: str, fewest: bool) -> Reply:
+    """ "Which one has the most courses?": the programmes whose course count my sources give, ranked by it."""
+    counted = sorted((p for p in programmes if p.courses), key=lambda p: p.courses or 0, reverse=not fewest)
+    if not counted:
+        return Reply(f"My sources give a course count for none of {which}; each programme's page on edX has it.")
+    first, word = counted[0], "fewest" if fewest else "most"
+    ties = [p for p in counted if p.courses == first.courses]
+    lead = " and ".join(p.title for p in ties)
+    lines = [f"Of {which}, {lead} {'have' if len(ties) > 1 else 'has'} the {word} courses: {first.courses}."]
+    lines += [f"• {_listed_name(p)}: {p.courses} courses" for p in counted[len(ties) : PAGE_SIZE]]
+    uncounted = [p.title for p in programmes if not p.courses]
+    if uncounted:
+        lines.append(f"My sources give no course count for {' or '.join(uncounted[:3])}.")
+    citations = tuple(c for programme in counted[:PAGE_SIZE] for c in _programme_citations(programme, ("courses",)))
+    return Reply("\n".join(lines + [cite_line(kb, citations)]), citations)
+
+
 # A description that names a word to say it is absent: "does not cover deep learning",
 # "Harvard Extension School's Graduate Certificate ... is a different product".
 _NEGATED = re.compile(r"\b(not|no|never|without|omits?|lacks?|isn'?t|doesn'?t|different|separate)\b", re.IGNORECASE)

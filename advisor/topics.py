@@ -25,7 +25,7 @@ PROGRAMME_TOPICS = frozenset({"courses", "duration", "cost", "credit", "exams", 
 # Topics that have words of their own in the lexicon (the others come only from an intent).
 _NAMED_TOPICS = tuple(topic for topic in FAQ_TOPICS if f"topic_{topic}" in default_lexicon().cues)
 _GIVES_WAY_TO = {"exams": "cost", "workload": "cost", "completion": "refunds"}
-_RANKINGS = ("cost", "duration", "quality")
+_RANKINGS = ("cost", "duration", "courses", "quality")
 UNCOVERED = tuple(name.removeprefix("uncovered_") for name in default_lexicon().cues if name.startswith("uncovered_"))
 _BETWEEN = re.compile(
     r"\b(between (?:an? |the )?\w+(?: \w+)?) and (?!(?:which|what|whats|how|is|are|do|does|can|why|who|when|where)\b)"

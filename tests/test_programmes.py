@@ -459,6 +459,19 @@ def test_which_is_cheapest_right_after_a_list_gives_the_listed_prices(action, in
 
 
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("which one has the most courses", "MITx MicroMasters Program in Principles of Manufacturing has the most"),
+        ("and the fewest courses?", "MITx MicroMasters Program in Statistics and Data Science (SDS) has the fewest"),
+    ],
+)
+def test_the_most_courses_right_after_a_list_ranks_the_listed_by_their_course_counts(question, first):
+    t = after("mit micromasters", "search_programs", question, "inform")
+    messages, _ = respond(t)
+    assert messages[0]["text"].startswith(f"Of the programmes I just listed, {first} courses: ")
+
+
+@pytest.mark.parametrize(
     ("action", "intent"),
     [
         (None, "show_more"),

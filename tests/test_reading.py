@@ -519,6 +519,20 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {},
         ["ask programme delftx_solar_energy"],
     ),
+    # Ranked by how many courses; two programmes named, whatever kind one side names, are the two ranked.
+    (
+        "which has more courses, mitx principles of manufacturing or the harvardx data science cert?",
+        {},
+        ["ask rank courses the two"],
+    ),
+    (
+        "ubc software dev micromasters vs the old microsoft data science program, which was cheaper per course",
+        {},
+        ["ask rank cost the two"],
+    ),
+    # A question, then a wish whose "I" was left out: asked, and the wish told.
+    ("big data programmes? want something with spark", {}, ["answer subject=data science", "ask search"]),
+    ("im a nurse thinking of moving into hospital admin, anything on edx for that?", {}, ["ask search"]),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

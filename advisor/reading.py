@@ -994,9 +994,27 @@ class _Message:
             if other:
                 return Ask("other_institution", name=other.name, query=query)
             match = programme_in_question(self.kb, query)
-            if match.claim:
+            if match.claim and not self.programme_naming_it(self.query, self.text):
                 return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest), query=query)
         return None
+
+    def programme_naming_it(self, query: Query, text: str) -> Optional[Programme]:
+        """The programme just shown, or one named beside another institution, whose own texts name what an
+        unverified claim is about ("how do i get the credit at harvard extension" after MITx SDS, whose pathway
+        it is): that programme, not the claim."""
+        claim = programme_in_question(self.kb, query).claim or find_programme(self.kb, query).claim
+        if claim is None:
+            return None
+        words = normalise(text)
+        said = " ".join(k for k in claim.keywords if re.search(rf"(?<!\w){re.escape(normalise(k))}(?!\w)", words))
+        if not said:
+            return None
+        if self.in_context and in_programme_text(self.in_context, said):
+            return self.in_context
+        others = [i for i in query.institutions if i != claim.institution]
+        found = [p for i in others for p in search_programmes(self.kb, replace(query, institutions=(i,)))]
+        naming = list(dict.fromkeys(p for p in found if in_programme_text(p, said)))
+        return naming[0] if len(naming) == 1 else None
 
     def names_a_detail(self, query: Query) -> bool:
         """Whether the question names a detail of the programme it is about ("does it use keras or pytorch?":
@@ -1315,9 +1333,10 @@ class _Message:
         if topics and "about_edx" in topics and not asks_where_it_runs(text):
             return None
         match = programme_in_question(self.kb, query)
-        if match.claim:
+        held = self.programme_naming_it(query, text) if match.claim else None
+        if match.claim and not held:
             return Ask("claim", claim=match.claim.id, programmes=tuple(p.id for p in match.nearest), query=query)
-        programme = match.programme or self.programme_meant()
+        programme = match.programme or self.programme_meant() or held
         if programme is None:
             # A programme asked about by name ("tell me about the MIT one"); with a topic ("is the columbia one
             # legit?"), only one named without doubt, else the answer is about the kind in general.
@@ -1330,13 +1349,14 @@ class _Message:
                         return Ask("faq", topics=topics, credential=kinds.pop())  # the same for each of them
                     return Ask("which_one", programmes=tuple(p.id for p in several[:5]))  # "the rit one"
                 found = find_programme(self.kb, query)
-                if found.claim:
+                naming = self.programme_naming_it(query, text) if found.claim else None
+                if found.claim and not naming:
                     nearest = tuple(p.id for p in found.nearest)
                     return Ask("claim", claim=found.claim.id, programmes=nearest, query=query)
-                if found.programme:
+                if found.programme or naming:
                     return Ask(
                         "programme",
-                        programme=found.programme.id,
+                        programme=(naming or found.programme).id,
                         topics=topics,
                         programmes=tuple(p.id for p in found.nearest),
                     )
@@ -1346,6 +1366,8 @@ class _Message:
         if not (asked_of_it or self.names_a_detail(query)):
             return None
         lead = None
+        if "cost" in topics and not programme.price and self.lex.has("whats_typical", normalise(text)):
+            return Ask("faq", topics=("cost",), credential=programme.credential_type)  # "usually, ballpark?"
         if "masters_cost" in topics:  # "how much is the msc": its pathway's fee, else what master's degrees cost
             if not re.search(r"\$\s?\d", programme.credit_pathway or ""):
                 return Ask("faq", topics=("masters_cost",), credential=programme.credential_type)

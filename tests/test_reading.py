@@ -533,6 +533,34 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     # A question, then a wish whose "I" was left out: asked, and the wish told.
     ("big data programmes? want something with spark", {}, ["answer subject=data science", "ask search"]),
     ("im a nurse thinking of moving into hospital admin, anything on edx for that?", {}, ["ask search"]),
+    # An unverified claim's institution named beside a programme whose own pathway names it: that programme.
+    (
+        "how many credits does harvard extension give for the mitx statistics and data science mm?",
+        {},
+        ["ask programme credit mitx_sds"],
+    ),
+    (
+        "and how do i actually get the credit at harvard extension",
+        {"current": "mitx_sds", "current_shown": True},
+        ["ask programme credit mitx_sds"],
+    ),
+    (
+        "is the harvard extension data science certificate on edx",
+        {},
+        ["ask claim harvard_extension_graduate_certificate"],
+    ),
+    # A budget that will not do, a programme's unknown price asked as "usually": the kind's cost.
+    (
+        "so a micromasters is basically impossible for me with 300?",
+        {"recommended": "professional_certificate", "answers": {"budget": 300}},
+        ["ask faq cost micromasters"],
+    ),
+    (
+        "what does it usually cost, like ballpark?",
+        {"current": "mitx_finance", "current_shown": True},
+        ["ask faq cost micromasters"],
+    ),
+    ("ok so should i do that or a prof cert", {"current": "mitx_finance", "current_shown": True}, ["control start"]),
     # What one gets at the end is the verified certificate (the tracks topic).
     ("btw is there a certificate at the end or just a pdf", {}, ["ask faq tracks professional_certificate"]),
     ("what do you get at the end of a micromasters", {}, ["ask faq tracks micromasters"]),

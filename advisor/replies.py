@@ -121,18 +121,45 @@ def shortened(text: str, wanted: str = "", limit: int = SHORT_CHARS) -> Tuple[st
     if len(text) <= limit + 120:  # about 600 characters: said whole
         return text, False
     sentences = _SENTENCE_END.split(text)
-    words = [set(re.findall(r"[a-z0-9$%]+", sentence.lower())) for sentence in sentences]
-    asked = {word for word in wanted.split() if len(word) >= 3}
-    rare = {word for word in asked if sum(word in w for w in words) <= 2}
-    order = [0, *sorted(range(1, len(sentences)), key=lambda i: (not (words[i] & rare), i))]
+    answers = _answering(sentences, wanted)
+    order = [0, *sorted(range(1, len(sentences)), key=lambda i: (-answers[i], i))]
     kept: List[int] = []
     for i in order:
         if kept and sum(len(sentences[k]) + 1 for k in kept) + len(sentences[i]) > limit:
-            if words[i] & rare:
+            if answers[i]:
                 continue
             break
         kept.append(i)
     return " ".join(sentences[i] for i in sorted(kept)), len(kept) < len(sentences)
+
+
+def _answering(sentences: Sequence[str], wanted: str) -> List[float]:
+    """How much each sentence holds of the question's words, the rarer among the sentences the more ("the GRE";
+    "owns" is held by "owned", "bankrupt" by "bankruptcy"); 0 for a sentence that holds none few others hold."""
+    words = [stems(sentence) for sentence in sentences]
+
+    def holds(i: int, word: str) -> bool:
+        return word in words[i] or any(w.startswith(word) for w in words[i])
+
+    spread = {w: n for w in asked_stems(wanted) if 0 < (n := sum(holds(i, w) for i in range(len(sentences)))) <= 2}
+    return [sum(1 / n for w, n in spread.items() if holds(i, w)) for i in range(len(sentences))]
+
+
+# A question answered by naming something ("who owns edx now?"), not by how or why.
+_NAMING_QUESTION = re.compile(r"^(?:(?:ok|okay|so|and|but|well|then)\s+)*(?:who|whose|what|whats|which|where|when)\b")
+
+
+def _asked_first(text: str, wanted: str) -> str:
+    """ "who owns edx now?": the sentence that holds most of what the question names goes first; a yes-or-no
+    question keeps its "yes" or "no" first, a how or why question its answer's own opening."""
+    sentences = _SENTENCE_END.split(text)
+    if not _NAMING_QUESTION.search(wanted.lower()) or len(sentences) < 2:
+        return text
+    weight = _answering(sentences, wanted)
+    first = max(range(len(sentences)), key=lambda i: (weight[i], -i))
+    if weight[first] <= weight[0]:
+        return text
+    return " ".join([sentences[first], *(s for i, s in enumerate(sentences) if i != first)])
 
 
 def _fact_text(fact: Fact) -> str:
@@ -330,7 +357,7 @@ def _full_answer(
     ``details`` were asked for."""
     citations = _citations(answer.fact.sources, answer.fact.as_of, answer.fact.verified)
     text, cut = (_fact_text(answer.fact), False) if details else shortened(_fact_text(answer.fact), wanted)
-    text = _figure_asked_first(text, wanted)
+    text = _asked_first(_figure_asked_first(text, wanted), wanted)
     opener = _YES_OR_NO_FIRST.match(text) if _WH_QUESTION.search(wanted) else None
     if opener:  # "how do i apply for financial aid?" is not answered "Yes, ..."
         text = text[opener.end() :][:1].upper() + text[opener.end() + 1 :]

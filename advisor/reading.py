@@ -1492,7 +1492,11 @@ class _Message:
                 credential = resolve_credential_type(self.snap.credential)
         if topic == "other_credentials" and credential is None:
             credential = MICROMASTERS  # "what are microbachelors?": set against the MicroMasters
-        return Ask("faq", topics=(topic,), credential=credential, lead=lead, name=name, by_words=by_words)
+        # "is the micromasters harder than a prof cert?", "whats quicker?": the two compared, the usual answer first
+        compared = credential is None and self.lex.has("comparative", normalise(text))
+        return Ask(
+            "faq", topics=(topic,), credential=credential, lead=lead, name=name, by_words=by_words, compared=compared
+        )
 
     def search(self) -> Optional[Ask]:
         text, query = self.question_text(), self.query

@@ -201,6 +201,9 @@ COMPARED_LEADS = {
         "My sources can't say which is cheaper in general: they give a typical total for a MicroMasters, but a "
         "Professional Certificate is paid course by course and its total is rarely published. Side by side:"
     ),
+    "duration": "Usually a Professional Certificate is quicker and takes fewer hours a week, but both vary by program. "
+    "Side by side:",
+    "level": "Usually a MicroMasters is harder: it is graduate-level. Side by side:",
 }
 
 

@@ -268,6 +268,21 @@ def test_a_long_answer_is_cut_short_and_tell_me_more_gives_the_rest(question, in
 
 
 @pytest.mark.parametrize(
+    ("question", "intent", "first"),
+    [
+        ("is the micromasters harder than a prof cert", "ask_level", "Usually a MicroMasters is harder"),
+        ("whats quicker?", "ask_duration", "Usually a Professional Certificate is quicker"),
+        ("is a micromasters cheaper than a pro cert?", "ask_cost", "My sources can't say which is cheaper"),
+    ],
+)
+def test_which_of_the_two_credentials_has_more_of_something_is_answered_first_then_side_by_side(
+    question, intent, first
+):
+    messages, _ = respond(tracker(question, intent))
+    assert messages[0]["text"].startswith(first) and "• MicroMasters:" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
     ("question", "intent", "kept", "first"),
     [
         # (the question, its intent, what the short answer keeps, how it opens)

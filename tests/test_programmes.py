@@ -507,7 +507,8 @@ def test_whether_a_kind_of_credential_is_more_respected_is_the_recognition_answe
         "ask_recognition",
     )
     messages, _ = respond(t)
-    assert messages[0]["text"].startswith("• MicroMasters: Recognised by universities")
+    # the two compared side by side, not the programmes just listed
+    assert messages[0]["text"].startswith("Side by side, on recognition:\n• MicroMasters: Recognised by universities")
 
 
 def test_the_best_programmes_of_another_subject_right_after_a_list_are_a_new_search():

@@ -724,6 +724,8 @@ class _Message:
         with a wish ("I want to move into data science"); not a degree held, nor one turned down."""
         asked = self.snap.asked == "subject"
         text = told if not asked else self.text
+        if not asked and self.question and self.question in text and build_query(self.kb, self.question).institutions:
+            text = text.replace(self.question, " ")  # "mitx finance vs mitx supply chain - ...?": programmes named
         subjects = self.wanted_subjects(text)
         entity = next((resolve_subject(self.kb, v) for v in self.nlu.values("subject")), None)
         if asked and self.lex.has("any_subject", self.words) and not subjects:

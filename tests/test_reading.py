@@ -530,6 +530,12 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {},
         ["ask rank cost the two"],
     ),
+    # "fewer hours" of two programmes named ranks the two; their subjects are programme names, not a wish.
+    (
+        "mitx finance vs mitx supply chain - which one is fewer hours a week? i work full time",
+        {},
+        ["ask rank duration the two"],
+    ),
     # A question, then a wish whose "I" was left out: asked, and the wish told.
     ("big data programmes? want something with spark", {}, ["answer subject=data science", "ask search"]),
     ("im a nurse thinking of moving into hospital admin, anything on edx for that?", {}, ["ask search"]),

@@ -1392,7 +1392,10 @@ class _Message:
                 "about_oneself", normalise(text)
             ):
                 hours, told = float(self.snap.answers["weekly_hours"]), True
-        if self.lex.has("everything", normalise(text)):  # "the full rundown - courses, credit, all of it"
+        words = normalise(text)
+        if self.lex.has("everything", words) or (  # "the full rundown - courses, credit, all of it"
+            not topics and programme == self.in_context and self.lex.has("details", words)
+        ):  # "tell me more" after one of its facts: the whole card
             return Ask("programme", programme=programme.id, details=True)
         return Ask("programme", programme=programme.id, topics=topics, lead=lead, hours=hours, told=told)
 

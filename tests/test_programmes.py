@@ -1485,3 +1485,14 @@ def test_a_subject_or_a_word_that_partly_names_subjects_searches_both():
     messages, _ = respond(tracker("leadership or business programs?", "search_programs"))
     assert messages[0]["text"].startswith("I found") and "business" in messages[0]["text"].splitlines()[0]
     assert "leadership" in messages[0]["text"].splitlines()[0]
+
+
+def test_tell_me_more_after_one_of_a_programme_s_facts_gives_its_whole_card():
+    # "tell me more" after "how long does it take" gave the short card again, which offers "tell me more".
+    t = conversation(
+        ("tell me about harvardx data science", "ask_program_info"),
+        ("how long does it take", "ask_duration"),
+        ("tell me more", "show_more"),
+    )
+    text = said(t)
+    assert "• Note:" in text and 'Say "tell me more"' not in text

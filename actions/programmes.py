@@ -30,6 +30,7 @@ from advisor.replies import (
     has_more_detail,
     in_general,
     known_first,
+    no_pathway_line,
     not_found_reply,
     only_listed_reply,
     other_institution_reply,
@@ -308,6 +309,9 @@ def not_in_list(turn: Turn, ask: Ask) -> List[EventType]:
 
 def pathways(turn: Turn, ask: Ask) -> List[EventType]:
     """ "Which universities accept it?": the MicroMasters with a credit pathway in the catalogue."""
+    found = turn.programme(ask.programme) if ask.programme else None
+    if found is not None:
+        turn.dispatcher.utter_message(text=no_pathway_line(found))
     reply, shown = pathways_reply(turn.kb)
     return turn.say(reply) + [listed(shown), SlotSet("credential_type", MICROMASTERS)]
 

@@ -1303,9 +1303,10 @@ class _Message:
         if not (asks_about_pathways(words) or (after_credit and self.lex.has("which_universities", words))):
             return None
         programme = self.programme_meant()
-        if programme is not None:
+        if programme is not None and programme.credit_pathway:
             return Ask("programme", programme=programme.id, topics=("credit",))
-        return Ask("pathways")
+        # One without a pathway in my sources ("which universities accept it?" after Columbia's AI): said, then all
+        return Ask("pathways", programme=programme.id if programme else None)
 
     def programme_topic(self) -> Optional[Ask]:
         """A question about one programme, named ("how much is the MITx SCM one?") or just discussed ("how long

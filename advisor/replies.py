@@ -620,6 +620,11 @@ def _gist(text: str, enough: int = 80) -> str:
     return gist
 
 
+def no_pathway_line(programme: Programme) -> str:
+    """ "Which universities accept it?" of a programme whose credit pathway my sources don't give."""
+    return f"My sources name no university that gives credit for the {programme.title}. In general:"
+
+
 def pathways_reply(kb: KnowledgeBase) -> Tuple[Reply, Tuple[Programme, ...]]:
     """Which universities give credit for which MicroMasters, from the catalogue; and the programmes shown."""
     with_pathway = [

@@ -1496,3 +1496,14 @@ def test_tell_me_more_after_one_of_a_programme_s_facts_gives_its_whole_card():
     )
     text = said(t)
     assert "• Note:" in text and 'Say "tell me more"' not in text
+
+
+def test_which_universities_accept_a_programme_without_a_pathway_says_so_then_the_pathways_in_general():
+    # "which universities accept it?" after Columbia's AI MicroMasters got "my answer just above stands".
+    t = conversation(
+        ("tell me about the columbia ai micromasters", "ask_program_info"),
+        ("which universities accept it?", "ask_credit"),
+    )
+    text = said(t)
+    assert text.startswith("My sources name no university that gives credit for the ColumbiaX")
+    assert "Usually the university that offers the MicroMasters" in text

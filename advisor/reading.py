@@ -733,7 +733,7 @@ class _Message:
         wanted = self.lex.has("wants_subject", normalise(text)) or self.lex.has("advice", self.words)
         wanted = wanted or situation or self.choice_between_kinds() or self.lex.has("change_request", self.words)
         if subjects and (asked or self.snap.in_questions or wanted):
-            return Answer("subject", subjects[0])
+            return Answer("subject", self.alternatives(text, subjects))
         if self.names_only_a_new_subject:
             named = self.wanted_subjects(self.text)
             if named:
@@ -769,6 +769,17 @@ class _Message:
             lacking = self.lex.pattern("programme_noun_at_end").sub("", lacking)
             return Answer("subject", ANY_SUBJECT, unlisted=lacking)
         return None
+
+    def alternatives(self, text: str, subjects: List[str]) -> str:
+        """The subject answer: the first wanted, or each of those named as alternatives ("leadership and maybe
+        supply chain stuff", "data science or ai": both)."""
+        words = normalise(text)
+        wishes = list(self.lex.every("wants_subject", words))
+        words = words[wishes[-1].end() :] if wishes else words  # "I work in finance and want to learn python"
+        parts = [subjects_in(self.kb, part) for part in _ALTERNATIVES.split(words)]
+        named = [found[0] for found in parts if len(found) == 1 and found[0] in subjects]
+        together = list(dict.fromkeys(named))
+        return SUBJECTS_JOINED_BY.join(together[:2]) if len(together) > 1 else subjects[0]
 
     @cached_property
     def names_only_a_new_subject(self) -> bool:

@@ -157,6 +157,7 @@ ANSWER_ROWS: List[Tuple[str, str, str, Any]] = [
     ("DS", "subject", "greet", "data science"),
     ("I have a bachelors in economics, I want data science", "subject", "inform", "data science"),
     ("not sure yet", "subject", "inform", UNSURE),  # any subject
+    ("data science or ai", "subject", "inform", "data science or artificial intelligence"),  # each alternative
     ("data stuff", "subject", "inform", "data science"),  # a word that only partly names subjects: each of them
     ("business stuff", "subject", "inform", "business analytics or business management"),
     ("option 3", "subject", "nlu_fallback", "artificial intelligence"),
@@ -536,6 +537,8 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
         {},
         ["ask rank duration the two"],
     ),
+    # Subjects wanted as alternatives are each kept; a job's field before the wish is not one of them.
+    ("manager here, want leadership and maybe supply chain stuff", {}, ["answer subject=leadership or supply chain"]),
     # A question, then a wish whose "I" was left out: asked, and the wish told.
     ("big data programmes? want something with spark", {}, ["answer subject=data science", "ask search"]),
     ("im a nurse thinking of moving into hospital admin, anything on edx for that?", {}, ["ask search"]),

@@ -124,10 +124,16 @@ class Taken:
 
 
 def take_answers(
-    dispatcher: CollectingDispatcher, acts: Sequence[Any], asked: Optional[str], misses: Dict[str, int]
+    dispatcher: CollectingDispatcher,
+    acts: Sequence[Any],
+    asked: Optional[str],
+    misses: Dict[str, int],
+    said_back_next: bool = False,
 ) -> Taken:
     """Keep the answers a message gives and say how they were taken: the figure read ("1000 euro, about
-    $1,039 ..."), what changed, what was already held; those given unasked are returned to be noted."""
+    $1,039 ..."), what changed, what was already held; those given unasked are returned to be noted.
+    ``said_back_next``: the questions start and say every answer back, so a reading in words ("no fixed
+    limit") is not said twice; a figure converted is still said."""
     taken, repeated, readings = Taken(), {}, []
     for act in acts:
         if isinstance(act, Unsure):
@@ -145,7 +151,9 @@ def take_answers(
             if act.unlisted:
                 dispatcher.utter_message(text=unlisted_subject_reply(act.unlisted))
             elif act.read_as and (act.previous is None or any(c.isdigit() for c in act.read_as)):
-                readings.append(act.read_as)  # a figure read is said back on a change too ("actually 1000 euro")
+                figure = any(c.isdigit() for c in act.read_as)
+                if figure or not said_back_next:  # a figure read is said back on a change too ("actually 1000 euro")
+                    readings.append(act.read_as)
             if act.previous is not None:
                 taken.changed[act.slot] = act.value
             elif act.slot != asked and not act.read_as and not act.unlisted:
@@ -163,8 +171,8 @@ def take_answers(
 def answers(turn: Turn, acts: Sequence[Any], rest: Sequence[Any]) -> List[EventType]:
     """Answers given outside the form's own turn: kept; after a recommendation, it is made again."""
     snap = turn.snap
-    taken = take_answers(turn.dispatcher, acts, snap.asked, turn.misses)
     starting = any(isinstance(act, Control) for act in rest)
+    taken = take_answers(turn.dispatcher, acts, snap.asked, turn.misses, said_back_next=starting)
     if snap.in_questions or starting:
         if taken.noted and snap.in_questions:
             turn.dispatcher.utter_message(text=noted_reply(taken.noted))

@@ -1345,3 +1345,11 @@ def test_a_what_if_that_tells_against_the_recommendation_kept_says_so():
         "With about 3 hours a week, I'd still recommend a MicroMasters program; that change points the other way "
         "(you have about 3 hours a week)"
     )
+
+
+def test_an_answer_read_from_words_in_the_message_that_starts_the_questions_is_said_back_once():
+    # "Noted: no fixed limit." came first, then "From what you said: ... your budget is no fixed limit".
+    text = "im a teacher, maybe 3 hrs a week, cost isnt a big deal. which fits me?"
+    messages, _ = respond_events(tracker(text, "request_recommendation"))
+    said = " ".join(m["text"] for m in messages)
+    assert said.count("no fixed limit") == 1 and "From what you said" in said

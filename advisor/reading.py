@@ -1313,7 +1313,7 @@ class _Message:
         # "which schools?" right after credit was answered: which ones give it.
         if not (asks_about_pathways(words) or (after_credit and self.lex.has("which_universities", words))):
             return None
-        programme = self.programme_meant()
+        programme = self.programme_meant() or programme_in_question(self.kb, self.query).programme
         if programme is not None and programme.credit_pathway:
             return Ask("programme", programme=programme.id, topics=("credit",))
         # One without a pathway in my sources ("which universities accept it?" after Columbia's AI): said, then all

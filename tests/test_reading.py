@@ -539,6 +539,9 @@ ACT_ROWS: List[Tuple[str, Dict[str, Any], List[str]]] = [
     ),
     # Subjects wanted as alternatives are each kept; a job's field before the wish is not one of them.
     ("manager here, want leadership and maybe supply chain stuff", {}, ["answer subject=leadership or supply chain"]),
+    # Which universities accept a programme named: its pathway, or, without one, said so and all pathways.
+    ("which universities accept the columbia ai one?", {}, ["ask pathways columbiax_ai"]),
+    ("which universities accept the mitx sds?", {}, ["ask programme credit mitx_sds"]),
     # A question, then a wish whose "I" was left out: asked, and the wish told.
     ("big data programmes? want something with spark", {}, ["answer subject=data science", "ask search"]),
     ("im a nurse thinking of moving into hospital admin, anything on edx for that?", {}, ["ask search"]),
